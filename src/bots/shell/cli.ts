@@ -1,0 +1,43 @@
+import { parseArgs } from 'node:util';
+import { allCommands, runParsed } from '../../core/commands/registry.js';
+import { loadContext } from '../../core/create-context.js';
+import { toAnswerJson } from '../../core/reply/answer-json.js';
+import { fixedClock, systemClock } from '../../core/time/clock.js';
+import { WGA_2023_PACK_DIR } from '../../content/packs.js';
+import { renderTerminal } from './render-terminal.js';
+
+/** Runs one command and returns what to print and the exit code; main() does the I/O. */
+export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ out: string; code: number }> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, now: { type: 'string' } } });
+  } catch (err) {
+    return { out: `${(err as Error).message}\nUsage: cli <command> [args] [--json] [--now <ISO date>]`, code: 2 };
+  }
+  const { values, positionals } = parsed;
+  let clock = systemClock;
+  if (values.now !== undefined) {
+    if (Number.isNaN(Date.parse(values.now))) return { out: `--now must be an ISO date such as 2023-08-05 or 2023-08-05T09:00:00Z, not “${values.now}”.`, code: 2 };
+    clock = fixedClock(values.now);
+  }
+  const ctx = loadContext(env.KNOWLEDGE_PACK ?? WGA_2023_PACK_DIR, { clock });
+  const [name = 'help', ...rest] = positionals;
+  const names = allCommands(ctx).map((c) => c.name);
+  if (!names.includes(name)) return { out: `Unknown command “${name}”. Commands: ${names.join(', ')}.`, code: 2 };
+  const reply = await runParsed(ctx, { kind: 'command', name, args: rest.join(' ') }, { platform: 'shell', userId: 'cli' });
+  if (values.json) return { out: JSON.stringify(name === 'ask' ? toAnswerJson(reply) : reply, null, 2), code: 0 };
+  return { out: renderTerminal(reply, { color: Boolean(process.stdout.isTTY) && !env.NO_COLOR }), code: 0 };
+}
+
+// Run only when executed directly (tests import runCli).
+if (import.meta.url === `file://${process.argv[1]}`) {
+  runCli(process.argv.slice(2))
+    .then(({ out, code }) => {
+      (code === 0 ? process.stdout : process.stderr).write(`${out}\n`);
+      process.exitCode = code;
+    })
+    .catch((err: unknown) => {
+      process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+      process.exitCode = 1;
+    });
+}

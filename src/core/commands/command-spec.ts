@@ -1,0 +1,32 @@
+import type { Knowledge } from '../knowledge/knowledge.js';
+import type { EntityIndex } from '../match/entity-index.js';
+import type { Reply } from '../reply/reply.js';
+import type { Clock } from '../time/clock.js';
+
+/** Where a command came from; adapters fill it so commands that write can check who may write. */
+export interface Origin {
+  platform: 'slack' | 'discord' | 'shell';
+  userId?: string;
+  channelId?: string;
+  /** Resolved lazily by the adapter (a Slack users.info call, Discord member permissions). */
+  canManageChannel?: () => Promise<boolean>;
+}
+
+/** Everything a command may read: the knowledge, its name index, the clock and optional services. */
+export interface CommandContext {
+  knowledge: Knowledge;
+  entities: EntityIndex;
+  clock: Clock;
+  /** Extra command families (digests, editor updates) register here without the core knowing their storage. */
+  extensions?: CommandSpec[];
+}
+
+/** One /strike subcommand: its help text and how it answers. */
+export interface CommandSpec {
+  name: string;
+  /** Name of the free-text argument, if any ("name", "question"). */
+  arg?: { name: string; description: string; required: boolean };
+  summary: string;
+  example: string;
+  run(ctx: CommandContext, args: string, origin: Origin): Reply | Promise<Reply>;
+}

@@ -1,0 +1,46 @@
+import { ReplyBuilder } from '../reply/reply-builder.js';
+import { formatDay } from '../time/format-date.js';
+import type { CommandSpec } from './command-spec.js';
+import { addStalenessNotice } from './staleness.js';
+import { stanceLabel } from './stance-words.js';
+
+export const proposalCommand: CommandSpec = {
+  name: 'proposal',
+  arg: { name: 'name', description: 'A proposal’s name or alias, e.g. “mini rooms”', required: true },
+  summary: 'One proposal: what it is, who proposed it, each side’s stance and its history.',
+  example: '/strike proposal mini rooms',
+  run(ctx, args) {
+    const { knowledge, entities } = ctx;
+    const query = args.trim();
+    const match = query ? entities.lookup(query, ['proposal']) : undefined;
+    const proposal = match ? knowledge.proposals.get(match.id) : undefined;
+    if (!proposal) {
+      const reply = new ReplyBuilder(knowledge, 'proposal', query ? `No proposal called “${query}”` : 'Which proposal?');
+      const closest = entities.suggest(query, ['proposal'], 3).map((e) => e.name);
+      reply.text(query ? `I don’t know a proposal by that name. Closest: ${closest.join('; ')}.` : 'Name a proposal, for example: /strike proposal mini rooms.');
+      reply.text('See them all with /strike proposals.');
+      return reply.build({ answered: false });
+    }
+    const reply = new ReplyBuilder(knowledge, 'proposal', proposal.name);
+    addStalenessNotice(reply, knowledge, ctx.clock);
+    reply.text(proposal.summary, proposal.sources);
+    const aliases = proposal.aliases.slice(0, 4).join(', ');
+    reply.fields([
+      { label: 'Proposed by', value: knowledge.nameOf(proposal.proposedBy) },
+      { label: 'Status', value: proposal.status },
+      ...(aliases ? [{ label: 'Also called', value: aliases }] : []),
+    ]);
+    reply.heading('Where each side stands');
+    reply.list(
+      proposal.stances.map((s) => reply.line(`${knowledge.nameOf(s.party)} ${stanceLabel(s.stance)} (since ${formatDay(s.since)}): ${s.detail}`, s.sources)),
+    );
+    if (proposal.history.length > 0) {
+      reply.heading('History');
+      reply.list(proposal.history.map((m) => reply.line(`${formatDay(m.date)}: ${m.text}`, m.sources)));
+    }
+    for (const s of knowledge.statements.filter((st) => st.proposals.includes(proposal.id))) {
+      reply.quote(s.quote, `${knowledge.nameOf(s.speaker)}, ${formatDay(s.date)}`, s.sources);
+    }
+    return reply.build({ asOf: knowledge.asOf });
+  },
+};

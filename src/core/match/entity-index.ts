@@ -1,0 +1,118 @@
+import { distance } from 'fastest-levenshtein';
+import type { Knowledge } from '../knowledge/knowledge.js';
+import { normalizeText } from './normalize-text.js';
+
+export type EntityKind = 'party' | 'person' | 'proposal';
+
+/** Something a user can name: a party, a person or a proposal. */
+export interface Entity {
+  kind: EntityKind;
+  id: string;
+  name: string;
+}
+
+interface Surface {
+  entity: Entity;
+  form: string;
+  words: number;
+}
+
+/** A name found in a text: which entity, which words, and how many typos it took. */
+export interface EntityHit {
+  entity: Entity;
+  start: number;
+  end: number;
+  typos: number;
+}
+
+const LEADING_ARTICLE = /^(the|a|an) /;
+
+/** How many typos a form of this length may carry and still match; short names must match exactly. */
+function typoBudget(form: string): number {
+  if (form.length < 5) return 0;
+  return form.length < 9 ? 1 : 2;
+}
+
+/** Every name and alias of the pack's parties, people and proposals, for exact and fuzzy look-up. */
+export class EntityIndex {
+  private readonly surfaces: Surface[] = [];
+  private readonly maxWords: number;
+
+  constructor(knowledge: Knowledge) {
+    const add = (entity: Entity, forms: string[]) => {
+      for (const raw of forms) {
+        const form = normalizeText(raw).replace(LEADING_ARTICLE, '');
+        if (form) this.surfaces.push({ entity, form, words: form.split(' ').length });
+      }
+    };
+    for (const p of knowledge.parties.values()) add({ kind: 'party', id: p.id, name: p.shortName }, [p.name, p.shortName, p.id, ...p.aliases]);
+    for (const p of knowledge.people.values()) add({ kind: 'person', id: p.id, name: p.name }, [p.name, ...p.aliases]);
+    for (const p of knowledge.proposals.values()) add({ kind: 'proposal', id: p.id, name: p.name }, [p.name, ...p.aliases]);
+    this.maxWords = Math.max(1, ...this.surfaces.map((s) => s.words));
+  }
+
+  /** Best entity for a whole query ("mini rooms", "Lombardni"), or undefined. */
+  lookup(query: string, kinds?: EntityKind[]): Entity | undefined {
+    const top = this.rank(query, kinds)[0];
+    return top && top.score === 0 ? top.entity : this.closeEnough(query, kinds);
+  }
+
+  /** Entities ranked by how close their nearest name is to the query (0 = exact). */
+  rank(query: string, kinds?: EntityKind[]): { entity: Entity; score: number }[] {
+    const q = normalizeText(query).replace(LEADING_ARTICLE, '');
+    const best = new Map<string, { entity: Entity; score: number }>();
+    for (const s of this.surfaces) {
+      if (kinds && !kinds.includes(s.entity.kind)) continue;
+      const d = distance(q, s.form) / Math.max(q.length, s.form.length, 1);
+      const contains = q.length >= 3 && (s.form.includes(q) || q.includes(s.form)) ? 0.5 : 1;
+      const score = Math.min(d, d * contains);
+      const key = `${s.entity.kind}:${s.entity.id}`;
+      if (!best.has(key) || best.get(key)!.score > score) best.set(key, { entity: s.entity, score });
+    }
+    return [...best.values()].sort((a, b) => a.score - b.score);
+  }
+
+  /** Names closest to the query, for "did you mean" suggestions. */
+  suggest(query: string, kinds: EntityKind[] | undefined, count: number): Entity[] {
+    return this.rank(query, kinds).slice(0, count).map((r) => r.entity);
+  }
+
+  private closeEnough(query: string, kinds?: EntityKind[]): Entity | undefined {
+    const words = normalizeText(query).split(' ').filter(Boolean);
+    const hits = this.find(words).filter((h) => !kinds || kinds.includes(h.entity.kind));
+    // The whole query must be (nearly) one name; a name buried in a sentence is ask's job.
+    const covering = hits.find((h) => h.end - h.start >= Math.max(1, words.length - 1));
+    return covering?.entity;
+  }
+
+  /** Finds names in a sequence of words, longest first, allowing small typos; hits do not overlap. */
+  find(words: string[]): EntityHit[] {
+    const hits: EntityHit[] = [];
+    const taken = new Array<boolean>(words.length).fill(false);
+    for (let n = Math.min(this.maxWords, words.length); n >= 1; n--) {
+      for (let start = 0; start + n <= words.length; start++) {
+        if (taken.slice(start, start + n).some(Boolean)) continue;
+        const phrase = words.slice(start, start + n).join(' ');
+        const hit = this.matchPhrase(phrase, n);
+        if (!hit) continue;
+        hits.push({ entity: hit.entity, start, end: start + n, typos: hit.typos });
+        taken.fill(true, start, start + n);
+      }
+    }
+    return hits.sort((a, b) => a.start - b.start);
+  }
+
+  private matchPhrase(phrase: string, words: number): { entity: Entity; typos: number } | undefined {
+    let best: { entity: Entity; typos: number } | undefined;
+    for (const s of this.surfaces) {
+      if (s.words !== words) continue;
+      if (s.form === phrase) return { entity: s.entity, typos: 0 };
+      if (Math.abs(s.form.length - phrase.length) > 2) continue;
+      const budget = typoBudget(s.form);
+      if (budget === 0) continue;
+      const d = distance(s.form, phrase);
+      if (d <= budget && (!best || d < best.typos)) best = { entity: s.entity, typos: d };
+    }
+    return best;
+  }
+}

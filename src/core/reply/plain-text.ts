@@ -1,0 +1,41 @@
+import { formatDay } from '../time/format-date.js';
+import type { Block, Citation, Reply } from './reply.js';
+
+/** "[1, 2]" after a line, or nothing when the line cites nothing. */
+export function citeMarks(cites: readonly number[]): string {
+  return cites.length > 0 ? ` [${cites.join(', ')}]` : '';
+}
+
+/** One source as a reader sees it: outlet, title, date, via and link. */
+export function describeCitation(c: Citation): string {
+  const via = c.via ? ` (via ${c.via})` : '';
+  const url = c.url ? ` ${c.url}` : '';
+  return `[${c.n}] ${c.outlet}: ${c.title}, ${formatDay(c.date)}${via}${url}`;
+}
+
+function blockText(block: Block): string[] {
+  switch (block.kind) {
+    case 'heading':
+      return ['', block.text.toUpperCase()];
+    case 'text':
+      return [block.line.text + citeMarks(block.line.cites)];
+    case 'list':
+      return block.items.map((i) => `• ${i.text}${citeMarks(i.cites)}`);
+    case 'fields':
+      return block.fields.map((f) => `${f.label}: ${f.value}${citeMarks(f.cites)}`);
+    case 'quote':
+      return [`${block.quote} (${block.attribution})${citeMarks(block.cites)}`];
+    case 'notice':
+      return [`Note: ${block.text}`];
+    case 'divider':
+      return [''];
+  }
+}
+
+/** The whole reply as plain text: the fallback every platform gets, and what the shell prints. */
+export function renderPlainText(reply: Omit<Reply, 'fallbackText'>): string {
+  const lines = [reply.title, ...reply.blocks.flatMap(blockText)];
+  if (reply.citations.length > 0) lines.push('', 'Sources:', ...reply.citations.map(describeCitation));
+  if (reply.asOf) lines.push('', `Information as of ${formatDay(reply.asOf)}.`);
+  return lines.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+}
