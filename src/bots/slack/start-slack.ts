@@ -1,7 +1,27 @@
+import { LogLevel } from '@slack/bolt';
 import type { CommandContext } from '../../core/commands/command-spec.js';
 import type { Env } from '../../env.js';
+import { createSlackApp } from './create-slack-app.js';
 
-/** Starts the Slack app (Socket Mode with SLACK_APP_TOKEN, HTTP otherwise). Filled in by the Slack adapter. */
-export async function startSlack(_ctx: CommandContext, _env: Env): Promise<{ stop(): Promise<void> }> {
-  throw new Error('The Slack adapter is not built yet.');
+const LOG_LEVELS: Record<Env['LOG_LEVEL'], LogLevel> = {
+  debug: LogLevel.DEBUG,
+  info: LogLevel.INFO,
+  warn: LogLevel.WARN,
+  error: LogLevel.ERROR,
+};
+
+/** Starts the Slack app (Socket Mode with SLACK_APP_TOKEN, HTTP on PORT otherwise) and returns how to stop it. */
+export async function startSlack(ctx: CommandContext, env: Env): Promise<{ stop(): Promise<void> }> {
+  if (!env.SLACK_BOT_TOKEN) throw new Error('SLACK_BOT_TOKEN is not set.');
+  const slack = createSlackApp(ctx, {
+    botToken: env.SLACK_BOT_TOKEN,
+    ...(env.SLACK_SIGNING_SECRET ? { signingSecret: env.SLACK_SIGNING_SECRET } : {}),
+    ...(env.SLACK_APP_TOKEN ? { appToken: env.SLACK_APP_TOKEN } : {}),
+    ...(env.SLACK_API_URL ? { apiUrl: env.SLACK_API_URL } : {}),
+    admins: env.STRIKEWIRE_ADMINS,
+    logLevel: LOG_LEVELS[env.LOG_LEVEL],
+  });
+  const { port } = await slack.start({ port: env.PORT });
+  slack.app.logger.info(slack.mode === 'socket' ? 'Strikewire is connected to Slack (Socket Mode).' : `Strikewire is listening for Slack on port ${port} (POST /slack/events).`);
+  return { stop: () => slack.stop() };
 }

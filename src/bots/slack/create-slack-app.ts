@@ -1,0 +1,106 @@
+import type { AddressInfo } from 'node:net';
+import { App, type LogLevel, type Logger, SocketModeReceiver, webApi } from '@slack/bolt';
+import type { CommandContext } from '../../core/commands/command-spec.js';
+import type { Clock } from '../../core/time/clock.js';
+import { createEventDedupe, dropRetriedEvents } from './event-dedupe.js';
+import { registerAppHome } from './handle-app-home.js';
+import { registerSlashCommand } from './handle-command.js';
+import { registerMessageHandlers } from './handle-messages.js';
+import { registerShareButton } from './handle-share.js';
+import type { SlackDeps } from './slack-deps.js';
+
+/** Web API calls give up after this long; a chat answer that late is no longer useful. */
+export const WEB_API_TIMEOUT_MS = 15_000;
+
+/** How to run the Slack app; startSlack fills it from the environment, tests from their fakes. */
+export interface SlackAppOptions {
+  /** Bot token (xoxb-…). */
+  botToken: string;
+  /** Verifies every HTTP request; required unless appToken is set. */
+  signingSecret?: string;
+  /** App-level token (xapp-…): when set the app uses Socket Mode and needs no public URL. */
+  appToken?: string;
+  /** Base URL of the Web API (SLACK_API_URL); Slack's own when unset. Socket Mode's connections.open uses it too. */
+  apiUrl?: string;
+  /** User ids (STRIKEWIRE_ADMINS) who may manage channels besides workspace admins and owners. */
+  admins?: readonly string[];
+  logger?: Logger;
+  logLevel?: LogLevel;
+  /** Web API retry policy (429 Retry-After waits count against it); about five minutes by default. */
+  retryConfig?: webApi.RetryOptions;
+  /** Socket Mode ping timeout in ms, which is also the step of its reconnect delay (Slack's default 5000). */
+  socketPingTimeoutMs?: number;
+  /** Clock for forgetting retried event ids. */
+  clock?: Clock;
+  /**
+   * Called with the Bolt App before Strikewire's listeners are added, to add more (modals, actions) or a global
+   * middleware that handles some /strike text itself by not calling next().
+   */
+  extend?: (app: App) => void;
+}
+
+/** A configured Slack app: start it (HTTP on the given port, or Socket Mode), stop it. */
+export interface SlackApp {
+  app: App;
+  mode: 'socket' | 'http';
+  /** Checks the token (auth.test), then listens; resolves with the HTTP port in HTTP mode. */
+  start(listen?: { port: number; host?: string }): Promise<{ port?: number }>;
+  stop(): Promise<void>;
+}
+
+/** Builds the real Bolt App with Strikewire's listeners: /strike, the share button, mentions, DMs and the Home tab. */
+export function createSlackApp(ctx: CommandContext, options: SlackAppOptions): SlackApp {
+  const socket = Boolean(options.appToken);
+  if (!socket && !options.signingSecret) {
+    throw new Error('Slack HTTP mode needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN to use Socket Mode).');
+  }
+  const clientOptions: webApi.WebClientOptions = {
+    retryConfig: options.retryConfig ?? webApi.retryPolicies.fiveRetriesInFiveMinutes,
+    timeout: WEB_API_TIMEOUT_MS,
+    ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
+  };
+  const logging = { ...(options.logger ? { logger: options.logger } : {}), ...(options.logLevel ? { logLevel: options.logLevel } : {}) };
+  const receiver = options.appToken
+    ? new SocketModeReceiver({
+        appToken: options.appToken,
+        ...logging,
+        ...(options.socketPingTimeoutMs ? { clientPingTimeout: options.socketPingTimeoutMs } : {}),
+        // Its own copy: without a retryConfig the socket client keeps retrying connections.open for a long time,
+        // which is what a long-running bot wants after a network drop.
+        installerOptions: { clientOptions: { ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}), timeout: WEB_API_TIMEOUT_MS } },
+      })
+    : undefined;
+  const app = new App({
+    token: options.botToken,
+    ...(receiver ? { receiver } : { signingSecret: options.signingSecret }),
+    clientOptions,
+    ...logging,
+    // init() runs auth.test at start, so a bad token fails there and not on the first user's request.
+    deferInitialization: true,
+  });
+
+  const deps: SlackDeps = { ctx, admins: options.admins ?? [] };
+  app.use(dropRetriedEvents(createEventDedupe(options.clock ? { clock: options.clock } : {})));
+  options.extend?.(app);
+  registerSlashCommand(app, deps);
+  registerShareButton(app, deps);
+  registerMessageHandlers(app, deps);
+  registerAppHome(app, deps);
+
+  return {
+    app,
+    mode: socket ? 'socket' : 'http',
+    async start(listen) {
+      await app.init();
+      if (socket) {
+        await app.start();
+        return {};
+      }
+      const server = await app.start(listen ?? { port: 3000 });
+      return { port: (server.address() as AddressInfo | null)?.port };
+    },
+    async stop() {
+      await app.stop();
+    },
+  };
+}

@@ -1,0 +1,17 @@
+// What the app asks Slack for. slack/manifest.yml must match these exactly; test/slack/manifest.test.ts checks it.
+
+/** The slash command the app answers. */
+export const SLASH_COMMAND = '/strike';
+
+/** Bot events the app subscribes to, each with a listener in create-slack-app.ts. */
+export const BOT_EVENTS = ['app_home_opened', 'app_mention', 'message.im'] as const;
+
+/** Bot token scopes, each for a call or event the app makes or receives. */
+export const BOT_SCOPES = [
+  'app_mentions:read', // app_mention events
+  'chat:write', // answers in threads and DMs, shared answers
+  'chat:write.public', // "Share in channel" in public channels the bot was not invited to
+  'commands', // /strike
+  'im:history', // message.im events (direct messages)
+  'users:read', // users.info: is the user a workspace admin or owner
+] as const;
