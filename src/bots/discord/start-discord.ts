@@ -1,7 +1,17 @@
 import type { CommandContext } from '../../core/commands/command-spec.js';
 import type { Env } from '../../env.js';
+import { createDiscordBot } from './discord-bot.js';
+import { consoleLogger } from './discord-logger.js';
 
-/** Logs the Discord client in and answers /strike, mentions and DMs. Filled in by the Discord adapter. */
-export async function startDiscord(_ctx: CommandContext, _env: Env): Promise<{ stop(): Promise<void> }> {
-  throw new Error('The Discord adapter is not built yet.');
+/** Logs the Discord client in and answers /strike, mentions and DMs. Commands are registered by `npm run discord:deploy`, never here. */
+export async function startDiscord(ctx: CommandContext, env: Env): Promise<{ stop(): Promise<void> }> {
+  if (!env.DISCORD_TOKEN) throw new Error('DISCORD_TOKEN is not set.');
+  const logger = consoleLogger(env.LOG_LEVEL);
+  const bot = createDiscordBot(ctx, { token: env.DISCORD_TOKEN, ...(env.DISCORD_API_URL ? { apiUrl: env.DISCORD_API_URL } : {}), logger });
+  await bot.start();
+  const appId = bot.client.application?.id;
+  if (env.DISCORD_APPLICATION_ID && appId && appId !== env.DISCORD_APPLICATION_ID) {
+    logger.warn(`DISCORD_APPLICATION_ID (${env.DISCORD_APPLICATION_ID}) is not this bot's application (${appId}); discord:deploy would register /strike for another app.`);
+  }
+  return { stop: () => bot.stop() };
 }

@@ -1,0 +1,79 @@
+import { once } from 'node:events';
+import { Client, Events, GatewayIntentBits, Partials, RESTEvents, type RESTOptions } from 'discord.js';
+import type { CommandContext } from '../../core/commands/command-spec.js';
+import { answerMessage } from './answer-message.js';
+import { consoleLogger, describeError, type DiscordLogger } from './discord-logger.js';
+import type { HandlerContext } from './handler-context.js';
+import { handleInteraction } from './handle-interaction.js';
+import { ShareMemory } from './share-button.js';
+
+/**
+ * The gateway intents the bot asks for, and why: Guilds (servers and channels behind interactions and mentions),
+ * GuildMessages and DirectMessages (to see mentions and DMs), MessageContent (privileged; the text of mentions).
+ */
+export const BOT_INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages, GatewayIntentBits.MessageContent] as const;
+
+/** How to build the Discord bot. */
+export interface DiscordBotOptions {
+  token: string;
+  /** REST base without version: Discord's own by default, or a local fake's http://127.0.0.1:PORT/api in tests. */
+  apiUrl?: string;
+  logger?: DiscordLogger;
+  /** REST overrides, e.g. shorter timeouts and fewer retries against a fake. */
+  rest?: Partial<RESTOptions>;
+}
+
+/** A Discord bot that has not logged in yet; start() logs in and resolves once the client is ready. */
+export interface DiscordBot {
+  client: Client;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Builds the discord.js client with its handlers; nothing touches the network until start(). */
+export function createDiscordBot(ctx: CommandContext, options: DiscordBotOptions): DiscordBot {
+  const logger = options.logger ?? consoleLogger();
+  const client = new Client({
+    intents: [...BOT_INTENTS],
+    // DM channels are not cached ahead of time; without this partial, DMs never reach messageCreate.
+    partials: [Partials.Channel],
+    // Nothing the bot sends can ping anyone, whatever the text says.
+    allowedMentions: { parse: [] },
+    rest: { ...options.rest, ...(options.apiUrl ? { api: options.apiUrl } : {}) },
+  });
+  const h: HandlerContext = { ctx, logger, shareMemory: new ShareMemory() };
+  client.on(Events.InteractionCreate, (interaction) => void handleInteraction(h, interaction));
+  client.on(Events.MessageCreate, (message) => {
+    answerMessage(h, message).catch((err: unknown) => logger.error(`message ${message.id} failed: ${describeError(err)}`));
+  });
+  client.on(Events.Error, (err) => logger.error(describeError(err)));
+  client.rest.on(RESTEvents.RateLimited, (info) => logger.warn(`rate limited on ${info.method.toUpperCase()} ${info.route} for ${info.retryAfter} ms (${info.scope})`));
+
+  return {
+    client,
+    async start() {
+      const ready = once(client, Events.ClientReady);
+      try {
+        await client.login(options.token);
+      } catch (err) {
+        ready.catch(() => undefined); // the client never becomes ready now; only the login error matters
+        throw new Error(loginProblem(err));
+      }
+      await ready;
+      logger.info(`logged in as ${client.user?.tag ?? 'unknown'} in ${client.guilds.cache.size} server(s)`);
+    },
+    async stop() {
+      await client.destroy();
+    },
+  };
+}
+
+/** A login failure in words the person setting up can act on. */
+function loginProblem(err: unknown): string {
+  const text = describeError(err);
+  if (/disallowed intents/i.test(text)) {
+    return 'Discord refused the Message Content intent. Enable "Message Content Intent" under Bot > Privileged Gateway Intents in the Developer Portal (see the Discord section of the README).';
+  }
+  if (/token/i.test(text)) return `Discord rejected DISCORD_TOKEN: ${text}`;
+  return `Could not log in to Discord: ${text}`;
+}

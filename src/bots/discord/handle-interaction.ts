@@ -1,0 +1,40 @@
+import { MessageFlags, type AutocompleteInteraction, type Interaction } from 'discord.js';
+import { answerStrikeCommand } from './answer-command.js';
+import { autocompleteChoices } from './autocomplete.js';
+import { STRIKE_COMMAND_NAME } from './command-definitions.js';
+import { describeError } from './discord-logger.js';
+import type { HandlerContext } from './handler-context.js';
+import { shareAnswer } from './share-answer.js';
+import { readShareCustomId } from './share-button.js';
+
+const SORRY = 'Something went wrong on my side while answering. Please try again in a moment.';
+
+/** Routes one interaction: /strike commands, option autocomplete and Share buttons; anything else is ignored. */
+export async function handleInteraction(h: HandlerContext, interaction: Interaction): Promise<void> {
+  try {
+    if (interaction.isChatInputCommand()) {
+      if (interaction.commandName === STRIKE_COMMAND_NAME) await answerStrikeCommand(h, interaction);
+    } else if (interaction.isAutocomplete()) {
+      if (interaction.commandName === STRIKE_COMMAND_NAME) await answerAutocomplete(h, interaction);
+    } else if (interaction.isButton()) {
+      const target = readShareCustomId(interaction.customId, h.shareMemory);
+      if (target) await shareAnswer(h, interaction, target);
+    }
+  } catch (err) {
+    h.logger.error(`interaction ${interaction.id} failed: ${describeError(err)}`);
+    await apologize(interaction).catch((e: unknown) => h.logger.warn(`could not report the failure: ${describeError(e)}`));
+  }
+}
+
+async function answerAutocomplete(h: HandlerContext, interaction: AutocompleteInteraction): Promise<void> {
+  const focused = interaction.options.getFocused(true);
+  const subcommand = interaction.options.getSubcommand(false) ?? '';
+  await interaction.respond(autocompleteChoices(h.ctx, subcommand, String(focused.value)));
+}
+
+/** Tells the user it failed, by whichever route the interaction still allows (discord.js guide's error path). */
+async function apologize(interaction: Interaction): Promise<void> {
+  if (!interaction.isRepliable()) return;
+  if (interaction.deferred || interaction.replied) await interaction.editReply({ content: SORRY, embeds: [], components: [] });
+  else await interaction.reply({ content: SORRY, flags: MessageFlags.Ephemeral });
+}

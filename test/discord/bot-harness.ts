@@ -1,0 +1,66 @@
+/** Starts the real Discord bot (discord.js Client) against a fresh fake Discord, for end-to-end tests. */
+import { createDiscordBot, type DiscordBot } from '../../src/bots/discord/discord-bot.js';
+import type { DiscordLogger } from '../../src/bots/discord/discord-logger.js';
+import type { CommandContext, CommandSpec } from '../../src/core/commands/command-spec.js';
+import { loadContext } from '../../src/core/create-context.js';
+import { WGA_2023_PACK_DIR } from '../../src/content/packs.js';
+import { fixedClock } from '../../src/core/time/clock.js';
+import { FAKE_ROUTES, startFakeDiscord, type FakeDiscord, type RecordedCall } from '../fakes/discord-fake.js';
+
+/** A bot logged in to a fake, plus what it logged. */
+export interface BotUnderTest {
+  fake: FakeDiscord;
+  bot: DiscordBot;
+  ctx: CommandContext;
+  logs: string[];
+  close(): Promise<void>;
+}
+
+/** The day after the pack's last fact, so no staleness notice varies with the real date. */
+export const TEST_NOW = '2023-08-05T12:00:00Z';
+
+export function testContext(extensions?: CommandSpec[]): CommandContext {
+  return loadContext(WGA_2023_PACK_DIR, { clock: fixedClock(TEST_NOW), ...(extensions ? { extensions } : {}) });
+}
+
+export async function startBotUnderTest(extensions?: CommandSpec[]): Promise<BotUnderTest> {
+  const fake = await startFakeDiscord();
+  const logs: string[] = [];
+  const logger: DiscordLogger = {
+    debug: () => {},
+    info: (m) => logs.push(`info: ${m}`),
+    warn: (m) => logs.push(`warn: ${m}`),
+    error: (m) => logs.push(`error: ${m}`),
+  };
+  const ctx = testContext(extensions);
+  const bot = createDiscordBot(ctx, { token: 'fake.bot.token', apiUrl: fake.apiUrl, logger, rest: { timeout: 5000, retries: 1 } });
+  await bot.start();
+  return {
+    fake,
+    bot,
+    ctx,
+    logs,
+    async close() {
+      await bot.stop();
+      await fake.close();
+    },
+  };
+}
+
+/** The interaction callback the bot sent for an interaction. */
+export function callbackOf(fake: FakeDiscord, interaction: { id: string }): Promise<RecordedCall> {
+  return fake.waitForCall((c) => c.route === FAKE_ROUTES.callback && c.params.id === interaction.id, `the callback for interaction ${interaction.id}`);
+}
+
+/** The edit of @original that completes a deferred interaction. */
+export function originalEditOf(fake: FakeDiscord, interaction: { token: string }): Promise<RecordedCall> {
+  return fake.waitForCall(
+    (c) => c.route === FAKE_ROUTES.editOriginal && c.params.token === interaction.token && c.params.message === '@original',
+    `the edit of @original for token ${interaction.token}`,
+  );
+}
+
+/** Follow-ups sent so far for an interaction, in order. */
+export function followUpsOf(fake: FakeDiscord, interaction: { token: string }): RecordedCall[] {
+  return fake.calls.filter((c) => c.route === FAKE_ROUTES.followUp && c.params.token === interaction.token);
+}
