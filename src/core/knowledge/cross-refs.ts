@@ -37,6 +37,10 @@ export function checkCrossReferences(pack: Pack): PackProblem[] {
   if (d.contractExpiry) expectSources('dispute', 'contractExpiry', d.contractExpiry.sources);
   if (d.nextContact) expectSources('dispute', 'nextContact', d.nextContact.sources);
   expect(events, 'event', 'dispute', 'lastContact.event', d.lastContact.event);
+  if (d.keyIssues) {
+    d.keyIssues.proposals.forEach((id, i) => expect(proposals, 'proposal', 'dispute', `keyIssues.proposals[${i}]`, id));
+    expectSources('dispute', 'keyIssues', d.keyIssues.sources);
+  }
 
   pack.sources.forEach((s, i) => expect(sources, 'source', 'sources', `[${i}].via`, s.via));
   pack.parties.forEach((p, i) => expectSources('parties', `[${i}]`, p.sources));

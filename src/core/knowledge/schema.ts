@@ -139,6 +139,8 @@ export const DisputeSchema = z.object({
     .min(1),
   contractExpiry: z.object({ date: IsoDate, sources: SourceIds, note: z.string().optional() }).optional(),
   keyDates: z.array(z.object({ date: IsoDate, label: z.string().min(1), sources: SourceIds })).default([]),
+  /** The proposals at the center of the dispute, as the reporting frames it. */
+  keyIssues: z.object({ proposals: z.array(Id).min(1), sources: SourceIds }).optional(),
   lastContact: z.object({ event: Id }),
   nextContact: z.object({ expected: z.string().min(1), detail: z.string().min(1), sources: SourceIds }).optional(),
   sources: SourceIds,

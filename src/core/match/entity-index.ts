@@ -30,7 +30,7 @@ const LEADING_ARTICLE = /^(the|a|an) /;
 /** How many typos a form of this length may carry and still match; short names must match exactly. */
 function typoBudget(form: string): number {
   if (form.length < 5) return 0;
-  return form.length < 9 ? 1 : 2;
+  return form.length < 10 ? 1 : 2;
 }
 
 /** Every name and alias of the pack's parties, people and proposals, for exact and fuzzy look-up. */

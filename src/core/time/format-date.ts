@@ -1,4 +1,5 @@
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+// Newsroom (AP) style: short months spelled out, the rest abbreviated (without the full stops, which read as sentence ends in chat).
+const MONTHS = ['Jan', 'Feb', 'March', 'April', 'May', 'June', 'July', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'];
 const DAY_MS = 86_400_000;
 
 /** "2023-08-04" -> "Aug 4, 2023" (calendar dates carry no zone, so this never shifts a day). */
