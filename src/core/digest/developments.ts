@@ -1,0 +1,60 @@
+import type { Knowledge } from '../knowledge/knowledge.js';
+import type { Move, Proposal, StanceKindName, Statement, TimelineEvent } from '../knowledge/schema.js';
+import { isNewBetween } from './fact-window.js';
+
+/** A move on one proposal by one party, with the stance that party held before it (if any). */
+export interface StanceMove {
+  proposal: Proposal;
+  move: Move;
+  previous?: StanceKindName;
+}
+
+/** What a digest reports as new: oldest first within each kind. */
+export interface Developments {
+  events: TimelineEvent[];
+  moves: StanceMove[];
+  statements: Statement[];
+}
+
+/** Everything in the knowledge that became known in (since, now], by the fact-dating rule of isNewBetween. */
+export function developmentsBetween(knowledge: Knowledge, since: Date, now: Date, timeZone: string): Developments {
+  const isNew = (fact: { date: string }) => isNewBetween(fact, since, now, timeZone);
+  return {
+    events: knowledge.events.filter(isNew),
+    moves: knowledge.openProposals().flatMap((proposal) => movesOf(proposal).filter((m) => isNew(m.move))),
+    statements: knowledge.statements.filter(isNew),
+  };
+}
+
+export function isEmpty(d: Developments): boolean {
+  return d.events.length === 0 && d.moves.length === 0 && d.statements.length === 0;
+}
+
+// Pairs each move with the same party's stance before it, so the digest can say "was ..." or "unchanged".
+function movesOf(proposal: Proposal): StanceMove[] {
+  const last = new Map<string, StanceKindName>();
+  const history = [...proposal.history].sort((a, b) => a.date.localeCompare(b.date));
+  return history.map((move) => {
+    const previous = last.get(move.party);
+    if (move.stance) last.set(move.party, move.stance);
+    return { proposal, move, ...(previous ? { previous } : {}) };
+  });
+}
+
+const SIDE_WORDS = { union: 'union side', employer: 'employer side', government: 'government', other: 'other party' } as const;
+
+/** "Carol Lombardini (AMPTP, employer side)", "WGA (union side)": who speaks or moves, and for which side. */
+export function attributed(knowledge: Knowledge, actorId: string, partyId?: string): string {
+  const party = knowledge.parties.get(partyId ?? '') ?? knowledge.partyOf(actorId);
+  const name = knowledge.nameOf(actorId);
+  if (!party) return name;
+  return party.id === actorId ? `${name} (${SIDE_WORDS[party.kind]})` : `${name} (${party.shortName}, ${SIDE_WORDS[party.kind]})`;
+}
+
+const SOURCE_SIDE = { press: 'press report', union: 'union account', employer: 'employer account', government: 'government account' } as const;
+
+/** "press report", "union account": the side an event's sources come from, since events belong to no one party. */
+export function sourceSideOf(knowledge: Knowledge, sourceIds: readonly string[]): string {
+  const kinds = [...new Set(sourceIds.map((id) => knowledge.sources.get(id)?.kind).filter((k) => k !== undefined))];
+  return kinds.map((k) => SOURCE_SIDE[k]).join(' and ') || 'source unknown';
+}
