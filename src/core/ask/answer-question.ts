@@ -24,7 +24,7 @@ export function answerQuestion(ctx: CommandContext, question: string): Reply {
 
   const ranked = scoreCandidates(index, q);
   const chosen = ranked[0] ? chooseSentences(ranked, q) : [];
-  const problem = whyNotAnswerable(knowledge, q, chosen);
+  const problem = whyNotAnswerable(knowledge, q, ranked, chosen);
   if (problem) {
     reply.text(problem);
     reply.text(`I can answer questions about the ${knowledge.dispute.title}: where talks stand, each side’s position on a proposal, who said what, and what changed. Try /strike ask where did the two sides meet? or /strike proposals.`);
@@ -36,10 +36,12 @@ export function answerQuestion(ctx: CommandContext, question: string): Reply {
 }
 
 /** The reason to decline, if any: the bot answers only when a fact covers everything the question asks. */
-function whyNotAnswerable(knowledge: Knowledge, q: QuestionAnalysis, chosen: Scored[]): string | undefined {
+function whyNotAnswerable(knowledge: Knowledge, q: QuestionAnalysis, ranked: Scored[], chosen: Scored[]): string | undefined {
   if (q.text.length === 0) return 'I didn’t catch a question there.';
   if (q.personal) return 'I can only report what is known about the dispute, not advise on your own situation.';
   if (q.unknown.length > 0) return `I don’t have anything on ${q.unknown.slice(0, 3).map((w) => `“${w}”`).join(', ')} in what I know, so I won’t guess.`;
+  const undated = q.days.find((d) => d.relation === 'on' && !ranked.some((s) => s.candidate.date?.endsWith(d.monthDay)));
+  if (undated) return `I have nothing recorded for ${undated.label}.`;
   const best = chosen[0];
   if (!best || best.score < MIN_ANSWER_SCORE || !best.substantive) return 'I don’t have a fact that answers that, so I won’t guess.';
   const uncovered = q.entities.filter((h) => !q.excluded.includes(h.entity.id) && !chosen.some((s) => s.candidate.entities.has(h.entity.id)));

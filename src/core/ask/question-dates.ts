@@ -33,7 +33,10 @@ export function namedDays(text: string, asOf: string): NamedDay[] {
   for (const m of text.matchAll(monthDay)) {
     const month = MONTH_NUMBERS[m[1] ?? m[4] ?? ''];
     const day = Number(m[2] ?? m[3]);
-    if (month && day >= 1 && day <= 31) days.push({ monthDay: `${pad(month)}-${pad(day)}`, label: m[0], relation: relationAt(text, m.index) });
+    if (month && day >= 1 && day <= 31) {
+      const monthDay = `${pad(month)}-${pad(day)}`;
+      days.push({ monthDay, label: formatDay(`2000-${monthDay}`).replace(', 2000', ''), relation: relationAt(text, m.index) });
+    }
   }
   const asOfDate = new Date(`${asOf}T00:00:00Z`);
   for (const [i, name] of WEEKDAYS.entries()) {

@@ -1,6 +1,6 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { PACK_FILES, PackSchema, type Pack } from './schema.js';
 import { PackError, formatPath, type PackProblem } from './pack-error.js';
 import { checkCrossReferences } from './cross-refs.js';
@@ -17,11 +17,12 @@ function readSection(dir: string, section: Section, problems: PackProblem[]): un
     }
     return section === 'dispute' ? undefined : [];
   }
-  const doc = parseDocument(readFileSync(path, 'utf8'), { prettyErrors: false });
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(readFileSync(path, 'utf8'), { prettyErrors: false, lineCounter });
   if (doc.errors.length > 0) {
     for (const err of doc.errors) {
-      const line = err.linePos?.[0];
-      problems.push({ file, path: line ? `line ${line.line}, column ${line.col}` : '', problem: err.message.split('\n')[0] ?? 'YAML syntax error' });
+      const at = lineCounter.linePos(err.pos[0]);
+      problems.push({ file, path: `line ${at.line}, column ${at.col}`, problem: err.message.split('\n')[0] ?? 'YAML syntax error' });
     }
     return undefined;
   }
