@@ -10,8 +10,11 @@ const LOG_LEVELS: Record<Env['LOG_LEVEL'], LogLevel> = {
   error: LogLevel.ERROR,
 };
 
-/** Starts the Slack app (Socket Mode with SLACK_APP_TOKEN, HTTP on PORT otherwise) and returns how to stop it. */
-export async function startSlack(ctx: CommandContext, env: Env): Promise<{ stop(): Promise<void> }> {
+/**
+ * Starts the Slack app (Socket Mode with SLACK_APP_TOKEN, HTTP on PORT otherwise) and returns how to stop it.
+ * `listen.host` narrows the HTTP listener (tests use 127.0.0.1); by default it listens on every interface.
+ */
+export async function startSlack(ctx: CommandContext, env: Env, listen: { host?: string } = {}): Promise<{ stop(): Promise<void> }> {
   if (!env.SLACK_BOT_TOKEN) throw new Error('SLACK_BOT_TOKEN is not set.');
   const slack = createSlackApp(ctx, {
     botToken: env.SLACK_BOT_TOKEN,
@@ -21,7 +24,7 @@ export async function startSlack(ctx: CommandContext, env: Env): Promise<{ stop(
     admins: env.STRIKEWIRE_ADMINS,
     logLevel: LOG_LEVELS[env.LOG_LEVEL],
   });
-  const { port } = await slack.start({ port: env.PORT });
+  const { port } = await slack.start({ port: env.PORT, ...listen });
   slack.app.logger.info(slack.mode === 'socket' ? 'Strikewire is connected to Slack (Socket Mode).' : `Strikewire is listening for Slack on port ${port} (POST /slack/events).`);
   return { stop: () => slack.stop() };
 }
