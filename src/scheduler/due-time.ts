@@ -23,6 +23,20 @@ function offsetMinutes(ms: number, timeZone: string): number {
  * (fall back) it is the first of the two.
  */
 export function dueInstant(localDate: string, schedule: DailySchedule): Date {
+  // The due check asks for the same few slots every minute; zone arithmetic is the costly part.
+  const key = `${localDate}|${schedule.localTime}|${schedule.timeZone}`;
+  let ms = memo.get(key);
+  if (ms === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, (ms = computeDueInstant(localDate, schedule)));
+  }
+  return new Date(ms);
+}
+
+const MEMO_LIMIT = 50_000;
+const memo = new Map<string, number>();
+
+function computeDueInstant(localDate: string, schedule: DailySchedule): number {
   const [y = 0, mo = 1, d = 1] = localDate.split('-').map(Number);
   const [h = 0, mi = 0] = schedule.localTime.split(':').map(Number);
   const asIfUtc = Date.UTC(y, mo - 1, d, h, mi);
@@ -31,14 +45,14 @@ export function dueInstant(localDate: string, schedule: DailySchedule): Date {
   const offsets = new Set([asIfUtc - DAY_MS, asIfUtc, asIfUtc + DAY_MS].map((ms) => offsetMinutes(ms, schedule.timeZone)));
   const candidates = [...offsets].map((o) => asIfUtc - o * MINUTE_MS).sort((a, b) => a - b);
   const exact = candidates.find((ms) => wallClock(ms, schedule.timeZone) === target);
-  if (exact !== undefined) return new Date(exact);
+  if (exact !== undefined) return exact;
   // The time does not exist that day: walk the gap to the first minute the local clock shows a later time.
   const first = candidates[0]!;
   const last = candidates[candidates.length - 1]!;
   for (let ms = first; ms <= last; ms += MINUTE_MS) {
-    if (wallClock(ms, schedule.timeZone) >= target) return new Date(ms);
+    if (wallClock(ms, schedule.timeZone) >= target) return ms;
   }
-  return new Date(last);
+  return last;
 }
 
 /** The local calendar date `days` after (or before, when negative) a YYYY-MM-DD date. */

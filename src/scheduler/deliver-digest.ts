@@ -1,0 +1,101 @@
+import type { CommandContext } from '../core/commands/command-spec.js';
+import { digestSince } from '../core/digest/digest-since.js';
+import type { DigestSubscription } from '../core/digest/subscription-port.js';
+import type { Clock } from '../core/time/clock.js';
+import type { Claim, DeliveryStore } from '../store/delivery-store.js';
+import type { SubscriptionStore } from '../store/subscription-store.js';
+import { deliveryKey, DigestChannelError, type DigestChannel, type DigestTarget } from './digest-channel.js';
+import type { DueAction } from './find-due.js';
+import { AttemptCancelled, sendWithRetry, type RateGate, type RetryPolicy, type Sleep } from './send-with-retry.js';
+
+/** How long a claim protects a delivery from other processes; renewed before every attempt. */
+export const CLAIM_LEASE_MS = 5 * 60 * 1000;
+/** After transient failures use up their retries, the slot may be claimed again this much later. */
+export const RETRY_FAILED_AFTER_MS = 5 * 60 * 1000;
+/** A crashed attempt's post is looked for from this long before the due time. */
+const FIND_POSTED_MARGIN_MS = 60 * 60 * 1000;
+
+/** How one delivery ended. */
+export type DeliveryOutcome = 'posted' | 'posted-late' | 'reconciled' | 'taken' | 'paused' | 'failed' | 'missed' | 'claim-lost';
+
+/** Everything one delivery needs; shared by all deliveries of a due check. */
+export interface DeliveryDeps {
+  ctx: CommandContext;
+  subscriptions: SubscriptionStore;
+  deliveries: DeliveryStore;
+  channel: DigestChannel;
+  gate: RateGate;
+  policy: RetryPolicy;
+  sleep: Sleep;
+  clock: Clock;
+  owner: string;
+  corrections?: (subscription: DigestSubscription) => readonly string[];
+  log: (message: string) => void;
+}
+
+/**
+ * Claims one due digest, then posts it: claim first, so no other process posts it; after a crash, first look for
+ * the earlier attempt's post; confirm with the message ids once posted.
+ */
+export async function deliverDigest(action: Extract<DueAction, { kind: 'deliver' }>, deps: DeliveryDeps): Promise<DeliveryOutcome> {
+  const { subscription: sub, localDate, dueAt } = action;
+  const { deliveries, clock } = deps;
+  const claimedAt = clock();
+  const claim = deliveries.claim({ subscriptionId: sub.id, localDate, dueAt, late: action.late }, deps.owner, claimedAt, leaseFrom(claimedAt));
+  if (!claim) return 'taken';
+  const target: DigestTarget = { platform: sub.platform, channelId: sub.channelId, ...(sub.workspaceId ? { workspaceId: sub.workspaceId } : {}) };
+  const key = deliveryKey(sub.id, localDate);
+  const events = {
+    beforeAttempt: () => deliveries.renew(claim, leaseFrom(clock()), clock()),
+    onRateLimited: (ms: number) => deps.log(`digest ${key}: rate limited, waiting ${ms} ms`),
+  };
+  try {
+    if (claim.retaken) {
+      const since = new Date(dueAt.getTime() - FIND_POSTED_MARGIN_MS);
+      const found = await sendWithRetry(() => deps.channel.findPosted(target, key, since), deps.gate, deps.policy, deps.sleep, events);
+      if (found) return confirm(deps, claim, found.messageIds, 'reconciled');
+    }
+    if (!action.postIfMissing) {
+      deliveries.fail(claim, 'missed: the bot stopped before posting and came back more than 6 hours late', clock());
+      return 'missed';
+    }
+    const digest = digestSince(deps.ctx, {
+      now: clock(),
+      timeZone: sub.timeZone,
+      since: deliveries.lastPostedAt(sub.id, localDate),
+      late: action.late ? { dueAt } : undefined,
+      corrections: deps.corrections?.(sub),
+    });
+    const posted = await sendWithRetry(() => deps.channel.post(target, digest, key), deps.gate, deps.policy, deps.sleep, events);
+    return confirm(deps, claim, posted.messageIds, action.late ? 'posted-late' : 'posted');
+  } catch (err) {
+    return settleFailure(err, claim, sub, deps);
+  }
+}
+
+function confirm(deps: DeliveryDeps, claim: Claim, messageIds: string[], outcome: DeliveryOutcome): DeliveryOutcome {
+  if (deps.deliveries.confirm(claim, messageIds, deps.clock())) return outcome;
+  deps.log(`digest for subscription ${claim.subscriptionId} on ${claim.localDate} was posted after its claim was lost`);
+  return 'claim-lost';
+}
+
+function settleFailure(err: unknown, claim: Claim, sub: DigestSubscription, deps: DeliveryDeps): DeliveryOutcome {
+  const now = deps.clock();
+  if (err instanceof AttemptCancelled) return 'claim-lost';
+  if (err instanceof DigestChannelError && err.failure === 'channel-gone') {
+    deps.subscriptions.pause(sub.id, err.message, now);
+    deps.deliveries.fail(claim, err.message, now);
+    deps.log(`digest subscription ${sub.id} (${sub.platform} ${sub.channelId}) paused: ${err.message}`);
+    return 'paused';
+  }
+  const retryable = err instanceof DigestChannelError && (err.failure === 'transient' || err.failure === 'rate-limited');
+  const message = err instanceof Error ? err.message : String(err);
+  deps.deliveries.fail(claim, message, now, retryable ? new Date(now.getTime() + RETRY_FAILED_AFTER_MS) : undefined);
+  deps.log(`digest for subscription ${sub.id} on ${claim.localDate} failed: ${message}`);
+  return 'failed';
+}
+
+function leaseFrom(now: Date): Date {
+  return new Date(now.getTime() + CLAIM_LEASE_MS);
+}
+

@@ -1,0 +1,132 @@
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import cron, { type ScheduledTask } from 'node-cron';
+import type { CommandContext } from '../core/commands/command-spec.js';
+import type { DigestPlatform, DigestSubscription } from '../core/digest/subscription-port.js';
+import type { Clock } from '../core/time/clock.js';
+import type { DeliveryStore, StoredDelivery } from '../store/delivery-store.js';
+import type { SubscriptionStore } from '../store/subscription-store.js';
+import { deliverDigest, type DeliveryOutcome } from './deliver-digest.js';
+import type { DigestChannel } from './digest-channel.js';
+import { addLocalDays } from './due-time.js';
+import { fanOut } from './fan-out.js';
+import { findDue, slotKey } from './find-due.js';
+import { DEFAULT_RETRY_POLICY, RateGate, realSleep, type RetryPolicy, type Sleep } from './send-with-retry.js';
+
+/** Days looked back on start, so digests missed during downtime are posted late or recorded as skipped. */
+export const START_LOOKBACK_DAYS = 7;
+
+/** What the scheduler needs; everything with side effects is injected. */
+export interface DigestSchedulerOptions {
+  ctx: CommandContext;
+  subscriptions: SubscriptionStore;
+  deliveries: DeliveryStore;
+  /** Posters for the platforms that are running; subscriptions on other platforms wait. */
+  channels: Partial<Record<DigestPlatform, DigestChannel>>;
+  clock: Clock;
+  /** Identifies this process in claims; unique per start by default. */
+  owner?: string;
+  /** Deliveries in flight per platform. */
+  concurrency?: number;
+  policy?: RetryPolicy;
+  sleep?: Sleep;
+  corrections?: (subscription: DigestSubscription) => readonly string[];
+  log?: (message: string) => void;
+}
+
+/** Counts of what one due check did. */
+export type DueCheckSummary = Record<DeliveryOutcome | 'skipped', number>;
+
+function emptySummary(): DueCheckSummary {
+  return { posted: 0, 'posted-late': 0, reconciled: 0, taken: 0, paused: 0, failed: 0, missed: 0, 'claim-lost': 0, skipped: 0 };
+}
+
+/**
+ * Posts each subscription's digest once per local day. A node-cron minute tick runs the due check; the check
+ * computes due times in each channel's zone and claims each delivery in the database, which is what makes it
+ * exactly once across restarts, crashes and several processes.
+ */
+export class DigestScheduler {
+  private readonly gates = new Map<DigestPlatform, RateGate>();
+  private readonly owner: string;
+  private task?: ScheduledTask;
+  private running?: Promise<DueCheckSummary>;
+
+  constructor(private readonly options: DigestSchedulerOptions) {
+    this.owner = options.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  }
+
+  /** Catches up on anything missed while stopped, then checks every minute. */
+  async start(): Promise<DueCheckSummary> {
+    const summary = await this.runDueCheck(START_LOOKBACK_DAYS);
+    // The tick's own zone does not matter (every minute is checked); UTC is explicit and has no DST.
+    this.task = cron.schedule('* * * * *', () => this.tick(), { timezone: 'UTC', name: 'strikewire-digests', noOverlap: true });
+    return summary;
+  }
+
+  async stop(): Promise<void> {
+    await this.task?.destroy();
+    this.task = undefined;
+    await this.running?.catch(() => undefined);
+  }
+
+  /** One minute tick; a check still running from the previous minute makes this one a no-op. */
+  async tick(): Promise<DueCheckSummary | undefined> {
+    if (this.running) return undefined;
+    try {
+      return await this.runDueCheck(1);
+    } catch (err) {
+      this.log(`digest due check failed: ${err instanceof Error ? err.message : String(err)}`);
+      return undefined;
+    }
+  }
+
+  /** Finds what is due now and delivers it; `lookbackDays` covers local dates before today too. */
+  runDueCheck(lookbackDays: number): Promise<DueCheckSummary> {
+    const run = this.check(lookbackDays).finally(() => {
+      if (this.running === run) this.running = undefined;
+    });
+    this.running = run;
+    return run;
+  }
+
+  private async check(lookbackDays: number): Promise<DueCheckSummary> {
+    const { subscriptions, deliveries, clock, channels } = this.options;
+    const now = clock();
+    const subs = subscriptions.listActive().filter((s) => channels[s.platform]);
+    // One read of recent deliveries, two days of margin for the zones furthest from UTC.
+    const existing = new Map<string, StoredDelivery>(
+      deliveries.since(addLocalDays(now.toISOString().slice(0, 10), -lookbackDays - 2)).map((d) => [slotKey(d.subscriptionId, d.localDate), d]),
+    );
+    const summary = emptySummary();
+    const due = findDue(subs, existing, now, lookbackDays);
+    for (const action of due) {
+      if (action.kind === 'skip' && deliveries.skip({ subscriptionId: action.subscription.id, localDate: action.localDate, dueAt: action.dueAt }, action.reason, now)) summary.skipped++;
+    }
+    const toDeliver = due.filter((a) => a.kind === 'deliver');
+    await fanOut(toDeliver, (a) => a.subscription.platform, this.options.concurrency ?? 8, async (action) => {
+      const channel = channels[action.subscription.platform]!;
+      const outcome = await deliverDigest(action, {
+        ...this.options,
+        channel,
+        gate: this.gate(action.subscription.platform),
+        policy: this.options.policy ?? DEFAULT_RETRY_POLICY,
+        sleep: this.options.sleep ?? realSleep,
+        owner: this.owner,
+        log: (m) => this.log(m),
+      });
+      summary[outcome]++;
+    });
+    return summary;
+  }
+
+  private gate(platform: DigestPlatform): RateGate {
+    let gate = this.gates.get(platform);
+    if (!gate) this.gates.set(platform, (gate = new RateGate(this.options.sleep ?? realSleep)));
+    return gate;
+  }
+
+  private log(message: string): void {
+    (this.options.log ?? ((m: string) => process.stderr.write(`${m}\n`)))(message);
+  }
+}
