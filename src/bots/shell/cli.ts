@@ -5,9 +5,12 @@ import { toAnswerJson } from '../../core/reply/answer-json.js';
 import { fixedClock, systemClock } from '../../core/time/clock.js';
 import { WGA_2023_PACK_DIR } from '../../content/packs.js';
 import { renderTerminal } from './render-terminal.js';
+import { runDigestCli } from './digest-cli.js';
 
 /** Runs one command and returns what to print and the exit code; main() does the I/O. */
 export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ out: string; code: number }> {
+  const digest = await runDigestCli(argv, env);
+  if (digest) return digest;
   let parsed;
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, now: { type: 'string' } } });
