@@ -5,8 +5,13 @@ import { migrate } from './migrations.js';
 
 /** Opens (creating if needed) the SQLite database at `path` in WAL mode and brings its schema up to date. */
 export function openDatabase(path: string): Database.Database {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
+  let db: Database.Database;
+  try {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    db = new Database(path);
+  } catch (err) {
+    throw new Error(`Could not open the database at ${path} (DATABASE_PATH): ${(err as Error).message}`);
+  }
   db.pragma('journal_mode = WAL');
   // Another process holding the write lock makes us wait rather than fail.
   db.pragma('busy_timeout = 5000');

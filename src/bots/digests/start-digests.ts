@@ -1,0 +1,80 @@
+import { Routes } from 'discord.js';
+import type Database from 'better-sqlite3';
+import type { CommandContext, CommandSpec, Origin } from '../../core/commands/command-spec.js';
+import { createDigestCommand } from '../../core/digest/digest-command.js';
+import type { DigestPlatform } from '../../core/digest/subscription-port.js';
+import { systemClock, type Clock } from '../../core/time/clock.js';
+import type { Env } from '../../env.js';
+import type { DigestChannel } from '../../scheduler/digest-channel.js';
+import { DigestScheduler, type DigestSchedulerOptions } from '../../scheduler/digest-scheduler.js';
+import { DigestSubscriptions } from '../../scheduler/digest-subscriptions.js';
+import { DeliveryStore } from '../../store/delivery-store.js';
+import { openDatabase } from '../../store/open-database.js';
+import { SubscriptionStore } from '../../store/subscription-store.js';
+import { createDiscordDigestChannel, createDiscordDigestRest } from '../discord/digest-poster.js';
+import { createSlackDigestChannel, createSlackDigestClient } from '../slack/digest-poster.js';
+
+/** The digest feature as main.ts uses it: the /strike digest command, then a scheduler once the bots run. */
+export interface DigestService {
+  command: CommandSpec;
+  /** Starts the scheduler for the configured platforms; digests missed while stopped are caught up first. */
+  start(ctx: CommandContext): Promise<{ stop(): Promise<void> }>;
+  db: Database.Database;
+}
+
+/** Test and bench hooks; production passes none. */
+export interface DigestServiceOptions {
+  clock?: Clock;
+  /** Replaces the posters built from the environment. */
+  channels?: Partial<Record<DigestPlatform, DigestChannel>>;
+  scheduler?: Partial<DigestSchedulerOptions>;
+  log?: (message: string) => void;
+}
+
+/** Opens the database at DATABASE_PATH and builds the digest command and posters from the environment. */
+export function openDigestService(env: Env, options: DigestServiceOptions = {}): DigestService {
+  const clock = options.clock ?? systemClock;
+  const db = openDatabase(env.DATABASE_PATH);
+  const subscriptions = new SubscriptionStore(db);
+  const deliveries = new DeliveryStore(db);
+  const slackClient = env.SLACK_BOT_TOKEN ? createSlackDigestClient({ botToken: env.SLACK_BOT_TOKEN, ...(env.SLACK_API_URL ? { apiUrl: env.SLACK_API_URL } : {}) }) : undefined;
+  const discordRest = env.DISCORD_TOKEN ? createDiscordDigestRest({ token: env.DISCORD_TOKEN, ...(env.DISCORD_API_URL ? { apiUrl: env.DISCORD_API_URL } : {}) }) : undefined;
+  const channels = options.channels ?? {
+    ...(slackClient ? { slack: createSlackDigestChannel(slackClient) } : {}),
+    ...(discordRest ? { discord: createDiscordDigestChannel(discordRest) } : {}),
+  };
+  const log = options.log ?? ((m: string) => process.stderr.write(`[digests] ${m}\n`));
+
+  // Which workspace or server a channel belongs to is kept for operators; a failed look-up just leaves it blank.
+  let slackTeam: Promise<string | undefined> | undefined;
+  const workspaceOf = async (origin: Origin): Promise<string | undefined> => {
+    try {
+      if (origin.platform === 'slack' && slackClient) return await (slackTeam ??= slackClient.auth.test().then((r) => r.team_id));
+      if (origin.platform === 'discord' && discordRest && origin.channelId) {
+        return ((await discordRest.get(Routes.channel(origin.channelId))) as { guild_id?: string }).guild_id;
+      }
+    } catch (err) {
+      slackTeam = undefined;
+      log(`could not look up the workspace of ${origin.platform} channel ${origin.channelId ?? '?'}: ${(err as Error).message}`);
+    }
+    return undefined;
+  };
+
+  const command = createDigestCommand({ subscriptions: new DigestSubscriptions(subscriptions, deliveries, clock), defaultTimeZone: env.DIGEST_TZ, workspaceOf });
+  return {
+    command,
+    db,
+    async start(ctx) {
+      const scheduler = new DigestScheduler({ ctx, subscriptions, deliveries, channels, clock, log, ...options.scheduler });
+      const summary = await scheduler.start();
+      const done = Object.entries(summary).filter(([, n]) => n > 0);
+      if (done.length > 0) log(`on start: ${done.map(([k, n]) => `${k} ${n}`).join(', ')}`);
+      return {
+        async stop() {
+          await scheduler.stop();
+          db.close();
+        },
+      };
+    },
+  };
+}
