@@ -25,8 +25,9 @@ export interface EvalResult {
   missing: string[];
 }
 
-export function loadEvalSet(): EvalItem[] {
-  const raw = parse(readFileSync(new URL('./questions.yaml', import.meta.url), 'utf8')) as unknown;
+/** Loads a question set from test/eval: `questions` (used while building ask) or `holdout` (never tuned on). */
+export function loadEvalSet(name: 'questions' | 'holdout' = 'questions'): EvalItem[] {
+  const raw = parse(readFileSync(new URL(`./${name}.yaml`, import.meta.url), 'utf8')) as unknown;
   return z.array(EvalItem).parse(raw);
 }
 

@@ -1,6 +1,6 @@
 import type { EntityHit, EntityIndex } from '../match/entity-index.js';
 import { normalizeText } from '../match/normalize-text.js';
-import { correctTypo, isGeneralWord, type AskIndex } from './ask-index.js';
+import { correctTypo, isGeneralWord, isLikelyNonTopic, type AskIndex } from './ask-index.js';
 import type { Facet } from './candidate.js';
 import { namedDays, type NamedDay } from './question-dates.js';
 import { PHRASES } from './general-words.js';
@@ -53,9 +53,9 @@ const FACET_PATTERNS: [Facet, RegExp][] = [
   ['howLong', /\bhow long (was|did|were|is the meeting)|\b(duration|how many (hours|minutes))\b/],
   ['mood', /\b(mood|atmosphere|vibe|tone|tense|tension|tensions|friendly|hostile|cordial|feel in the room|stiff)\b/],
   ['why', /\b(why|reason|reasons|cause|because|how come)\b/],
-  ['quote', /\b(say|said|says|saying|quote|quoted|remark|remarks|comment|comments|told|tell|telling|statement|respond|responded|response|reply|replied|answer|answered|message|words|react|reaction|reacted)\b/],
-  ['stance', /\b(say|saying|said|says|think|thinks) (anything |something )?about\b|\b(ask|asking|asked|push|pushing|fight|fighting) for\b|\b(position|positions|stance|stand|think|view|want|wants|wanted|demand|demands|demanding|accept|reject|rejects|rejected|agree|oppose|opposes|support|willing|unwilling|bend|budge|move|feel|asking|seeking|seek|push|pushing|fighting|compromise|drop|give up|talk about|discuss)\b/],
-  ['who', /^(who|whos)\b|\bwho (is|was|are|were|did|runs|leads)\b|\b(role|job|title|in charge)\b/],
+  ['quote', /\b(?<!picket )lines?\b|\b(say|said|says|saying|quote|quoted|remark|remarks|comment|comments|told|tell|telling|statement|respond|responded|response|reply|replied|answer|answered|message|words|react|reaction|reacted)\b/],
+  ['stance', /\b(say|saying|said|says|think|thinks) (anything |something )?about\b|\b(ask|asking|asked|push|pushing|fight|fighting) for\b|\b(position|positions|stance|stand|think|view|want|wants|wanted|demand|demands|demanding|accept|reject|rejects|rejected|agree|oppose|opposes|support|willing|unwilling|bend|budge|move|feel|asking|seeking|seek|push|pushing|fighting|compromise|drop|give up|talk about|discuss|open to|consider|considering|movement|moving|flexible|flexibility|give ground|take)\b/],
+  ['who', /^(who|whos)\b|\bwho (is|was|are|were|did|runs|leads)\b|\bis who\b|\bwho exactly\b|\bwhich (union|party|side|person|one|group|company|guild)\b|\b(role|job|title|in charge)\b/],
   ['latest', /\b(latest|new|news|update|updates|changed|change|changes|today|recent|recently|happening|happened|going on|development|developments|come out of)\b/],
   ['next', /\b(next|again|resume|restart|reconvene|follow up|coming days|back to the table|talk again|meet again|scheduled|another meeting)\b/],
   ['status', /\b(status|state of|where (do|are) (things|talks|negotiations)|how are (talks|things|negotiations)|where things stand|still on strike|on strike still)\b/],
@@ -65,7 +65,7 @@ const FACET_PATTERNS: [Facet, RegExp][] = [
 ];
 
 const FUTURE = /\b(will|gonna|going to|going on strike|predict|prediction|forecast|odds|chances?|likely|ever end)\b/;
-const QUANTITY = /\b(how (many|much|old|big|tall|often)|what percent(age)?|what amount|how large)\b/;
+const QUANTITY = /\b(how (many|much|old|big|tall|often)|what percent(age)?|what amount|how large|figures?|cost|costs|dollars?|percent)\b/;
 const PERSONAL = /\b(how (do|can|should|could) i|should i|can i|do i|am i|my)\b/;
 
 /** Finds the names, topics, facets, dates and unknown words in a question. */
@@ -81,11 +81,14 @@ export function analyzeQuestion(index: AskIndex, entities: EntityIndex, question
     if (inHit.has(i) || isGeneralWord(word)) return;
     const known = termsOf(word).some((t) => index.stems.has(t)) ? word : correctTypo(index, word);
     if (known) terms.push(...termsOf(known));
-    else unknown.push(word);
+    else if (!isLikelyNonTopic(word)) unknown.push(word);
   });
   const facets = new Set<Facet>(FACET_PATTERNS.filter(([, re]) => re.test(text)).map(([f]) => f));
   // "Where do things stand?" asks for a status or a stance, not a place.
   if (facets.has('status') || /\bstand\b/.test(text)) facets.delete('where');
+  // Naming a side and a proposal together asks where that side stands on it, whatever the wording.
+  const kinds = new Set(hits.map((h) => h.entity.kind));
+  if (kinds.has('proposal') && (kinds.has('party') || kinds.has('person'))) facets.add('stance');
   const days = namedDays(text, asOf);
   // "What happened on May 1" asks about that day, not the latest news.
   if (days.some((d) => d.relation === 'on')) facets.delete('latest');
@@ -101,7 +104,7 @@ export function analyzeQuestion(index: AskIndex, entities: EntityIndex, question
     facets,
     days,
     future: FUTURE.test(text),
-    quantity: QUANTITY.test(text),
+    quantity: QUANTITY.test(text) || /\$/.test(question),
     personal: PERSONAL.test(text),
   };
 }

@@ -50,7 +50,7 @@ function whyNotAnswerable(knowledge: Knowledge, q: QuestionAnalysis, ranked: Sco
   if (notActing.length > 0) return `I have no record of ${notActing.map((id) => knowledge.nameOf(id)).join(' or ')} saying or doing that.`;
   const missingDay = q.days.find((d) => d.relation === 'on' && !chosen.some((s) => matchesDay(s.candidate.date, d)));
   if (missingDay) return `I have nothing recorded for ${missingDay.label}.`;
-  if (q.quantity && !chosen.some((s) => s.candidate.hasQuantity)) return 'I don’t have that figure, so I won’t guess one.';
+  if (q.quantity && !best.candidate.hasQuantity) return 'I don’t have that figure, so I won’t guess one.';
   if (q.future && !chosen.some((s) => s.facet === 'next' || s.facet === 'stance')) {
     return 'That asks about the future, and I only report what has happened; I won’t predict it.';
   }
@@ -70,7 +70,7 @@ function chooseSentences(ranked: Scored[], q: QuestionAnalysis): Scored[] {
   const chosen = [best];
   const seen = new Set([sentenceOf(best)]);
   const kind = (s: Scored) => s.candidate.id.split(':')[0];
-  for (const s of ranked.slice(1)) {
+  for (const s of ranked.slice(1, 50)) {
     if (chosen.length >= MAX_SENTENCES || s.score < best.score * COMPANION_RATIO) break;
     if (s.facet !== best.facet || kind(s) !== kind(best) || seen.has(sentenceOf(s))) continue;
     // A companion must be about everything the question names, not a loosely related fact.

@@ -104,7 +104,7 @@ export function buildCandidates(knowledge: Knowledge, entities: EntityIndex): Ca
     });
   }
   drafts.push(...disputeDrafts(knowledge));
-  return drafts.map((d) => toCandidate(d, entities));
+  return drafts.map((d) => toCandidate(d, entities, knowledge));
 }
 
 function disputeDrafts(knowledge: Knowledge): Draft[] {
@@ -116,7 +116,7 @@ function disputeDrafts(knowledge: Knowledge): Draft[] {
   ];
   if (d.nextContact) {
     const next = `The next contact is expected ${d.nextContact.expected}: ${d.nextContact.detail}`;
-    drafts.push({ id: 'dispute:next', sentence: next, facets: { next, when: next }, entities: [...d.unions, ...d.employers], text: [['next contact meet again talk again communication restart resume coming days future constituencies', KEYWORD], [d.nextContact.detail, BODY]], sources: d.nextContact.sources });
+    drafts.push({ id: 'dispute:next', sentence: next, facets: { next }, entities: [...d.unions, ...d.employers], text: [['next contact meet again talk again communication restart resume coming days future constituencies', KEYWORD], [d.nextContact.detail, BODY]], sources: d.nextContact.sources });
   }
   if (d.contractExpiry) {
     const expiry = `The contract expired on ${formatDay(d.contractExpiry.date)}.`;
@@ -130,14 +130,23 @@ function disputeDrafts(knowledge: Knowledge): Draft[] {
   return drafts;
 }
 
-function toCandidate(d: Draft, entities: EntityIndex): Candidate {
+function toCandidate(d: Draft, entities: EntityIndex, knowledge: Knowledge): Candidate {
   const terms = new Map<string, number>();
   for (const [text, weight] of d.text) addTerms(terms, text, weight);
   // Names mentioned in the fact's own words count as what it is about ("Stutzman raised...").
-  const mentioned = d.text.flatMap(([text]) => entities.find(tokenize(text)).map((h) => h.entity.id));
+  const mentioned = d.text.flatMap(([text]) => entities.find(tokenize(text), { typos: false }).map((h) => h.entity.id));
   const facets = Object.fromEntries(Object.entries(d.facets ?? {}).filter(([, v]) => v !== undefined));
+  // A person's party is involved in whatever the person does ("the mayor" speaks for the city).
+  const involved = [...d.entities, ...mentioned];
+  const parties = involved.flatMap((id) => knowledge.people.get(id)?.party ?? []);
   const hasQuantity = [d.sentence, ...Object.values(facets)].some((s) => statesQuantity(s as string));
-  return { id: d.id, sentence: d.sentence, facets, entities: new Set([...d.entities, ...mentioned]), subjects: new Set(d.subjects ?? []), terms, sources: [...new Set(d.sources)], hasQuantity, ...(d.date ? { date: d.date } : {}) };
+  const facetTerms: Partial<Record<Facet, Set<string>>> = {};
+  for (const [facet, sentence] of Object.entries(facets)) {
+    const terms = new Map<string, number>();
+    addTerms(terms, sentence as string, 1);
+    facetTerms[facet as Facet] = new Set(terms.keys());
+  }
+  return { id: d.id, sentence: d.sentence, facets, facetTerms, entities: new Set([...involved, ...parties]), subjects: new Set(d.subjects ?? []), terms, sources: [...new Set(d.sources)], hasQuantity, ...(d.date ? { date: d.date } : {}) };
 }
 
 function joinAnd(items: string[]): string {

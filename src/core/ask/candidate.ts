@@ -16,6 +16,8 @@ export interface Candidate {
   terms: Map<string, number>;
   sources: string[];
   date?: string;
+  /** Terms of each facet's sentence, to pick the sentence that best fits a question that names no facet. */
+  facetTerms: Partial<Record<Facet, Set<string>>>;
   /** The fact states a number (a count, a duration, a day of the strike). */
   hasQuantity: boolean;
 }

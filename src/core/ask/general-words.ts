@@ -20,7 +20,16 @@ export const GENERAL_WORDS = new Set(
   feel feels felt deal thoughts take make really talk talking talked spoke speak they've we've i've you've they're we're
   you're isn't don't doesn't didn't won't can't finally eventually officially keep keeps kept repeatedly big biggest main major key else besides based willing unwilling gotten bring
   brought caused come came coming sit sat another scheduled plan planned plans neither whole anymore ask asking asks asked
-  part parts bit kind anyone point points mention mentioned mentions bring brings stuff guys folks everyone everybody`.split(/\s+/).filter(Boolean),
+  part parts bit kind anyone point points mention mentioned mentions bring brings stuff guys folks everyone everybody
+  theyve youre dont didnt doesnt wont cant isnt arent wasnt werent hasnt havent whos wheres hows thats theres im ive hes shes
+  weve theyre youve wouldnt couldnt shouldnt aint lol lmao rn ppl pls plz thx ty btw fyi imo imho tbh idk afaik qs ur gonna
+  wanna gotta kinda sorta lemme gimme dunno tho thru abt bc cuz cos yo yep yeah nope nah ok okay hmm ugh wow omg quick q
+  remind remember forget saw see seen hear heard read wonder curious guess look looking seem seemed try
+  tried trying lead led need needed understand confirm check mean meant find found learn care reckon suppose believe
+  recall catch caught miss missed clarify figure follow following summarise wrap overview rundown breakdown gist context
+  background story deal stuff situation anything something someone somebody everything total totally maybe perhaps possibly
+  probably definitely certainly seriously honestly literally basically simply generally ultimately currently anyway anyhow
+  here there where also too either neither whether though although still yet already soon later earlier ago lately`.split(/\s+/).filter(Boolean),
 );
 
 /**
@@ -145,5 +154,7 @@ export const PHRASES: [RegExp, string][] = [
   [/\b(sit|sat|sitting) down\b|\bsit-down\b/g, 'meeting'],
   [/\bnon starters?\b|\bnonstarters?\b/g, 'non-starter'],
   [/\bhow come\b/g, 'why'],
+  [/\b(bring|bringing|brought|come|came|comes|coming) up\b/g, 'raised'],
+  [/\bchange things\b|\bchange anything\b/g, 'complicating'],
   [/\b(put|send|sent|putting) (anything|something|a statement|a message)? ?out\b/g, 'sent message'],
 ];

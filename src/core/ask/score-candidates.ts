@@ -31,7 +31,7 @@ const EXCLUDED_SUBJECT = 8;
 export function scoreCandidates(index: AskIndex, q: QuestionAnalysis): Scored[] {
   const asked = FACET_PRIORITY.filter((f) => q.facets.has(f));
   const specificAsked = asked.filter((f) => SPECIFIC.has(f));
-  const scored = index.candidates.map((candidate) => {
+  const scored = relevantCandidates(index, q, specificAsked).map((candidate) => {
     let lexical = 0;
     for (const t of q.terms) lexical += (index.idf.get(t) ?? 0) * (candidate.terms.get(t) ?? 0);
     let score = lexical;
@@ -49,9 +49,41 @@ export function scoreCandidates(index: AskIndex, q: QuestionAnalysis): Scored[] 
     const specific = specificAsked.find((f) => candidate.facets[f] !== undefined);
     if (specific) score += specific === specificAsked[0] ? PRIMARY_FACET_HIT : FACET_HIT;
     else if (specificAsked.length > 0) score -= FACET_MISS;
-    return { candidate, score, substantive: lexical > 0 || onDay || specific !== undefined, ...(facet ? { facet } : {}) };
+    const shown = facet ?? closestFacet(candidate, q.terms);
+    return { candidate, score, substantive: lexical > 0 || onDay || specific !== undefined, ...(shown ? { facet: shown } : {}) };
   });
   return scored.sort((a, b) => b.score - a.score || (b.candidate.date ?? '').localeCompare(a.candidate.date ?? ''));
+}
+
+/**
+ * The candidates that share something with the question: a term, a name, an asked facet or the day it names.
+ * Any other candidate scores zero or less, below the answer threshold, so it is never worth scoring.
+ */
+function relevantCandidates(index: AskIndex, q: QuestionAnalysis, facets: Facet[]): Candidate[] {
+  const picked = new Set<number>();
+  const add = (list: number[] | undefined) => list?.forEach((i) => picked.add(i));
+  for (const t of q.terms) add(index.byTerm.get(t));
+  for (const h of q.entities) add(index.byEntity.get(h.entity.id));
+  for (const f of facets) add(index.byFacet.get(f));
+  for (const d of q.days) {
+    if (d.relation === 'on') add(index.byMonthDay.get(d.monthDay));
+    else index.candidates.forEach((c, i) => matchesDay(c.date, d) && picked.add(i));
+  }
+  return [...picked].map((i) => index.candidates[i]!);
+}
+
+// Only sentences that carry the whole fact; a bare date or place line is shown only when asked for.
+const FULL_SENTENCE_FACETS: Set<Facet> = new Set(['what', 'why', 'mood', 'quote', 'stance', 'define']);
+
+/** With no facet asked, the facet sentence sharing most words with the question ("hoping" finds the sentence about hopes). */
+function closestFacet(candidate: Candidate, terms: string[]): Facet | undefined {
+  let best: { facet: Facet; shared: number } | undefined;
+  for (const [facet, facetTerms] of Object.entries(candidate.facetTerms) as [Facet, Set<string>][]) {
+    if (!FULL_SENTENCE_FACETS.has(facet)) continue;
+    const shared = terms.filter((t) => facetTerms.has(t)).length;
+    if (shared > 0 && (!best || shared > best.shared)) best = { facet, shared };
+  }
+  return best?.facet;
 }
 
 /** Whether a fact's date fits a day the question names: on it, or before or after it. Undated facts (the next contact) lie ahead. */

@@ -13,7 +13,10 @@ export interface Entity {
 
 interface Surface {
   entity: Entity;
+  /** The normalized name as written ("the union"): what must appear in a text. */
   form: string;
+  /** Without a leading article ("union"): what a look-up by name compares against. */
+  bare: string;
   words: number;
 }
 
@@ -28,6 +31,11 @@ export interface EntityHit {
 const LEADING_ARTICLE = /^(the|a|an) /;
 
 /** How many typos a form of this length may carry and still match; short names must match exactly. */
+// People rarely mistype the first letter of a name, so it narrows the search a great deal.
+function bucketKey(words: number, form: string): string {
+  return `${words}:${form[0]}`;
+}
+
 function typoBudget(form: string): number {
   if (form.length < 5) return 0;
   return form.length < 10 ? 1 : 2;
@@ -36,13 +44,22 @@ function typoBudget(form: string): number {
 /** Every name and alias of the pack's parties, people and proposals, for exact and fuzzy look-up. */
 export class EntityIndex {
   private readonly surfaces: Surface[] = [];
+  /** Exact forms, for the common case of a correctly spelled name. */
+  private readonly exact = new Map<string, Surface>();
+  /** Forms grouped by word count and first letter: typos are only looked for among forms that could match. */
+  private readonly buckets = new Map<string, Surface[]>();
   private readonly maxWords: number;
 
   constructor(knowledge: Knowledge) {
     const add = (entity: Entity, forms: string[]) => {
       for (const raw of forms) {
-        const form = normalizeText(raw).replace(LEADING_ARTICLE, '');
-        if (form) this.surfaces.push({ entity, form, words: form.split(' ').length });
+        const form = normalizeText(raw);
+        if (!form) continue;
+        const surface = { entity, form, bare: form.replace(LEADING_ARTICLE, ''), words: form.split(' ').length };
+        this.surfaces.push(surface);
+        if (!this.exact.has(form)) this.exact.set(form, surface);
+        const key = bucketKey(surface.words, form);
+        this.buckets.set(key, [...(this.buckets.get(key) ?? []), surface]);
       }
     };
     for (const p of knowledge.parties.values()) add({ kind: 'party', id: p.id, name: p.shortName }, [p.name, p.shortName, p.id, ...p.aliases]);
@@ -63,8 +80,8 @@ export class EntityIndex {
     const best = new Map<string, { entity: Entity; score: number }>();
     for (const s of this.surfaces) {
       if (kinds && !kinds.includes(s.entity.kind)) continue;
-      const d = distance(q, s.form) / Math.max(q.length, s.form.length, 1);
-      const contains = q.length >= 3 && (s.form.includes(q) || q.includes(s.form)) ? 0.5 : 1;
+      const d = distance(q, s.bare) / Math.max(q.length, s.bare.length, 1);
+      const contains = q.length >= 3 && (s.bare.includes(q) || q.includes(s.bare)) ? 0.5 : 1;
       const score = Math.min(d, d * contains);
       const key = `${s.entity.kind}:${s.entity.id}`;
       if (!best.has(key) || best.get(key)!.score > score) best.set(key, { entity: s.entity, score });
@@ -85,15 +102,16 @@ export class EntityIndex {
     return covering?.entity;
   }
 
-  /** Finds names in a sequence of words, longest first, allowing small typos; hits do not overlap. */
-  find(words: string[]): EntityHit[] {
+  /** Finds names in a sequence of words, longest first, allowing small typos unless told not to; hits do not overlap. */
+  find(words: string[], options: { typos?: boolean } = {}): EntityHit[] {
+    const typos = options.typos ?? true;
     const hits: EntityHit[] = [];
     const taken = new Array<boolean>(words.length).fill(false);
     for (let n = Math.min(this.maxWords, words.length); n >= 1; n--) {
       for (let start = 0; start + n <= words.length; start++) {
         if (taken.slice(start, start + n).some(Boolean)) continue;
         const phrase = words.slice(start, start + n).join(' ');
-        const hit = this.matchPhrase(phrase, n);
+        const hit = this.matchPhrase(phrase, n, typos);
         if (!hit) continue;
         hits.push({ entity: hit.entity, start, end: start + n, typos: hit.typos });
         taken.fill(true, start, start + n);
@@ -102,11 +120,12 @@ export class EntityIndex {
     return hits.sort((a, b) => a.start - b.start);
   }
 
-  private matchPhrase(phrase: string, words: number): { entity: Entity; typos: number } | undefined {
+  private matchPhrase(phrase: string, words: number, typos: boolean): { entity: Entity; typos: number } | undefined {
+    const exact = this.exact.get(phrase);
+    if (exact) return { entity: exact.entity, typos: 0 };
+    if (!typos || phrase.length < 5) return undefined;
     let best: { entity: Entity; typos: number } | undefined;
-    for (const s of this.surfaces) {
-      if (s.words !== words) continue;
-      if (s.form === phrase) return { entity: s.entity, typos: 0 };
+    for (const s of this.buckets.get(bucketKey(words, phrase)) ?? []) {
       if (Math.abs(s.form.length - phrase.length) > 2) continue;
       const budget = typoBudget(s.form);
       if (budget === 0) continue;
