@@ -170,7 +170,8 @@ describe('renderBlockKit', () => {
         const withButton = commandResponse(plain, 'status') as SlackMessage;
         expect(findLimitViolations(withButton)).toEqual([]);
       }),
-      { numRuns: 150 },
+      // Pinned so the suite is deterministic; raise numRuns or change the seed locally to explore.
+      { numRuns: 150, seed: 20230804 },
     );
   });
 });

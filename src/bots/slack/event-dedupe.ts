@@ -40,8 +40,9 @@ export function createEventDedupe(options: { ttlMs?: number; maxEntries?: number
  */
 export function dropRetriedEvents(dedupe: EventDedupe): Middleware<AnyMiddlewareArgs> {
   return async ({ body, next, logger }) => {
-    const envelope = EventCallbackSchema.safeParse(body);
-    if (envelope.success && !dedupe.firstTime(envelope.data.event_id)) {
+    // Commands and clicks pass straight through: no parse on the path to their acknowledgement.
+    const envelope = (body as { type?: unknown }).type === 'event_callback' ? EventCallbackSchema.safeParse(body) : undefined;
+    if (envelope?.success && !dedupe.firstTime(envelope.data.event_id)) {
       logger.debug(`Ignoring a repeated delivery of event ${envelope.data.event_id}`);
       return;
     }

@@ -1,5 +1,6 @@
 import type { App, RespondArguments } from '@slack/bolt';
 import type { Reply } from '../../core/reply/reply.js';
+import { afterAck } from './after-ack.js';
 import { answerText } from './answer-text.js';
 import type { SlackDeps } from './slack-deps.js';
 import { readSlashText } from './incoming-text.js';
@@ -33,6 +34,7 @@ export function registerSlashCommand(app: App, deps: SlackDeps): void {
   app.command(SLASH_COMMAND, async ({ command, ack, respond, client, logger }) => {
     // Slack gives three seconds; the answer may take longer, so the empty ack goes first.
     await ack();
+    await afterAck();
     const text = readSlashText(command.text);
     const origin = slackOrigin({ client, userId: command.user_id, channelId: command.channel_id, admins: deps.admins, logger });
     const reply = await answerText(deps.ctx, text, origin, logger);

@@ -1,4 +1,5 @@
 import type { App, types } from '@slack/bolt';
+import { afterAck } from './after-ack.js';
 import { answerText } from './answer-text.js';
 import { fitEscaped } from './escape-mrkdwn.js';
 import { slackOrigin } from './origin.js';
@@ -29,6 +30,7 @@ function sharedByContext(userId: string, commandText: string): types.ContextBloc
 export function registerShareButton(app: App, deps: SlackDeps): void {
   app.action(SHARE_ACTION_ID, async ({ ack, body, client, respond, logger }) => {
     await ack();
+    await afterAck();
     const click = ButtonClickSchema.safeParse(body);
     const channel = click.success ? (click.data.channel?.id ?? click.data.container?.channel_id) : undefined;
     if (!click.success || !channel) {

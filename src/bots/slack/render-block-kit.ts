@@ -32,16 +32,18 @@ export const MAX_CITATION_TEXT = 300;
 const mrkdwn = (text: string): types.MrkdwnElement => ({ type: 'mrkdwn', text });
 const section = (text: string): KnownBlock => ({ type: 'section', text: mrkdwn(text) });
 
-/** Sections holding escaped text, split so none passes the section limit. */
+/** Sections holding escaped text, split so none passes the section limit; Slack rejects empty ones, so none. */
 function sections(escaped: string): KnownBlock[] {
-  return splitEscaped(escaped, MAX_SECTION_TEXT).map(section);
+  return splitEscaped(escaped, MAX_SECTION_TEXT)
+    .filter((piece) => piece.trim().length > 0)
+    .map(section);
 }
 
 /** Lines packed into as few sections as fit, each line whole unless it alone is too long. */
 function packLines(lines: string[]): KnownBlock[] {
   const out: KnownBlock[] = [];
   let current = '';
-  for (const line of lines.flatMap((l) => splitEscaped(l, MAX_SECTION_TEXT))) {
+  for (const line of lines.flatMap((l) => splitEscaped(l, MAX_SECTION_TEXT)).filter((l) => l.trim().length > 0)) {
     if (current && current.length + 1 + line.length > MAX_SECTION_TEXT) {
       out.push(section(current));
       current = '';
@@ -55,7 +57,7 @@ function packLines(lines: string[]): KnownBlock[] {
 function renderBlock(block: Block): KnownBlock[] {
   switch (block.kind) {
     case 'heading':
-      return [section(`*${fitEscaped(block.text, MAX_SECTION_TEXT - 2)}*`)];
+      return block.text.trim() ? [section(`*${fitEscaped(block.text.trim(), MAX_SECTION_TEXT - 2)}*`)] : [];
     case 'text':
       return sections(escapeMrkdwn(block.line.text) + citeMarks(block.line.cites));
     case 'list':
@@ -141,6 +143,6 @@ export function renderBlockKit(reply: Reply, options: RenderOptions = {}): Slack
     while (kept.at(-1)?.type === 'divider') kept.pop();
     kept.push(notice);
   }
-  const text = fitEscaped(reply.fallbackText.trim() || reply.title || 'Strikewire', MAX_FALLBACK_TEXT);
+  const text = fitEscaped(reply.fallbackText.trim() || reply.title.trim() || 'Strikewire', MAX_FALLBACK_TEXT);
   return { text, blocks: [header, ...kept, ...tail] };
 }

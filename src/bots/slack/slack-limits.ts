@@ -65,7 +65,7 @@ export function blockTexts(block: types.KnownBlock): string[] {
 function checkBlock(block: types.KnownBlock, where: string): string[] {
   const problems: string[] = [];
   const tooLong = (what: string, text: string, max: number) => {
-    if (text.length === 0) problems.push(`${where}: empty ${what}`);
+    if (text.trim().length === 0) problems.push(`${where}: empty ${what}`);
     if (text.length > max) problems.push(`${where}: ${what} has ${text.length} characters (max ${max})`);
   };
   if (block.block_id !== undefined && block.block_id.length > MAX_ID_LENGTH) problems.push(`${where}: block_id too long`);
@@ -105,7 +105,7 @@ function checkBlock(block: types.KnownBlock, where: string): string[] {
 /** Every way a message breaks Slack's limits, as readable lines; empty when it is within them all. */
 export function findLimitViolations(message: SlackMessage, maxBlocks = MAX_BLOCKS_PER_MESSAGE): string[] {
   const problems: string[] = [];
-  if (message.text.length === 0) problems.push('fallback text is empty');
+  if (message.text.trim().length === 0) problems.push('fallback text is empty');
   if (message.text.length > MAX_MESSAGE_TEXT) problems.push(`fallback text has ${message.text.length} characters`);
   if (message.blocks.length > maxBlocks) problems.push(`${message.blocks.length} blocks (max ${maxBlocks})`);
   message.blocks.forEach((b, i) => problems.push(...checkBlock(b, `block ${i} (${b.type})`)));
