@@ -5,6 +5,9 @@ export type Sleep = (ms: number) => Promise<void>;
 
 export const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+// How much later than the current pause a 429 may ask to resume and still count as the same limit.
+const IN_FLIGHT_TOLERANCE_MS = 1_000;
+
 /**
  * Shared by every request to one platform: a 429 anywhere pauses them all until Retry-After has passed, because
  * platform rate limits count the whole workspace or bot, not one channel.
@@ -18,7 +21,12 @@ export class RateGate {
   ) {}
 
   pauseFor(ms: number): void {
-    this.resumeAt = Math.max(this.resumeAt, this.now() + ms);
+    const now = this.now();
+    const resumeAt = now + ms;
+    // While paused, further 429s are mostly requests that were already in flight when the first one came back:
+    // they describe the same window, so they do not push the resume time back unless they ask for much longer.
+    if (this.resumeAt > now && resumeAt <= this.resumeAt + IN_FLIGHT_TOLERANCE_MS) return;
+    this.resumeAt = Math.max(this.resumeAt, resumeAt);
   }
 
   async ready(): Promise<void> {

@@ -1,6 +1,6 @@
 import type { Knowledge } from '../knowledge/knowledge.js';
 import type { Move, Proposal, StanceKindName, Statement, TimelineEvent } from '../knowledge/schema.js';
-import { isNewBetween } from './fact-window.js';
+import { newBetween } from './fact-window.js';
 
 /** A move on one proposal by one party, with the stance that party held before it (if any). */
 export interface StanceMove {
@@ -16,9 +16,9 @@ export interface Developments {
   statements: Statement[];
 }
 
-/** Everything in the knowledge that became known in (since, now], by the fact-dating rule of isNewBetween. */
+/** Everything in the knowledge that became known in (since, now], by the fact-dating rule of newBetween. */
 export function developmentsBetween(knowledge: Knowledge, since: Date, now: Date, timeZone: string): Developments {
-  const isNew = (fact: { date: string }) => isNewBetween(fact, since, now, timeZone);
+  const isNew = newBetween(since, now, timeZone);
   return {
     events: knowledge.events.filter(isNew),
     moves: knowledge.openProposals().flatMap((proposal) => movesOf(proposal).filter((m) => isNew(m.move))),

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { localDate } from './zoned-time.js';
 
 /** Anything dated in the knowledge: events, statements, proposal moves. */
 export interface DatedFact {
@@ -8,23 +8,24 @@ export interface DatedFact {
   recordedAt?: string | Date;
 }
 
-/** The period of time over which a fact may have become known, in the channel's zone. */
-function knownDuring(fact: DatedFact, timeZone: string): { from: number; to: number } {
-  if (fact.recordedAt !== undefined) {
-    const at = new Date(fact.recordedAt).getTime();
-    return { from: at, to: at };
-  }
-  // A bare date could have been learnt at any moment of that local day.
-  const day = DateTime.fromISO(fact.date, { zone: timeZone });
-  return { from: day.startOf('day').toMillis(), to: day.endOf('day').toMillis() };
+/**
+ * Which facts are new for a digest covering (since, now]. A dated fact counts when its local day overlaps that
+ * window, so a fact from the day of the previous digest is shown again rather than risk never being shown; a
+ * recorded instant makes the choice exact. The zone arithmetic is done once per digest, not once per fact.
+ */
+export function newBetween(since: Date, now: Date, timeZone: string): (fact: DatedFact) => boolean {
+  const firstDay = localDate(since, timeZone);
+  const lastDay = localDate(now, timeZone);
+  return (fact) => {
+    if (fact.recordedAt !== undefined) {
+      const at = new Date(fact.recordedAt).getTime();
+      return at > since.getTime() && at <= now.getTime();
+    }
+    return fact.date >= firstDay && fact.date <= lastDay;
+  };
 }
 
-/**
- * Whether a fact is new for a digest covering (since, now]. A dated fact counts when its day overlaps that window,
- * so a fact from the day of the previous digest is shown again rather than risk never being shown; a recorded
- * instant makes the choice exact.
- */
+/** Whether one fact is new for a digest covering (since, now]; see newBetween. */
 export function isNewBetween(fact: DatedFact, since: Date, now: Date, timeZone: string): boolean {
-  const { from, to } = knownDuring(fact, timeZone);
-  return from <= now.getTime() && to > since.getTime();
+  return newBetween(since, now, timeZone)(fact);
 }
