@@ -56,11 +56,11 @@ export class DigestScheduler {
     this.owner = options.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   }
 
-  /** Catches up on anything missed while stopped, then checks every minute. */
-  async start(): Promise<DueCheckSummary> {
+  /** Catches up on anything missed while stopped, then checks every minute (unless `cron` is false: tests tick by hand). */
+  async start(options: { cron?: boolean } = {}): Promise<DueCheckSummary> {
     const summary = await this.runDueCheck(START_LOOKBACK_DAYS);
     // The tick's own zone does not matter (every minute is checked); UTC is explicit and has no DST.
-    this.task = cron.schedule('* * * * *', () => this.tick(), { timezone: 'UTC', name: 'strikewire-digests', noOverlap: true });
+    if (options.cron !== false) this.task = cron.schedule('* * * * *', () => this.tick(), { timezone: 'UTC', name: 'strikewire-digests', noOverlap: true });
     return summary;
   }
 

@@ -56,5 +56,7 @@ export function installSlackChannelHistory(fake: FakeSlackWebApi) {
     postsTo: (channel: string) => messages.filter((m) => m.channel === channel),
     /** Posts to this channel now fail with `error` (not_in_channel, channel_not_found, is_archived). */
     removeChannel: (channel: string, error = 'not_in_channel') => void removed.set(channel, error),
+    /** The bot is back in the channel. */
+    restoreChannel: (channel: string) => void removed.delete(channel),
   };
 }

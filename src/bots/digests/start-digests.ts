@@ -18,7 +18,7 @@ import { createSlackDigestChannel, createSlackDigestClient } from '../slack/dige
 export interface DigestService {
   command: CommandSpec;
   /** Starts the scheduler for the configured platforms; digests missed while stopped are caught up first. */
-  start(ctx: CommandContext): Promise<{ stop(): Promise<void> }>;
+  start(ctx: CommandContext): Promise<{ scheduler: DigestScheduler; stop(): Promise<void> }>;
   db: Database.Database;
 }
 
@@ -28,6 +28,8 @@ export interface DigestServiceOptions {
   /** Replaces the posters built from the environment. */
   channels?: Partial<Record<DigestPlatform, DigestChannel>>;
   scheduler?: Partial<DigestSchedulerOptions>;
+  /** False leaves the minute tick to the caller (tests drive scheduler.tick() with their own clock). */
+  cron?: boolean;
   log?: (message: string) => void;
 }
 
@@ -66,10 +68,11 @@ export function openDigestService(env: Env, options: DigestServiceOptions = {}):
     db,
     async start(ctx) {
       const scheduler = new DigestScheduler({ ctx, subscriptions, deliveries, channels, clock, log, ...options.scheduler });
-      const summary = await scheduler.start();
+      const summary = await scheduler.start({ cron: options.cron ?? true });
       const done = Object.entries(summary).filter(([, n]) => n > 0);
       if (done.length > 0) log(`on start: ${done.map(([k, n]) => `${k} ${n}`).join(', ')}`);
       return {
+        scheduler,
         async stop() {
           await scheduler.stop();
           db.close();
