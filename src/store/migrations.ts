@@ -46,6 +46,62 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX deliveries_by_date ON deliveries (local_date);
     `,
   },
+  {
+    version: 2,
+    name: 'editor updates, corrections and which digests carried them',
+    sql: `
+      CREATE TABLE updates (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        content TEXT NOT NULL,
+        author TEXT NOT NULL,
+        origin TEXT NOT NULL CHECK (origin IN ('editor', 'ingest')),
+        recorded_at TEXT NOT NULL,
+        unverified INTEGER NOT NULL DEFAULT 0,
+        verified_at TEXT,
+        verified_by TEXT,
+        amended_at TEXT,
+        retracted_at TEXT
+      );
+      CREATE TABLE corrections (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        update_id INTEGER NOT NULL REFERENCES updates(id),
+        kind TEXT NOT NULL CHECK (kind IN ('amend', 'retract')),
+        reason TEXT NOT NULL CHECK (length(reason) > 0),
+        author TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        before_content TEXT NOT NULL,
+        after_content TEXT,
+        published INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX corrections_by_time ON corrections (created_at);
+      CREATE TABLE update_deliveries (
+        update_id INTEGER NOT NULL REFERENCES updates(id),
+        subscription_id INTEGER NOT NULL,
+        local_date TEXT NOT NULL,
+        recorded_at TEXT NOT NULL,
+        PRIMARY KEY (update_id, subscription_id, local_date),
+        FOREIGN KEY (subscription_id, local_date) REFERENCES deliveries (subscription_id, local_date) ON DELETE CASCADE
+      );
+      CREATE TABLE correction_edits (
+        correction_id INTEGER NOT NULL REFERENCES corrections(id),
+        subscription_id INTEGER NOT NULL,
+        local_date TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('edited', 'failed')),
+        error TEXT,
+        at TEXT NOT NULL,
+        PRIMARY KEY (correction_id, subscription_id, local_date)
+      );
+      CREATE TABLE edit_attempts (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        platform TEXT NOT NULL,
+        user_id TEXT,
+        action TEXT NOT NULL,
+        allowed INTEGER NOT NULL,
+        detail TEXT
+      );
+    `,
+  },
 ];
 
 /** Applies every migration not yet recorded, each in its own transaction; safe when two processes start at once. */
