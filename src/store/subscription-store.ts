@@ -72,7 +72,9 @@ export class SubscriptionStore {
              VALUES (@platform, @workspaceId, @channelId, @localTime, @timeZone, @createdBy, @at, @at)
              ON CONFLICT (platform, channel_id) DO UPDATE SET
                workspace_id = COALESCE(excluded.workspace_id, workspace_id), local_time = excluded.local_time,
-               time_zone = excluded.time_zone, active_since = excluded.active_since, paused_reason = NULL, paused_at = NULL`,
+               time_zone = excluded.time_zone, paused_reason = NULL, paused_at = NULL,
+               -- A new time or zone owes nothing before now; the same schedule again (a share, a resume) keeps its start.
+               active_since = CASE WHEN local_time = excluded.local_time AND time_zone = excluded.time_zone THEN active_since ELSE excluded.active_since END`,
           )
           .run({ ...input, workspaceId: input.workspaceId ?? null, at });
         const subscription = this.find(input.platform, input.channelId)!;

@@ -108,6 +108,8 @@ describe('SubscriptionStore', () => {
     expect(again.previous?.pausedReason).toBe('Missing Access');
     expect(again.subscription).toMatchObject({ id: first.subscription.id, workspaceId: 'G', localTime: '07:15', createdBy: 'u1', activeSince: at(2) });
     expect(again.subscription.pausedReason).toBeUndefined();
+    const same = subs.upsert({ platform: 'discord', channelId: '42', localTime: '07:15', timeZone: 'America/Los_Angeles', createdBy: 'u3' }, at(3));
+    expect(same.subscription.activeSince).toEqual(at(2));
     expect(subs.remove('discord', '42')).toBe(true);
     expect(subs.remove('discord', '42')).toBe(false);
     db.close();
