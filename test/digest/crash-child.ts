@@ -24,7 +24,8 @@ function hangingAfterPost(channel: DigestChannel): DigestChannel {
       const posted = await channel.post(target, digest, key);
       if (hangOn.has(target.channelId)) {
         process.stdout.write(`posted ${target.channelId}\n`);
-        await new Promise(() => undefined);
+        // Hang with the event loop alive (a bare pending promise would let the process exit).
+        await new Promise(() => setInterval(() => undefined, 60_000));
       }
       return posted;
     },

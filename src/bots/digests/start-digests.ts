@@ -2,7 +2,7 @@ import { Routes } from 'discord.js';
 import type Database from 'better-sqlite3';
 import type { CommandContext, CommandSpec, Origin } from '../../core/commands/command-spec.js';
 import { createDigestCommand } from '../../core/digest/digest-command.js';
-import type { DigestPlatform } from '../../core/digest/subscription-port.js';
+import type { DigestPlatform, DigestSubscriptionsPort } from '../../core/digest/subscription-port.js';
 import { systemClock, type Clock } from '../../core/time/clock.js';
 import type { Env } from '../../env.js';
 import type { DigestChannel } from '../../scheduler/digest-channel.js';
@@ -80,4 +80,15 @@ export function openDigestService(env: Env, options: DigestServiceOptions = {}):
       };
     },
   };
+}
+
+/**
+ * The digest command for places that only describe commands (registering /strike with Discord): the same name,
+ * summary and arguments, without opening the database. Running it fails.
+ */
+export function digestCommandDescription(env: Pick<Env, 'DIGEST_TZ'>): CommandSpec {
+  const noStorage = new Proxy({} as DigestSubscriptionsPort, {
+    get: () => () => Promise.reject(new Error('digest storage is not open in this process')),
+  });
+  return createDigestCommand({ subscriptions: noStorage, defaultTimeZone: env.DIGEST_TZ });
 }

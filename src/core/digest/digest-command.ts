@@ -18,6 +18,9 @@ export interface DigestCommandOptions {
   workspaceOf?: (origin: Origin) => string | undefined | Promise<string | undefined>;
 }
 
+/** Name of the digest command's free-text argument (the action and its options). */
+export const DIGEST_ACTION_ARG = 'action';
+
 const USAGE = [
   { label: '/strike digest subscribe [HH:MM] [time zone]', value: 'Post the daily digest in this channel (default 09:00). Channel managers only.' },
   { label: '/strike digest unsubscribe', value: 'Stop the daily digest in this channel. Channel managers only.' },
@@ -30,7 +33,7 @@ export function createDigestCommand(options: DigestCommandOptions): CommandSpec 
   const defaultTime = options.defaultTime ?? '09:00';
   return {
     name: 'digest',
-    arg: { name: 'action', description: 'subscribe [HH:MM] [zone], unsubscribe, preview or status', required: false },
+    arg: { name: DIGEST_ACTION_ARG, description: 'subscribe [HH:MM] [zone], unsubscribe, preview or status', required: false },
     summary: `A daily digest of what changed, posted in this channel at its own local time (default ${defaultTime} ${options.defaultTimeZone}).`,
     example: '/strike digest subscribe 08:30 Europe/London',
     async run(ctx, args, origin) {
