@@ -10,12 +10,20 @@ export interface Origin {
   channelId?: string;
   /** Resolved lazily by the adapter (a Slack users.info call, Discord member permissions). */
   canManageChannel?: () => Promise<boolean>;
+  /** Whether this person may change the knowledge (EDITORS_SLACK, EDITORS_DISCORD); resolved lazily by the adapter. */
+  isEditor?: () => Promise<boolean>;
 }
 
-/** Everything a command may read: the knowledge, its name index, the clock and optional services. */
+/**
+ * Everything a command may read: the knowledge, its name index, the clock and optional services. Adapters share one
+ * object; editors' updates replace `knowledge` and `entities` on it in place (refreshContext), so every surface
+ * answers from the new knowledge at once.
+ */
 export interface CommandContext {
   knowledge: Knowledge;
   entities: EntityIndex;
+  /** The knowledge without unverified updates, for digests; the same as `knowledge` when unset. */
+  verifiedKnowledge?: Knowledge;
   clock: Clock;
   /** Extra command families (digests, editor updates) register here without the core knowing their storage. */
   extensions?: CommandSpec[];

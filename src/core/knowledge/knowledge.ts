@@ -1,4 +1,4 @@
-import type { Pack, Party, Person, Proposal, Source, Statement, TimelineEvent, DisputeStatusName } from './schema.js';
+import type { Pack, Party, Person, Proposal, Source, Statement, StatusEntry, TimelineEvent } from './schema.js';
 
 /** A party or a person: anything that can speak, take part or hold a stance. */
 export type Actor = { kind: 'party'; party: Party } | { kind: 'person'; person: Person };
@@ -31,7 +31,7 @@ export class Knowledge {
   }
 
   /** The current status and the day it began. */
-  currentStatus(): { status: DisputeStatusName; since: string; sources: string[] } {
+  currentStatus(): StatusEntry {
     const history = [...this.dispute.statusHistory].sort((a, b) => a.since.localeCompare(b.since));
     return history[history.length - 1]!;
   }

@@ -14,6 +14,17 @@ const Keywords = z.array(z.string().min(1)).default([]);
 
 export const SourceKind = z.enum(['press', 'union', 'employer', 'government']);
 
+/**
+ * Provenance of a fact that comes from an editor's stored update rather than the shipped pack files: which update,
+ * when it entered the knowledge that digests report (the later of storing and verifying), and whether it is still
+ * unverified (a rumour, a leak, a single unnamed source). Pack files leave these unset.
+ */
+const FromUpdate = {
+  updateId: z.number().int().positive().optional(),
+  recordedAt: z.iso.datetime().optional(),
+  unverified: z.boolean().optional(),
+};
+
 export const SourceSchema = z.object({
   id: Id,
   outlet: z.string().min(1),
@@ -25,6 +36,7 @@ export const SourceSchema = z.object({
   via: Id.optional(),
   /** Provenance notes for editors, e.g. where a date came from. */
   note: z.string().optional(),
+  ...FromUpdate,
 });
 
 export const PartyKind = z.enum(['union', 'employer', 'government', 'other']);
@@ -67,6 +79,7 @@ export const StanceSchema = z.object({
   detail: z.string().min(1),
   since: IsoDate,
   sources: SourceIds,
+  ...FromUpdate,
 });
 
 export const MoveSchema = z.object({
@@ -75,6 +88,7 @@ export const MoveSchema = z.object({
   stance: StanceKind.optional(),
   text: z.string().min(1),
   sources: SourceIds,
+  ...FromUpdate,
 });
 
 export const ProposalSchema = z.object({
@@ -107,6 +121,7 @@ export const EventSchema = z.object({
   keywords: Keywords,
   sources: SourceIds,
   dateNote: z.string().optional(),
+  ...FromUpdate,
 });
 
 export const StatementSchema = z.object({
@@ -124,6 +139,7 @@ export const StatementSchema = z.object({
   proposals: z.array(Id).default([]),
   keywords: Keywords,
   sources: SourceIds,
+  ...FromUpdate,
 });
 
 export const DisputeStatus = z.enum(['negotiating', 'strike', 'tentative-agreement', 'ratified', 'ended']);
@@ -135,7 +151,7 @@ export const DisputeSchema = z.object({
   unions: z.array(Id).min(1),
   employers: z.array(Id).min(1),
   statusHistory: z
-    .array(z.object({ status: DisputeStatus, since: IsoDate, sources: SourceIds, note: z.string().optional() }))
+    .array(z.object({ status: DisputeStatus, since: IsoDate, sources: SourceIds, note: z.string().optional(), ...FromUpdate }))
     .min(1),
   contractExpiry: z.object({ date: IsoDate, sources: SourceIds, note: z.string().optional() }).optional(),
   keyDates: z.array(z.object({ date: IsoDate, label: z.string().min(1), sources: SourceIds })).default([]),
@@ -167,6 +183,7 @@ export type TimelineEvent = z.infer<typeof EventSchema>;
 export type Statement = z.infer<typeof StatementSchema>;
 export type Dispute = z.infer<typeof DisputeSchema>;
 export type DisputeStatusName = z.infer<typeof DisputeStatus>;
+export type StatusEntry = Dispute['statusHistory'][number];
 export type Pack = z.infer<typeof PackSchema>;
 
 /** Which pack file holds which part of the pack. */
