@@ -4,6 +4,7 @@ import type { Knowledge } from '../knowledge/knowledge.js';
 import type { EntityIndex } from '../match/entity-index.js';
 import { tokenize } from '../match/normalize-text.js';
 import { formatDay } from '../time/format-date.js';
+import { markUnverified } from '../updates/unverified-label.js';
 import type { Candidate, Facet } from './candidate.js';
 import { addTerms } from './text-terms.js';
 
@@ -17,6 +18,8 @@ interface Draft {
   text: [string, number][];
   sources: string[];
   date?: string;
+  /** From an unverified editor update: every sentence stated from it says so. */
+  unverified?: boolean;
 }
 
 const NAME = 3;
@@ -58,13 +61,14 @@ export function buildCandidates(knowledge: Knowledge, entities: EntityIndex): Ca
         text: [[`${p.name} ${p.aliases.join(' ')}`, NAME], [p.keywords.join(' '), KEYWORD], [`${s.stance.replace(/-/g, ' ')} ${s.detail}`, BODY]],
         sources: s.sources,
         date: s.since,
+        unverified: s.unverified,
       });
     }
   }
   for (const partyId of [...knowledge.dispute.unions, ...knowledge.dispute.employers]) {
     const stances = knowledge.pack.proposals.flatMap((p) => p.stances.filter((s) => s.party === partyId).map((s) => ({ p, s })));
     if (stances.length === 0) continue;
-    const list = stances.map(({ p, s }) => `${lowerFirst(p.name)} (${stanceLabel(s.stance)})`).join('; ');
+    const list = stances.map(({ p, s }) => `${lowerFirst(p.name)} (${stanceLabel(s.stance)}${s.unverified ? ', unverified' : ''})`).join('; ');
     const sentence = `The ${name(partyId)}'s positions: ${list}.`;
     drafts.push({ id: `positions:${partyId}`, sentence, facets: { stance: sentence }, entities: [partyId, ...stances.map(({ p }) => p.id)], subjects: [partyId], text: [['positions want demands issues proposals', KEYWORD]], sources: stances.flatMap(({ s }) => s.sources), date: knowledge.asOf });
   }
@@ -88,6 +92,7 @@ export function buildCandidates(knowledge: Knowledge, entities: EntityIndex): Ca
       text: [[e.title, NAME], [e.keywords.join(' '), KEYWORD], [[e.text, e.place, e.why, e.mood, e.duration, e.time].filter(Boolean).join(' '), BODY]],
       sources: e.sources,
       date: e.date,
+      unverified: e.unverified,
     });
   }
   for (const s of knowledge.statements) {
@@ -101,6 +106,7 @@ export function buildCandidates(knowledge: Knowledge, entities: EntityIndex): Ca
       text: [[s.quote, KEYWORD], [s.keywords.join(' '), KEYWORD], [`${s.context} ${s.where}`, BODY]],
       sources: s.sources,
       date: s.date,
+      unverified: s.unverified,
     });
   }
   drafts.push(...disputeDrafts(knowledge));
@@ -112,7 +118,7 @@ function disputeDrafts(knowledge: Knowledge): Draft[] {
   const current = knowledge.currentStatus();
   const status = statusSentence(knowledge);
   const drafts: Draft[] = [
-    { id: 'dispute:status', sentence: `${status} ${d.summary}`, facets: { status, strikeDay: status }, entities: [...d.unions, ...d.employers], text: [[`${d.title} status strike day days month months long`, KEYWORD], [d.summary, BODY]], sources: [...current.sources, ...d.sources], date: knowledge.asOf },
+    { id: 'dispute:status', sentence: `${status} ${d.summary}`, facets: { status, strikeDay: status }, entities: [...d.unions, ...d.employers], text: [[`${d.title} status strike day days month months long`, KEYWORD], [d.summary, BODY]], sources: [...current.sources, ...d.sources], date: knowledge.asOf, unverified: current.unverified },
   ];
   if (d.nextContact) {
     const next = `The next contact is expected ${d.nextContact.expected}: ${d.nextContact.detail}`;
@@ -146,7 +152,10 @@ function toCandidate(d: Draft, entities: EntityIndex, knowledge: Knowledge): Can
     addTerms(terms, sentence as string, 1);
     facetTerms[facet as Facet] = new Set(terms.keys());
   }
-  return { id: d.id, sentence: d.sentence, facets, facetTerms, entities: new Set([...involved, ...parties]), subjects: new Set(d.subjects ?? []), terms, sources: [...new Set(d.sources)], hasQuantity, ...(d.date ? { date: d.date } : {}) };
+  // The label goes on after the terms are counted, so it never changes what a fact matches.
+  const label = (s: string) => markUnverified(s, d);
+  const shown = Object.fromEntries(Object.entries(facets).map(([k, v]) => [k, label(v as string)]));
+  return { id: d.id, sentence: label(d.sentence), facets: shown, facetTerms, entities: new Set([...involved, ...parties]), subjects: new Set(d.subjects ?? []), terms, sources: [...new Set(d.sources)], hasQuantity, ...(d.date ? { date: d.date } : {}) };
 }
 
 function joinAnd(items: string[]): string {

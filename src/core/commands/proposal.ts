@@ -1,5 +1,6 @@
 import { ReplyBuilder } from '../reply/reply-builder.js';
 import { formatDay } from '../time/format-date.js';
+import { markUnverified } from '../updates/unverified-label.js';
 import type { CommandSpec } from './command-spec.js';
 import { addStalenessNotice } from './staleness.js';
 import { stanceLabel } from './stance-words.js';
@@ -32,14 +33,14 @@ export const proposalCommand: CommandSpec = {
     ]);
     reply.heading('Where each side stands');
     reply.list(
-      proposal.stances.map((s) => reply.line(`${knowledge.nameOf(s.party)} ${stanceLabel(s.stance)} (since ${formatDay(s.since)}): ${s.detail}`, s.sources)),
+      proposal.stances.map((s) => reply.line(markUnverified(`${knowledge.nameOf(s.party)} ${stanceLabel(s.stance)} (since ${formatDay(s.since)}): ${s.detail}`, s), s.sources)),
     );
     if (proposal.history.length > 0) {
       reply.heading('History');
-      reply.list(proposal.history.map((m) => reply.line(`${formatDay(m.date)}: ${m.text}`, m.sources)));
+      reply.list(proposal.history.map((m) => reply.line(markUnverified(`${formatDay(m.date)}: ${m.text}`, m), m.sources)));
     }
     for (const s of knowledge.statements.filter((st) => st.proposals.includes(proposal.id))) {
-      reply.quote(s.quote, `${knowledge.nameOf(s.speaker)}, ${formatDay(s.date)}`, s.sources);
+      reply.quote(markUnverified(s.quote, s), `${knowledge.nameOf(s.speaker)}, ${formatDay(s.date)}`, s.sources);
     }
     return reply.build({ asOf: knowledge.asOf });
   },

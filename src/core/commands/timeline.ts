@@ -1,5 +1,6 @@
 import { ReplyBuilder } from '../reply/reply-builder.js';
 import { formatDay } from '../time/format-date.js';
+import { markUnverified } from '../updates/unverified-label.js';
 import type { CommandSpec } from './command-spec.js';
 import { addStalenessNotice } from './staleness.js';
 
@@ -14,7 +15,7 @@ export const timelineCommand: CommandSpec = {
     reply.list(
       knowledge.events.map((e) => {
         const when = [formatDay(e.date), e.time].filter(Boolean).join(', ');
-        return reply.line(`${when}: ${e.title}. ${e.text}`, e.sources);
+        return reply.line(markUnverified(`${when}: ${e.title}. ${e.text}`, e), e.sources);
       }),
     );
     return reply.build({ asOf: knowledge.asOf, more: '/strike timeline' });

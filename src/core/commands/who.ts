@@ -1,6 +1,7 @@
 import type { Knowledge } from '../knowledge/knowledge.js';
 import { ReplyBuilder } from '../reply/reply-builder.js';
 import { formatDay } from '../time/format-date.js';
+import { markUnverified } from '../updates/unverified-label.js';
 import type { CommandSpec } from './command-spec.js';
 import { addStalenessNotice } from './staleness.js';
 import { stanceLabel } from './stance-words.js';
@@ -8,11 +9,11 @@ import { stanceLabel } from './stance-words.js';
 function addStatementsAndEvents(reply: ReplyBuilder, knowledge: Knowledge, actorId: string): void {
   const said = knowledge.statementsBy(actorId);
   if (said.length > 0) reply.heading('What they said');
-  for (const s of said) reply.quote(s.quote, `${knowledge.nameOf(s.speaker)}, ${s.where}, ${formatDay(s.date)}`, s.sources);
+  for (const s of said) reply.quote(markUnverified(s.quote, s), `${knowledge.nameOf(s.speaker)}, ${s.where}, ${formatDay(s.date)}`, s.sources);
   const events = knowledge.eventsWith(actorId);
   if (events.length > 0) {
     reply.heading('Took part in');
-    reply.list(events.map((e) => reply.line(`${formatDay(e.date)}: ${e.title}`, e.sources)));
+    reply.list(events.map((e) => reply.line(markUnverified(`${formatDay(e.date)}: ${e.title}`, e), e.sources)));
   }
 }
 
@@ -48,7 +49,7 @@ export const whoCommand: CommandSpec = {
     const stances = knowledge.pack.proposals.flatMap((p) => p.stances.filter((s) => s.party === party.id).map((s) => ({ p, s })));
     if (stances.length > 0) {
       reply.heading('Positions');
-      reply.list(stances.map(({ p, s }) => reply.line(`${p.name}: ${stanceLabel(s.stance)}`, s.sources)));
+      reply.list(stances.map(({ p, s }) => reply.line(markUnverified(`${p.name}: ${stanceLabel(s.stance)}`, s), s.sources)));
     }
     addStatementsAndEvents(reply, knowledge, party.id);
     return reply.build({ asOf: knowledge.asOf });
