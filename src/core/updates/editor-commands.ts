@@ -1,0 +1,87 @@
+import { askCommand } from '../commands/ask.js';
+import type { CommandContext, CommandSpec, Origin } from '../commands/command-spec.js';
+import type { Reply } from '../reply/reply.js';
+import type { EditorDesk } from './editor-desk.js';
+import { noteReply } from './editor-replies.js';
+import { parseUpdateId } from './update-schema.js';
+
+/** The names of the editor commands; adapters route these to their forms and private answers. */
+export const EDITOR_COMMANDS = ['update', 'correct', 'verify', 'log'] as const;
+
+/** What `/strike correct ...` asks for. */
+export type CorrectRequest =
+  | { action: 'retract' | 'amend'; id: number; reason: string }
+  | { action: 'invalid'; problem: string };
+
+const CORRECT_USAGE = 'Use /strike correct <update id> retract <reason>, or /strike correct <update id> amend <reason> to open the form with its current content.';
+
+/** Reads "7 retract the meeting was on Aug 10" or "#7 amend wrong date". */
+export function parseCorrectArgs(args: string): CorrectRequest {
+  const [idText = '', action = '', ...rest] = args.trim().split(/\s+/);
+  const id = parseUpdateId(idText);
+  if (!idText) return { action: 'invalid', problem: `Which update? ${CORRECT_USAGE}` };
+  if (id === undefined) return { action: 'invalid', problem: `“${idText.slice(0, 20)}” is not an update id (they look like 7 or #7; see /strike log). ${CORRECT_USAGE}` };
+  const verb = action.toLowerCase();
+  if (verb !== 'retract' && verb !== 'amend') return { action: 'invalid', problem: `Say whether to retract or amend update #${id}. ${CORRECT_USAGE}` };
+  return { action: verb, id, reason: rest.join(' ') };
+}
+
+/** Whether `/strike update ...` asks for the unverified box to start ticked. */
+export function wantsUnverified(args: string): boolean {
+  return /\bunverified\b/i.test(args);
+}
+
+// Without a platform form (the shell, or an adapter that does not intercept), the form commands explain themselves.
+const FORM_ONLY = 'Updates are entered in a form: run /strike update in Slack or Discord. From the command line, npm run cli -- ingest <article> --apply stores an article’s drafts as unverified updates.';
+
+async function authorized(desk: EditorDesk, ctx: CommandContext, origin: Origin, action: string, then: () => Promise<Reply> | Reply): Promise<Reply> {
+  return (await desk.authorize(ctx, origin, action)) ?? then();
+}
+
+/** `/strike update`, `correct`, `verify` and `log` as core extension commands; every one is for editors only. */
+export function createEditorCommands(desk: EditorDesk): CommandSpec[] {
+  return [
+    {
+      name: 'update',
+      arg: { name: 'flags', description: 'Optional: “unverified” to start the form marked unverified', required: false },
+      summary: 'Editors: add a new development (opens a form).',
+      example: '/strike update',
+      run(ctx, args, origin) {
+        // "/strike update on mini rooms?" is a question that happens to start with the command's name.
+        if (args.trim() && !wantsUnverified(args)) return askCommand.run(ctx, `update ${args}`, origin);
+        return authorized(desk, ctx, origin, 'update', () => noteReply(ctx, 'Add an update', FORM_ONLY));
+      },
+    },
+    {
+      name: 'correct',
+      arg: { name: 'correction', description: '<update id> retract|amend <reason>', required: true },
+      summary: 'Editors: amend or retract an update; posted digests are edited.',
+      example: '/strike correct 7 retract the meeting was on Aug 10',
+      async run(ctx, args, origin) {
+        const request = parseCorrectArgs(args);
+        if (request.action === 'retract') return desk.retract(ctx, origin, request.id, request.reason);
+        const label = request.action === 'invalid' ? 'correct' : `correct #${request.id}`;
+        return authorized(desk, ctx, origin, label, () =>
+          request.action === 'invalid' ? noteReply(ctx, 'Which correction?', request.problem) : noteReply(ctx, `Amend update #${request.id}`, FORM_ONLY),
+        );
+      },
+    },
+    {
+      name: 'verify',
+      arg: { name: 'id', description: 'The id of an unverified update, e.g. 7', required: true },
+      summary: 'Editors: mark an unverified update verified.',
+      example: '/strike verify 7',
+      async run(ctx, args, origin) {
+        const id = parseUpdateId(args);
+        if (id === undefined) return authorized(desk, ctx, origin, 'verify', () => noteReply(ctx, 'Which update?', 'Name the update to verify, e.g. /strike verify 7 (see /strike log).'));
+        return desk.verify(ctx, origin, id);
+      },
+    },
+    {
+      name: 'log',
+      summary: 'Editors: recent updates and corrections, with authors and times.',
+      example: '/strike log',
+      run: (ctx, _args, origin) => desk.logFor(ctx, origin),
+    },
+  ];
+}

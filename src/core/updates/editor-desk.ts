@@ -1,0 +1,232 @@
+import { randomUUID } from 'node:crypto';
+import type { CommandContext, Origin } from '../commands/command-spec.js';
+import { refreshContext } from '../create-context.js';
+import { formatPath } from '../knowledge/pack-error.js';
+import type { Pack } from '../knowledge/schema.js';
+import type { Reply } from '../reply/reply.js';
+import { applyUpdates } from './apply-updates.js';
+import { previewChanges } from './change-preview.js';
+import { confirmationReply, invalidReply, logReply, noteReply, refusalReply, retractedReply, storedReply, verifiedReply } from './editor-replies.js';
+import { mergeStored } from './merge-stored.js';
+import { UpdateError, uniqueProblems, type FieldProblem } from './update-error.js';
+import type { CorrectionPublisher, UpdateStorePort } from './update-port.js';
+import { EditorUpdateSchema, updateLabel, type EditorUpdate, type UpdateRecord } from './update-schema.js';
+
+/** How long a stance or status change waits for the editor's confirmation. */
+export const PENDING_TTL_MS = 15 * 60 * 1000;
+/** Shortest reason a correction accepts: "typo" is a reason, "x" is not. */
+export const MIN_REASON_CHARS = 3;
+const MAX_PENDING = 200;
+const LOG_ITEMS = 10;
+const REFUSED_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** How the desk is set up. */
+export interface EditorDeskOptions {
+  /** The shipped pack: updates are merged into it, never written to it. */
+  pack: Pack;
+  store: UpdateStorePort;
+  /** Edits posted digests after a correction; without it corrections only change the knowledge. */
+  publisher?: CorrectionPublisher;
+  /** Operator log (refused attempts, skipped updates); never given tokens. */
+  log?: (message: string) => void;
+}
+
+/** What a submitted form led to. */
+export type SubmitOutcome =
+  | { kind: 'refused'; reply: Reply }
+  | { kind: 'invalid'; problems: FieldProblem[]; reply: Reply }
+  | { kind: 'confirm'; pendingId: string; reply: Reply }
+  | { kind: 'stored'; record: UpdateRecord; reply: Reply };
+
+/** An amendment: which update it replaces and why. */
+export interface Amendment {
+  id: number;
+  reason: string;
+}
+
+interface Pending {
+  raw: unknown;
+  amends?: Amendment;
+  author: string;
+  expiresAt: number;
+}
+
+const authorOf = (origin: Origin) => `${origin.platform}:${origin.userId ?? 'unknown'}`;
+
+/**
+ * The editors' desk: checks who may write, validates submitted updates against the knowledge, asks for
+ * confirmation of stance and status changes, stores updates and corrections, and points the shared context at
+ * the new knowledge at once. Platform forms and the editor commands both go through it.
+ */
+export class EditorDesk {
+  private accepted: UpdateRecord[] = [];
+  private revision = '';
+  private readonly pending = new Map<string, Pending>();
+
+  constructor(private readonly options: EditorDeskOptions) {}
+
+  /** Merges every stored update into the pack and points the context at the result. */
+  async reload(ctx: CommandContext): Promise<void> {
+    const revision = await this.options.store.revision();
+    const merged = mergeStored(this.options.pack, await this.options.store.list());
+    for (const skipped of merged.skipped) this.log(`left out a stored update the pack no longer accepts: ${skipped.message}`);
+    refreshContext(ctx, merged.pack, merged.verifiedPack === merged.pack ? undefined : merged.verifiedPack);
+    this.accepted = merged.accepted;
+    this.revision = revision;
+  }
+
+  /** Reloads when another process (the CLI's ingest --apply, a second bot) changed the stored updates. */
+  async syncIfChanged(ctx: CommandContext): Promise<boolean> {
+    if ((await this.options.store.revision()) === this.revision) return false;
+    await this.reload(ctx);
+    return true;
+  }
+
+  /** Undefined when the person may write; otherwise the private refusal. Every attempt is logged either way. */
+  async authorize(ctx: CommandContext, origin: Origin, action: string): Promise<Reply | undefined> {
+    let allowed = false;
+    try {
+      allowed = (await origin.isEditor?.()) ?? false;
+    } catch (err) {
+      this.log(`editor check failed for ${origin.platform} user ${origin.userId ?? 'unknown'}; refusing: ${(err as Error).message}`);
+    }
+    await this.options.store.logAttempt({ at: ctx.clock().toISOString(), platform: origin.platform, ...(origin.userId ? { userId: origin.userId } : {}), action, allowed });
+    if (allowed) return undefined;
+    this.log(`refused ${action} by ${origin.platform} user ${origin.userId ?? 'unknown'}: not an editor`);
+    return refusalReply(ctx);
+  }
+
+  /**
+   * Validates and stores a submitted update (or an amendment). A stance or status change first comes back as
+   * `confirm` with before and after; `confirm(pendingId)` stores it.
+   */
+  async submit(ctx: CommandContext, raw: unknown, origin: Origin, options: { amends?: Amendment; confirmed?: boolean } = {}): Promise<SubmitOutcome> {
+    const refusal = await this.authorize(ctx, origin, options.amends ? `correct ${updateLabel(options.amends.id)}` : 'update');
+    if (refusal) return { kind: 'refused', reply: refusal };
+    await this.syncIfChanged(ctx);
+    const checked = await this.check(ctx, raw, options.amends);
+    if (!checked.ok) return { kind: 'invalid', problems: checked.problems, reply: invalidReply(ctx, checked.problems) };
+    const changes = previewChanges(ctx.knowledge, checked.update);
+    if (changes.length > 0 && !options.confirmed) {
+      const pendingId = this.hold({ raw, author: authorOf(origin), ...(options.amends ? { amends: options.amends } : {}) }, ctx.clock());
+      return { kind: 'confirm', pendingId, reply: confirmationReply(ctx, checked.update.title, changes) };
+    }
+    const at = ctx.clock();
+    const author = authorOf(origin);
+    if (options.amends) {
+      const correction = await this.options.store.amend(options.amends.id, checked.update, { author, at, reason: options.amends.reason });
+      await this.reload(ctx);
+      const edits = await this.publish(correction);
+      const record = (await this.options.store.get(options.amends.id))!;
+      return { kind: 'stored', record, reply: storedReply(ctx, record, edits) };
+    }
+    const record = await this.options.store.add({ update: checked.update, origin: 'editor', author, at });
+    await this.reload(ctx);
+    return { kind: 'stored', record, reply: storedReply(ctx, record) };
+  }
+
+  /** Stores a change the same editor confirmed; it is validated again, since the knowledge may have moved on. */
+  async confirm(ctx: CommandContext, pendingId: string, origin: Origin): Promise<SubmitOutcome> {
+    const pending = this.pending.get(pendingId);
+    const now = ctx.clock().getTime();
+    if (!pending || pending.expiresAt < now || pending.author !== authorOf(origin)) {
+      return { kind: 'invalid', problems: [{ field: 'update', problem: 'this confirmation has expired; please submit the update again' }], reply: noteReply(ctx, 'Nothing was saved', 'This confirmation has expired or belongs to someone else. Please submit the update again.') };
+    }
+    this.pending.delete(pendingId);
+    return this.submit(ctx, pending.raw, origin, { confirmed: true, ...(pending.amends ? { amends: pending.amends } : {}) });
+  }
+
+  /** Drops a pending change (the editor cancelled). */
+  cancel(pendingId: string): void {
+    this.pending.delete(pendingId);
+  }
+
+  /** The current content of an update, to prefill an amendment form; undefined when it cannot be amended. */
+  async amendable(id: number): Promise<UpdateRecord | undefined> {
+    const record = await this.options.store.get(id);
+    return record && !record.retractedAt ? record : undefined;
+  }
+
+  /** Retracts an update: it leaves the knowledge, and the digests that carried it are edited. */
+  async retract(ctx: CommandContext, origin: Origin, id: number, reason: string): Promise<Reply> {
+    const refusal = await this.authorize(ctx, origin, `correct ${updateLabel(id)}`);
+    if (refusal) return refusal;
+    const problem = await this.cannotCorrect(id, reason);
+    if (problem) return noteReply(ctx, 'Nothing was changed', problem);
+    const correction = await this.options.store.retract(id, { author: authorOf(origin), at: ctx.clock(), reason: reason.trim() });
+    await this.reload(ctx);
+    return retractedReply(ctx, correction, await this.publish(correction));
+  }
+
+  /** Marks an unverified update verified: the label goes and the next digest carries it. */
+  async verify(ctx: CommandContext, origin: Origin, id: number): Promise<Reply> {
+    const refusal = await this.authorize(ctx, origin, `verify ${updateLabel(id)}`);
+    if (refusal) return refusal;
+    const record = await this.options.store.get(id);
+    if (!record || record.retractedAt || !record.unverified) {
+      const why = !record ? `There is no update ${updateLabel(id)}.` : record.retractedAt ? `Update ${updateLabel(id)} was retracted.` : `Update ${updateLabel(id)} is already verified.`;
+      return noteReply(ctx, 'Nothing was changed', why, 'See recent updates with /strike log.');
+    }
+    const verified = await this.options.store.verify(id, { author: authorOf(origin), at: ctx.clock() });
+    await this.reload(ctx);
+    return verifiedReply(ctx, verified);
+  }
+
+  /** Recent updates and corrections with authors and times, and refused attempts: editors only. */
+  async logFor(ctx: CommandContext, origin: Origin): Promise<Reply> {
+    const refusal = await this.authorize(ctx, origin, 'log');
+    if (refusal) return refusal;
+    const { store } = this.options;
+    const since = new Date(ctx.clock().getTime() - REFUSED_WINDOW_MS);
+    return logReply(ctx, await store.recentUpdates(LOG_ITEMS), await store.recentCorrections(LOG_ITEMS), await store.refusedAttempts(since, LOG_ITEMS));
+  }
+
+  /** Why an update cannot be corrected with this reason, or undefined. */
+  async cannotCorrect(id: number, reason: string): Promise<string | undefined> {
+    if (reason.trim().length < MIN_REASON_CHARS) return 'A correction needs a reason, e.g. /strike correct 7 retract the meeting was on Aug 10, not Aug 11.';
+    const record = await this.options.store.get(id);
+    if (!record) return `There is no update ${updateLabel(id)}. See recent updates with /strike log.`;
+    if (record.retractedAt) return `Update ${updateLabel(id)} was already retracted.`;
+    return undefined;
+  }
+
+  private async check(ctx: CommandContext, raw: unknown, amends?: Amendment): Promise<{ ok: true; update: EditorUpdate } | { ok: false; problems: FieldProblem[] }> {
+    const parsed = EditorUpdateSchema.safeParse(raw);
+    if (!parsed.success) return { ok: false, problems: uniqueProblems(parsed.error.issues.map((i) => ({ field: formatPath(i.path) || 'update', problem: i.message }))) };
+    if (amends) {
+      const problem = await this.cannotCorrect(amends.id, amends.reason);
+      if (problem) return { ok: false, problems: [{ field: problem.startsWith('A correction') ? 'reason' : 'update', problem }] };
+    }
+    const id = amends?.id ?? Math.max(0, ...this.accepted.map((r) => r.id)) + 1;
+    const candidate: UpdateRecord = { id, update: parsed.data, author: 'candidate', recordedAt: ctx.clock().toISOString(), unverified: parsed.data.unverified, origin: 'editor' };
+    try {
+      applyUpdates(this.options.pack, [...this.accepted.filter((r) => r.id !== id), candidate], { now: ctx.clock() });
+    } catch (err) {
+      if (!(err instanceof UpdateError)) throw err;
+      if (err.updateId === id) return { ok: false, problems: err.problems };
+      throw err;
+    }
+    return { ok: true, update: parsed.data };
+  }
+
+  private hold(pending: Omit<Pending, 'expiresAt'>, now: Date): string {
+    for (const [id, p] of this.pending) if (p.expiresAt < now.getTime() || this.pending.size >= MAX_PENDING) this.pending.delete(id);
+    const id = randomUUID().replaceAll('-', '').slice(0, 16);
+    this.pending.set(id, { ...pending, expiresAt: now.getTime() + PENDING_TTL_MS });
+    return id;
+  }
+
+  private async publish(correction: Parameters<CorrectionPublisher['publish']>[0]): Promise<{ edited: number; failed: number }> {
+    if (!this.options.publisher) return { edited: 0, failed: 0 };
+    try {
+      return await this.options.publisher.publish(correction);
+    } catch (err) {
+      this.log(`editing the digests that carried update ${updateLabel(correction.updateId)} failed: ${(err as Error).message}`);
+      return { edited: 0, failed: 1 };
+    }
+  }
+
+  private log(message: string): void {
+    (this.options.log ?? ((m: string) => process.stderr.write(`[editors] ${m}\n`)))(message);
+  }
+}
