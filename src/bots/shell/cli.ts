@@ -6,11 +6,14 @@ import { fixedClock, systemClock } from '../../core/time/clock.js';
 import { WGA_2023_PACK_DIR } from '../../content/packs.js';
 import { renderTerminal } from './render-terminal.js';
 import { runDigestCli } from './digest-cli.js';
+import { runIngestCli } from './ingest-cli.js';
 
 /** Runs one command and returns what to print and the exit code; main() does the I/O. */
 export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ out: string; code: number }> {
   const digest = await runDigestCli(argv, env);
   if (digest) return digest;
+  const ingest = await runIngestCli(argv, env);
+  if (ingest) return ingest;
   let parsed;
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, now: { type: 'string' } } });
