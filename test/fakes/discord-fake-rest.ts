@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EventEmitter } from 'node:events';
 import { performance } from 'node:perf_hooks';
+import { FakeMessageStore, KNOWN_CHANNELS, type MessageBody } from './discord-fake-messages.js';
 import { FAKE_IDS, fakeMessage, nextSnowflake, userObject } from './discord-fake-payloads.js';
 
 /** One request the fake received, with what it answered. */
@@ -29,12 +30,10 @@ export interface RecordedCall {
 type RouteResult = { status: number; body?: unknown };
 type Handler = (call: RecordedCall) => RouteResult;
 
-interface RateLimitScript {
-  route: string;
-  remaining: number;
-  retryAfterSeconds: number;
-  global: boolean;
-}
+/** A scripted answer for the next calls of a route: a 429, or any other failure. */
+type Script =
+  | { kind: 'rate-limit'; route: string; remaining: number; retryAfterSeconds: number; global: boolean }
+  | { kind: 'fail'; route: string; remaining: number; status: number; code: number; message: string };
 
 const ROUTES: [string, string][] = [
   ['GET', '/gateway/bot'],
@@ -46,6 +45,8 @@ const ROUTES: [string, string][] = [
   ['GET', '/webhooks/:app/:token/messages/:message'],
   ['PATCH', '/webhooks/:app/:token/messages/:message'],
   ['DELETE', '/webhooks/:app/:token/messages/:message'],
+  ['GET', '/channels/:channel'],
+  ['GET', '/channels/:channel/messages'],
   ['POST', '/channels/:channel/messages'],
   ['PATCH', '/channels/:channel/messages/:message'],
   ['POST', '/channels/:channel/typing'],
@@ -69,7 +70,8 @@ function matchRoute(method: string, path: string): { route: string; params: Reco
 export class FakeDiscordRest {
   readonly calls: RecordedCall[] = [];
   readonly events = new EventEmitter();
-  private readonly scripts: RateLimitScript[] = [];
+  private readonly scripts: Script[] = [];
+  private readonly messages = new FakeMessageStore();
   private seq = 0;
 
   constructor(private readonly gatewayUrl: () => string) {
@@ -78,7 +80,12 @@ export class FakeDiscordRest {
 
   /** Answers the next `times` calls of `route` with 429, Retry-After and Discord's JSON body. */
   rateLimit(route: string, options: { times?: number; retryAfterSeconds?: number; global?: boolean } = {}): void {
-    this.scripts.push({ route, remaining: options.times ?? 1, retryAfterSeconds: options.retryAfterSeconds ?? 1, global: options.global ?? false });
+    this.scripts.push({ kind: 'rate-limit', route, remaining: options.times ?? 1, retryAfterSeconds: options.retryAfterSeconds ?? 1, global: options.global ?? false });
+  }
+
+  /** Answers the next `times` calls of `route` with `status` and Discord's JSON error body ({ message, code }). */
+  failNext(route: string, options: { status: number; code?: number; message?: string; times?: number }): void {
+    this.scripts.push({ kind: 'fail', route, remaining: options.times ?? 1, status: options.status, code: options.code ?? 0, message: options.message ?? `${options.status}: scripted failure` });
   }
 
   async handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
@@ -95,7 +102,7 @@ export class FakeDiscordRest {
     let result: RouteResult;
     if (script) {
       script.remaining -= 1;
-      result = this.tooManyRequests(res, script);
+      result = script.kind === 'rate-limit' ? this.tooManyRequests(res, script) : { status: script.status, body: { message: script.message, code: script.code } };
     } else {
       result = this.answer(call);
     }
@@ -109,7 +116,7 @@ export class FakeDiscordRest {
     this.events.emit('call', call);
   }
 
-  private tooManyRequests(res: ServerResponse, s: RateLimitScript): RouteResult {
+  private tooManyRequests(res: ServerResponse, s: Extract<Script, { kind: 'rate-limit' }>): RouteResult {
     // Headers and body as Discord sends them (developers/topics/rate-limits).
     res.setHeader('Retry-After', String(Math.ceil(s.retryAfterSeconds)));
     res.setHeader('X-RateLimit-Limit', '5');
@@ -128,12 +135,21 @@ export class FakeDiscordRest {
     'GET /users/@me': () => ({ status: 200, body: userObject('bot') }),
     'GET /applications/@me': () => ({ status: 200, body: { id: FAKE_IDS.application, name: 'Strikewire', flags: 0, bot_public: true, description: '' } }),
     'POST /interactions/:id/:token/callback': () => ({ status: 204 }),
-    'POST /webhooks/:app/:token': (c) => ({ status: 200, body: this.message(c, FAKE_IDS.channel, true) }),
-    'GET /webhooks/:app/:token/messages/:message': (c) => ({ status: 200, body: this.message(c, FAKE_IDS.channel, true) }),
-    'PATCH /webhooks/:app/:token/messages/:message': (c) => ({ status: 200, body: this.message(c, FAKE_IDS.channel, true) }),
+    // Interaction webhook messages are answered but not kept: the fake does not track which channel a token is in.
+    'POST /webhooks/:app/:token': (c) => ({ status: 200, body: webhookMessage(c) }),
+    'GET /webhooks/:app/:token/messages/:message': (c) => ({ status: 200, body: webhookMessage(c) }),
+    'PATCH /webhooks/:app/:token/messages/:message': (c) => ({ status: 200, body: webhookMessage(c) }),
     'DELETE /webhooks/:app/:token/messages/:message': () => ({ status: 204 }),
-    'POST /channels/:channel/messages': (c) => ({ status: 200, body: this.message(c, c.params.channel!, false) }),
-    'PATCH /channels/:channel/messages/:message': (c) => ({ status: 200, body: this.message(c, c.params.channel!, false) }),
+    'GET /channels/:channel': (c) => {
+      const channel = KNOWN_CHANNELS[c.params.channel!];
+      return channel ? { status: 200, body: { id: c.params.channel, ...channel } } : UNKNOWN_CHANNEL;
+    },
+    'GET /channels/:channel/messages': (c) => (KNOWN_CHANNELS[c.params.channel!] ? { status: 200, body: this.messages.page(c.params.channel!, c.query) } : UNKNOWN_CHANNEL),
+    'POST /channels/:channel/messages': (c) => (KNOWN_CHANNELS[c.params.channel!] ? { status: 200, body: this.messages.create(c.params.channel!, c.body ?? {}) } : UNKNOWN_CHANNEL),
+    'PATCH /channels/:channel/messages/:message': (c) => {
+      const edited = this.messages.edit(c.params.channel!, c.params.message!, c.body ?? {});
+      return edited ? { status: 200, body: edited } : { status: 404, body: { message: 'Unknown Message', code: 10008 } };
+    },
     'POST /channels/:channel/typing': () => ({ status: 204 }),
     'PUT /applications/:app/commands': (c) => ({ status: 200, body: registered(c) }),
     'PUT /applications/:app/guilds/:guild/commands': (c) => ({ status: 200, body: registered(c) }),
@@ -146,16 +162,17 @@ export class FakeDiscordRest {
     if (needsBotToken && !call.authorization?.startsWith('Bot ')) return { status: 401, body: { message: '401: Unauthorized', code: 0 } };
     return handler(call);
   }
+}
 
-  private message(call: RecordedCall, channelId: string, webhook: boolean) {
-    const body = (call.body ?? {}) as { content?: string; embeds?: unknown[]; components?: unknown[]; flags?: number; message_reference?: unknown };
-    const id = call.params.message && call.params.message !== '@original' ? call.params.message : nextSnowflake();
-    return fakeMessage({
-      id, channelId, author: userObject('bot'), content: body.content ?? '', flags: body.flags ?? 0,
-      embeds: body.embeds ?? [], components: body.components ?? [], reference: body.message_reference,
-      ...(webhook ? { webhookId: FAKE_IDS.application } : {}),
-    });
-  }
+const UNKNOWN_CHANNEL: RouteResult = { status: 404, body: { message: 'Unknown Channel', code: 10003 } };
+
+function webhookMessage(call: RecordedCall) {
+  const body = (call.body ?? {}) as MessageBody;
+  const id = call.params.message && call.params.message !== '@original' ? call.params.message : nextSnowflake();
+  return fakeMessage({
+    id, channelId: FAKE_IDS.channel, author: userObject('bot'), content: body.content ?? '', flags: body.flags ?? 0,
+    embeds: body.embeds ?? [], components: body.components ?? [], webhookId: FAKE_IDS.application,
+  });
 }
 
 function registered(call: RecordedCall) {

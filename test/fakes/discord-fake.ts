@@ -8,10 +8,12 @@
  *   fake.calls / fake.identifies      everything received, in order
  *   fake.dispatch(t, d)               push a gateway event (INTERACTION_CREATE, MESSAGE_CREATE, …)
  *   fake.rateLimit(route, {times})    answer the next calls of a route with 429 + Retry-After
+ *   fake.failNext(route, {status})    answer the next calls of a route with another error ({ message, code })
  *   fake.waitForCall(match, what)     resolves with the first matching call; rejects after a timeout naming `what`
  *   fake.waitForReady()               resolves once a client has identified
  *   fake.close()
- * Payload builders for events live in discord-fake-payloads.ts.
+ * Channel messages the bot posts are kept per channel (discord-fake-messages.ts): edits, listings and enforced
+ * nonces work on them. Payload builders for gateway events live in discord-fake-payloads.ts.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -27,6 +29,8 @@ export const FAKE_ROUTES = {
   editOriginal: 'PATCH /webhooks/:app/:token/messages/:message',
   followUp: 'POST /webhooks/:app/:token',
   channelMessage: 'POST /channels/:channel/messages',
+  channelMessages: 'GET /channels/:channel/messages',
+  editChannelMessage: 'PATCH /channels/:channel/messages/:message',
   putGlobalCommands: 'PUT /applications/:app/commands',
   putGuildCommands: 'PUT /applications/:app/guilds/:guild/commands',
 } as const;
@@ -38,6 +42,7 @@ export interface FakeDiscord {
   identifies: readonly RecordedIdentify[];
   dispatch(t: string, d: unknown): void;
   rateLimit(route: string, options?: { times?: number; retryAfterSeconds?: number; global?: boolean }): void;
+  failNext(route: string, options: { status: number; code?: number; message?: string; times?: number }): void;
   waitForCall(match: (call: RecordedCall) => boolean, what: string, timeoutMs?: number): Promise<RecordedCall>;
   waitForReady(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
@@ -70,6 +75,7 @@ export async function startFakeDiscord(options: { heartbeatIntervalMs?: number }
     identifies: gateway.identifies,
     dispatch: (t, d) => gateway.dispatch(t, d),
     rateLimit: (route, o) => rest.rateLimit(route, o),
+    failNext: (route, o) => rest.failNext(route, o),
     waitForCall(match, what, timeoutMs = DEFAULT_WAIT_MS) {
       const found = rest.calls.find(match);
       if (found) return Promise.resolve(found);

@@ -89,7 +89,9 @@ export function autocompleteChoices(ctx: CommandContext, subcommand: string, typ
       const score = (level * 2 + (form.primary ? 0 : 1)) * 1000 + order;
       if (!best || score < best.score) best = { score, form };
     }
-    if (best) scored.push({ c, score: best.score, ...(best.form.primary ? {} : { via: best.form.text }) });
+    // Show the alias that matched only when the label does not already contain it.
+    const via = best && !best.form.primary && !normalizeText(c.label).includes(best.form.norm) ? best.form.text : undefined;
+    if (best) scored.push({ c, score: best.score, ...(via ? { via } : {}) });
   });
   if (q) {
     // Misspellings ("lombardni") come after every real match.

@@ -55,7 +55,8 @@ async function main(): Promise<void> {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main().catch((err: unknown) => {
-    process.stderr.write(`discord:deploy failed: ${err instanceof Error && err.name === 'EnvError' ? err.message : describeError(err)}\n`);
+    // describeError never includes request URLs or the token.
+    process.stderr.write(`discord:deploy failed: ${describeError(err)}\n`);
     process.exit(1);
   });
 }

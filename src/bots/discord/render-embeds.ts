@@ -23,7 +23,8 @@ export interface RenderOptions {
  * "as of" footer, split over as many embeds and messages as Discord's limits require (see discord-limits.ts).
  */
 export function renderDiscordMessages(reply: Reply, options: RenderOptions = {}): DiscordMessagePayload[] {
-  const title = escapeDiscordText(reply.title);
+  // Discord rejects an embed with nothing in it; a blank title would leave an empty reply empty.
+  const title = escapeDiscordText(reply.title.trim() || 'Strikewire');
   const segments = [...reply.blocks.flatMap(blockSegments), ...sourceSegments(reply.citations)];
   return packEmbeds(segments, {
     title,
