@@ -128,7 +128,9 @@ describe('cli ingest', () => {
   });
 
   it('--json prints update objects the schema accepts', async () => {
-    const { out, code } = await runIngestCli(['ingest', '-', '--json', '--outlet', 'Test Desk', '--url', 'https://example.org/a'], env('none.db'), async () => article('aug-18-guild-reply'));
+    const result = await runIngestCli(['ingest', '-', '--json', '--outlet', 'Test Desk', '--url', 'https://example.org/a'], env('none.db'), async () => article('aug-18-guild-reply'));
+    if (!result) throw new Error('ingest did not handle the line');
+    const { out, code } = result;
     expect(code).toBe(0);
     const updates = JSON.parse(out) as unknown[];
     expect(updates.length).toBeGreaterThan(2);
