@@ -183,6 +183,23 @@ export class UpdateStore {
     return rows.map((r) => ({ subscriptionId: r.subscription_id, localDate: r.local_date }));
   }
 
+  /** The updates one posted digest carried. */
+  carriedIn(delivery: DeliveryRef): number[] {
+    const rows = this.db
+      .prepare('SELECT update_id FROM update_deliveries WHERE subscription_id = ? AND local_date = ? ORDER BY update_id')
+      .all(delivery.subscriptionId, delivery.localDate) as { update_id: number }[];
+    return rows.map((r) => r.update_id);
+  }
+
+  /** Every correction of these updates, oldest first. */
+  correctionsOf(updateIds: readonly number[]): CorrectionRecord[] {
+    if (updateIds.length === 0) return [];
+    return this.db
+      .prepare(`SELECT * FROM corrections WHERE update_id IN (${updateIds.map(() => '?').join(', ')}) ORDER BY id`)
+      .all(...updateIds)
+      .map(toCorrection);
+  }
+
   /** What happened to one posted digest's edit after a correction. */
   recordEdit(correctionId: number, delivery: DeliveryRef, outcome: { status: 'edited' | 'failed'; error?: string }, at: Date): void {
     this.db

@@ -1,0 +1,82 @@
+import type Database from 'better-sqlite3';
+import type { CommandContext, CommandSpec } from '../core/commands/command-spec.js';
+import type { DigestPlatform, DigestSubscription } from '../core/digest/subscription-port.js';
+import type { Pack } from '../core/knowledge/schema.js';
+import { systemClock, type Clock } from '../core/time/clock.js';
+import { createEditorCommands } from '../core/updates/editor-commands.js';
+import { EditorDesk } from '../core/updates/editor-desk.js';
+import type { DigestChannel } from '../scheduler/digest-channel.js';
+import type { Sleep } from '../scheduler/send-with-retry.js';
+import { DeliveryStore } from '../store/delivery-store.js';
+import { SubscriptionStore } from '../store/subscription-store.js';
+import { UpdateStore, updateStorePort } from '../store/update-store.js';
+import { recordCarriedUpdates } from './carried-updates.js';
+import { correctionsForNextDigest, createCorrectionPublisher } from './digest-corrections.js';
+
+/** How often a running bot looks for updates another process stored (the CLI's ingest --apply, a second bot). */
+export const SYNC_INTERVAL_MS = 30_000;
+
+/** Everything editors need, as main.ts and the tests wire it. */
+export interface EditorService {
+  desk: EditorDesk;
+  store: UpdateStore;
+  /** update, correct, verify and log, to register as core extensions. */
+  commands: CommandSpec[];
+  /** Wraps a platform's digest poster so posted digests record the updates they carried. */
+  wrapChannel(channel: DigestChannel): DigestChannel;
+  /** Gives the service the digest posters it edits through after a correction. */
+  useChannels(channels: Partial<Record<DigestPlatform, DigestChannel>>): void;
+  /** The Corrections section of a subscription's next digest. */
+  corrections(subscription: DigestSubscription): string[];
+  /** Loads the stored updates into the shared context, then keeps it in step with the database. */
+  start(ctx: CommandContext): Promise<{ stop(): void }>;
+}
+
+/** Setup and test hooks. */
+export interface EditorServiceOptions {
+  /** The shipped pack: stored updates are merged into it, never written to it. */
+  pack: Pack;
+  clock?: Clock;
+  log?: (message: string) => void;
+  sleep?: Sleep;
+  syncIntervalMs?: number;
+}
+
+/** Builds the editors' desk on the digests' database (DATABASE_PATH), with corrections that edit posted digests. */
+export function openEditorService(db: Database.Database, options: EditorServiceOptions): EditorService {
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? ((m: string) => process.stderr.write(`[editors] ${m}\n`));
+  const store = new UpdateStore(db);
+  const deliveries = new DeliveryStore(db);
+  let channels: Partial<Record<DigestPlatform, DigestChannel>> = {};
+  const publisher = createCorrectionPublisher({
+    pack: options.pack,
+    updates: store,
+    subscriptions: new SubscriptionStore(db),
+    deliveries,
+    channels: () => channels,
+    clock,
+    log,
+    ...(options.sleep ? { sleep: options.sleep } : {}),
+  });
+  const desk = new EditorDesk({ pack: options.pack, store: updateStorePort(store), publisher, log });
+  const corrections = correctionsForNextDigest({ updates: store, deliveries, clock });
+  return {
+    desk,
+    store,
+    commands: createEditorCommands(desk),
+    wrapChannel: (channel) => recordCarriedUpdates(channel, store, clock, log),
+    useChannels(next) {
+      channels = next;
+    },
+    corrections,
+    async start(ctx) {
+      await desk.reload(ctx);
+      const timer = setInterval(() => {
+        desk.syncIfChanged(ctx).catch((err: unknown) => log(`could not reload stored updates: ${(err as Error).message}`));
+      }, options.syncIntervalMs ?? SYNC_INTERVAL_MS);
+      timer.unref();
+      return { stop: () => clearInterval(timer) };
+    },
+  };
+}
