@@ -1,6 +1,7 @@
 import { ApplicationCommandOptionType } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { strikeCommandJSON } from '../../src/bots/discord/command-definitions.js';
+import { digestCommandDescription } from '../../src/bots/digests/start-digests.js';
 import type { CommandSpec } from '../../src/core/commands/command-spec.js';
 import { allCommands } from '../../src/core/commands/registry.js';
 import { ReplyBuilder } from '../../src/core/reply/reply-builder.js';
@@ -37,15 +38,22 @@ describe('strikeCommandJSON', () => {
     }
   });
 
+  it('turns the digest command into a subcommand group with its actions', () => {
+    const withDigest = (strikeCommandJSON(testContext([digestCommandDescription({ DIGEST_TZ: 'America/Los_Angeles' })])).options ?? []) as Option[];
+    const group = withDigest.find((s) => s.name === 'digest');
+    expect(group?.type).toBe(ApplicationCommandOptionType.SubcommandGroup);
+    expect(group?.options?.map((o) => o.name)).toEqual(['subscribe', 'unsubscribe', 'preview', 'status']);
+  });
+
   it('includes registered extensions, so new commands need no Discord change', () => {
-    const digest: CommandSpec = {
-      name: 'digest',
-      arg: { name: 'when', description: 'on or off', required: false },
-      summary: 'Daily digest in this channel.',
-      example: '/strike digest on',
-      run: (c) => new ReplyBuilder(c.knowledge, 'digest', 'Digest').build(),
+    const extra: CommandSpec = {
+      name: 'pickets',
+      arg: { name: 'when', description: 'today or tomorrow', required: false },
+      summary: 'Picket schedule for this channel.',
+      example: '/strike pickets today',
+      run: (c) => new ReplyBuilder(c.knowledge, 'pickets', 'Pickets').build(),
     };
-    const withExtension = (strikeCommandJSON(testContext([digest])).options ?? []) as Option[];
-    expect(withExtension.find((s) => s.name === 'digest')?.options).toEqual([expect.objectContaining({ name: 'when', required: false, autocomplete: false })]);
+    const withExtension = (strikeCommandJSON(testContext([extra])).options ?? []) as Option[];
+    expect(withExtension.find((s) => s.name === 'pickets')?.options).toEqual([expect.objectContaining({ name: 'when', required: false, autocomplete: false })]);
   });
 });

@@ -68,6 +68,9 @@ describe('npm run discord:deploy (the script)', () => {
     const { stdout } = await run(process.execPath, ['--import', TSX_LOADER, SCRIPT], { cwd: emptyDir, env: env({ DISCORD_GUILD_ID: FAKE_IDS.guild }), timeout: 15_000 });
     expect(callsSince(from)).toEqual([FAKE_ROUTES.putGuildCommands]);
     expect(fake.calls[from]!.authorization).toBe('Bot script.token');
+    // The same /strike that `npm start` answers: core subcommands plus the digest group.
+    const options = (fake.calls[from]!.body[0].options as { name: string; type: number }[]).map((o) => `${o.name}:${o.type}`);
+    expect(options).toEqual(expect.arrayContaining(['status:1', 'proposal:1', 'ask:1', 'digest:2']));
     expect(stdout).toContain(`in server ${FAKE_IDS.guild}`);
     expect(stdout).toContain(`https://discord.com/oauth2/authorize?client_id=${FAKE_IDS.application}&scope=bot+applications.commands&permissions=`);
     expect(stdout).not.toContain('script.token');

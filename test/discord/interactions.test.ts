@@ -1,9 +1,10 @@
 import { GatewayIntentBits, InteractionResponseType, MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMBED_COLORS } from '../../src/bots/discord/render-embeds.js';
+import { POSTED_PUBLICLY_NOTE } from '../../src/bots/discord/interaction-replies.js';
 import { limitViolations } from '../../src/bots/discord/discord-limits.js';
 import { FAKE_ROUTES, type RecordedCall } from '../fakes/discord-fake.js';
-import { autocompleteInteraction, buttonInteraction, FAKE_IDS, slashInteraction, type FakePlace } from '../fakes/discord-fake-payloads.js';
+import { autocompleteInteraction, buttonInteraction, FAKE_IDS, slashGroupInteraction, slashInteraction, type FakePlace } from '../fakes/discord-fake-payloads.js';
 import { callbackOf, followUpsOf, originalEditOf, startBotUnderTest, type BotUnderTest } from './bot-harness.js';
 import { TEST_EXTENSIONS } from './test-extensions.js';
 
@@ -69,6 +70,14 @@ describe('/strike subcommands', () => {
     if (sub !== 'ask') expect(shareButtonOf(edit)).toBe(`strike-share:${sub}:${options.name ?? ''}`);
   });
 
+  it('routes the digest subcommand group to the digest command with its options in order', async () => {
+    const interaction = slashGroupInteraction('digest', 'subscribe', { time: '08:30', zone: 'Europe/London' });
+    t.fake.dispatch('INTERACTION_CREATE', interaction);
+    expectDeferredEphemeral(await callbackOf(t.fake, interaction));
+    const edit = await originalEditOf(t.fake, interaction);
+    expect(edit.body.embeds[0].description).toBe('action: subscribe 08:30 Europe/London');
+  });
+
   it('answers in a DM too, where there is no member', async () => {
     const { callback, edit } = await run('status', {}, { dm: true });
     expectDeferredEphemeral(callback);
@@ -80,6 +89,17 @@ describe('/strike subcommands', () => {
     expect(firstEmbed(edit).title).toContain('four-day week');
     expect(firstEmbed(edit).color).toBe(EMBED_COLORS.declined);
     expect(edit.body.components).toEqual([]);
+  });
+
+  it('posts a reply the core marks for the channel publicly, leaving the asker a private note', async () => {
+    const { callback, edit, interaction } = await run('announce', { text: 'Digest subscribed' });
+    expectDeferredEphemeral(callback);
+    expect(edit.body).toMatchObject({ content: POSTED_PUBLICLY_NOTE });
+    const post = await t.fake.waitForCall((c) => c.route === FAKE_ROUTES.followUp && c.params.token === interaction.token, 'the public follow-up');
+    expect(post.seq).toBeGreaterThan(edit.seq);
+    expect(post.body.flags ?? 0).toBe(0);
+    expect(post.body.embeds[0].description).toBe('Digest subscribed');
+    expect(post.body.allowed_mentions).toEqual({ parse: [] });
   });
 
   it('apologizes by editing the deferred reply when the core fails', async () => {
@@ -145,18 +165,27 @@ describe('Share in channel', () => {
     return { interaction, callback };
   }
 
-  it('posts the same answer publicly, saying who shared it, without pinging them', async () => {
+  function sharedPostOf(interaction: { token: string }) {
+    return t.fake.waitForCall((c) => c.route === FAKE_ROUTES.followUp && c.params.token === interaction.token, `the public post for token ${interaction.token}`);
+  }
+
+  it('posts the same answer publicly, saying who shared it, without pinging them, and marks the button used', async () => {
     const original = await run('proposal', { name: 'mini rooms' });
     const customId = shareButtonOf(original.edit)!;
     const { interaction, callback } = await press(customId);
-    // A public deferral (no ephemeral flag), completed by editing @original.
-    expect(callback.body.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
-    expect(callback.body.data?.flags ?? 0).toBe(0);
-    const shared = await originalEditOf(t.fake, interaction);
+    // Acknowledged without a new message; the answer goes out as a follow-up with no ephemeral flag.
+    expect(callback.body).toEqual({ type: InteractionResponseType.DeferredMessageUpdate });
+    const shared = await sharedPostOf(interaction);
+    expect(shared.body.flags ?? 0).toBe(0);
     expect(shared.body.content).toBe(`Shared by <@${FAKE_IDS.member}>`);
     expect(shared.body.allowed_mentions).toEqual({ parse: [] });
     expect(shared.body.embeds).toEqual(original.edit.body.embeds);
     expect(shared.body.components).toEqual([]);
+    // Then the private copy's button is disabled, after the public post.
+    const marked = await originalEditOf(t.fake, interaction);
+    expect(marked.seq).toBeGreaterThan(shared.seq);
+    expect(marked.body.components[0].components[0]).toMatchObject({ disabled: true, label: 'Shared in channel' });
+    expect(marked.body.embeds).toBeUndefined();
   });
 
   it('shares a question too long for a custom_id from memory', async () => {
@@ -165,7 +194,7 @@ describe('Share in channel', () => {
     const customId = shareButtonOf(original.edit)!;
     expect(customId.length).toBeLessThanOrEqual(100);
     const { interaction } = await press(customId);
-    const shared = await originalEditOf(t.fake, interaction);
+    const shared = await sharedPostOf(interaction);
     expect(shared.body.embeds[0].description).toBe(long.trim());
   });
 

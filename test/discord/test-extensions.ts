@@ -11,6 +11,24 @@ export const echoCommand: CommandSpec = {
   run: (ctx, args) => new ReplyBuilder(ctx.knowledge, 'echo', `Echo: ${args}`).text(args).build(),
 };
 
+/** Stands in for the digest command (same name and argument) and echoes what the adapter passed it. */
+export const fakeDigestCommand: CommandSpec = {
+  name: 'digest',
+  arg: { name: 'action', description: 'subscribe [HH:MM] [zone], unsubscribe, preview or status', required: false },
+  summary: 'Daily digest (tests only).',
+  example: '/strike digest subscribe 08:30 Europe/London',
+  run: (ctx, args) => new ReplyBuilder(ctx.knowledge, 'digest', 'Digest').text(`action: ${args}`).build(),
+};
+
+/** Replies for the whole channel, as a digest subscription confirmation does. */
+export const announceCommand: CommandSpec = {
+  name: 'announce',
+  arg: { name: 'text', description: 'Text to announce', required: true },
+  summary: 'Announces text to the channel (tests only).',
+  example: '/strike announce hello',
+  run: (ctx, args) => new ReplyBuilder(ctx.knowledge, 'announce', 'Announcement').text(args).build({ visibility: 'channel' }),
+};
+
 /** Reports who asked, where, and whether the adapter says they may manage the channel. */
 export const whoamiCommand: CommandSpec = {
   name: 'whoami',
@@ -32,4 +50,4 @@ export const boomCommand: CommandSpec = {
   },
 };
 
-export const TEST_EXTENSIONS = [echoCommand, whoamiCommand, boomCommand];
+export const TEST_EXTENSIONS = [echoCommand, announceCommand, whoamiCommand, boomCommand, fakeDigestCommand];

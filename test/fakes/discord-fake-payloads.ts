@@ -131,6 +131,15 @@ export function slashInteraction(subcommand: string, options: Record<string, str
   };
 }
 
+/** INTERACTION_CREATE for /strike <group> <subcommand> with string options (the digest group). */
+export function slashGroupInteraction(group: string, subcommand: string, options: Record<string, string> = {}, place: FakePlace = {}) {
+  const inner = { type: ApplicationCommandOptionType.Subcommand, name: subcommand, options: Object.entries(options).map(([name, value]) => ({ type: ApplicationCommandOptionType.String, name, value })) };
+  return {
+    ...interactionBase(InteractionType.ApplicationCommand, place),
+    data: { id: FAKE_IDS.command, name: 'strike', type: ApplicationCommandType.ChatInput, options: [{ type: ApplicationCommandOptionType.SubcommandGroup, name: group, options: [inner] }] },
+  };
+}
+
 /** INTERACTION_CREATE for autocomplete of one option while the user types. */
 export function autocompleteInteraction(subcommand: string, option: string, typed: string, place: FakePlace = {}) {
   return {

@@ -1,7 +1,7 @@
 import { MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
 import { runParsed } from '../../core/commands/registry.js';
 import type { HandlerContext } from './handler-context.js';
-import { deliverToInteraction } from './interaction-replies.js';
+import { deliverPrivately, postPublicly, POSTED_PUBLICLY_NOTE } from './interaction-replies.js';
 import { originFromInteraction } from './origin.js';
 import { invocationFromInteraction, parseStrikeInvocation } from './parse-interaction.js';
 import { renderDiscordMessages } from './render-embeds.js';
@@ -9,13 +9,20 @@ import { shareButtonRow, shareCustomId } from './share-button.js';
 
 /**
  * Answers /strike <subcommand>: defers (ephemeral) before doing any work, so Discord's 3-second deadline never
- * depends on how long the core takes, then edits the deferred reply with the answer and a Share button.
+ * depends on how long the core takes, then edits the deferred reply with the answer and a Share button. A reply
+ * the core marks for the channel (a digest subscription) is posted for everyone instead.
  */
 export async function answerStrikeCommand(h: HandlerContext, interaction: ChatInputCommandInteraction): Promise<void> {
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const parsed = parseStrikeInvocation(h.ctx, invocationFromInteraction(interaction));
   const reply = await runParsed(h.ctx, parsed, originFromInteraction(interaction));
+  const payloads = renderDiscordMessages(reply);
+  if (reply.visibility === 'channel') {
+    await interaction.editReply({ content: POSTED_PUBLICLY_NOTE });
+    await postPublicly(interaction, payloads);
+    return;
+  }
   // Only answers are worth sharing; "I don't know that name" stays private.
   const share = parsed.kind === 'command' && reply.answered ? shareCustomId({ name: parsed.name, args: parsed.args }, h.shareMemory) : undefined;
-  await deliverToInteraction(interaction, renderDiscordMessages(reply), { ephemeral: true, ...(share ? { components: [shareButtonRow(share)] } : {}) });
+  await deliverPrivately(interaction, payloads, share ? [shareButtonRow(share)] : []);
 }

@@ -7,6 +7,7 @@ import {
 import type { CommandContext } from '../../core/commands/command-spec.js';
 import { allCommands, MAX_ARGUMENT_CHARS } from '../../core/commands/registry.js';
 import { AUTOCOMPLETE_KINDS } from './autocomplete.js';
+import { buildDigestGroup, DIGEST_GROUP } from './digest-subcommands.js';
 import { AUTOCOMPLETE_LIMITS } from './discord-limits.js';
 import { truncateText } from './escape-discord-text.js';
 
@@ -18,7 +19,8 @@ const DESCRIPTION_MAX = 100;
 
 /**
  * /strike with one subcommand per core command (extensions included), built from the same specs as help, so
- * the two never drift. Options that name a proposal, person or party autocomplete.
+ * the two never drift; the digest command becomes a subcommand group. Options that name a proposal, person or
+ * party autocomplete.
  */
 export function buildStrikeCommand(ctx: CommandContext) {
   const command = new SlashCommandBuilder()
@@ -27,6 +29,11 @@ export function buildStrikeCommand(ctx: CommandContext) {
     .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
     .setIntegrationTypes(ApplicationIntegrationType.GuildInstall);
   for (const spec of allCommands(ctx)) {
+    // The digest's actions take their own options, so on Discord it is a group of subcommands.
+    if (spec.name === DIGEST_GROUP) {
+      command.addSubcommandGroup((group) => buildDigestGroup(group, spec));
+      continue;
+    }
     command.addSubcommand((sub) => {
       sub.setName(spec.name).setDescription(truncateText(spec.summary, DESCRIPTION_MAX));
       const arg = spec.arg;

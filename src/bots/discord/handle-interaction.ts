@@ -35,6 +35,8 @@ async function answerAutocomplete(h: HandlerContext, interaction: AutocompleteIn
 /** Tells the user it failed, by whichever route the interaction still allows (discord.js guide's error path). */
 async function apologize(interaction: Interaction): Promise<void> {
   if (!interaction.isRepliable()) return;
-  if (interaction.deferred || interaction.replied) await interaction.editReply({ content: SORRY, embeds: [], components: [] });
-  else await interaction.reply({ content: SORRY, flags: MessageFlags.Ephemeral });
+  if (!interaction.deferred && !interaction.replied) await interaction.reply({ content: SORRY, flags: MessageFlags.Ephemeral });
+  // After a button's deferUpdate, @original is the private answer itself: keep it and add a private note.
+  else if (interaction.isButton()) await interaction.followUp({ content: SORRY, flags: MessageFlags.Ephemeral });
+  else await interaction.editReply({ content: SORRY, embeds: [], components: [] });
 }

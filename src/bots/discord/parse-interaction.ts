@@ -1,6 +1,7 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
 import type { CommandContext } from '../../core/commands/command-spec.js';
 import { allCommands, cleanInput, type ParsedText } from '../../core/commands/registry.js';
+import { digestInvocation } from './digest-subcommands.js';
 
 /** The parts of a /strike interaction the adapter reads, free of discord.js objects. */
 export interface StrikeInvocation {
@@ -8,8 +9,10 @@ export interface StrikeInvocation {
   options: Record<string, string | number | boolean | undefined>;
 }
 
-/** Reads the subcommand and its option values from a /strike interaction. */
+/** Reads the subcommand (or the digest group) and its option values from a /strike interaction. */
 export function invocationFromInteraction(interaction: ChatInputCommandInteraction): StrikeInvocation {
+  const digest = digestInvocation(interaction);
+  if (digest) return digest;
   const sub = interaction.options.data[0];
   const options: StrikeInvocation['options'] = {};
   for (const o of sub?.options ?? []) options[o.name] = o.value;

@@ -55,3 +55,11 @@ export function shareButtonRow(customId: string): APIActionRowComponent<APIButto
     components: [{ type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Share in channel', custom_id: customId }],
   };
 }
+
+/** The same row once shared: a disabled button saying so. */
+export function sharedButtonRow(): APIActionRowComponent<APIButtonComponent> {
+  return {
+    type: ComponentType.ActionRow,
+    components: [{ type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Shared in channel', custom_id: `${PREFIX}-done`, disabled: true }],
+  };
+}
