@@ -150,6 +150,14 @@ describe('verify, correct and log', () => {
     expect(await status()).toContain('Unverified: Aug 11, 2023');
   });
 
+  it('sends writes that come without an editor check (mentions, DMs) to the slash command, changing nothing', async () => {
+    h = await startDesk();
+    const reply = await runCommandText(h.ctx, 'correct 1 retract because', { platform: 'discord', userId: '42', channelId: '7' });
+    expect(reply.fallbackText).toMatch(/Editor commands need \/strike[\s\S]*Nothing was changed/);
+    expect(reply.visibility).toBe('private');
+    expect(h.db.prepare('SELECT allowed, detail FROM edit_attempts').all()).toEqual([{ allowed: 0, detail: 'no editor check on this path' }]);
+  });
+
   it('answers "/strike update on ..." as a question, not as the editor command', async () => {
     h = await startDesk();
     const reply = await runCommandText(h.ctx, 'update on mini rooms?', origin(false));

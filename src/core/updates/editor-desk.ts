@@ -84,6 +84,12 @@ export class EditorDesk {
 
   /** Undefined when the person may write; otherwise the private refusal. Every attempt is logged either way. */
   async authorize(ctx: CommandContext, origin: Origin, action: string): Promise<Reply | undefined> {
+    if (!origin.isEditor) {
+      // Mentions, DMs and share buttons carry no editor check: writes go through the slash command only, where
+      // the answer stays private. Nobody is told they are not an editor when the path simply cannot tell.
+      await this.options.store.logAttempt({ at: ctx.clock().toISOString(), platform: origin.platform, ...(origin.userId ? { userId: origin.userId } : {}), action, allowed: false, detail: 'no editor check on this path' });
+      return noteReply(ctx, 'Editor commands need /strike', `Run /strike ${action.split(' ')[0]} as the slash command in Slack or Discord, where the answer stays private. Nothing was changed.`);
+    }
     let allowed = false;
     try {
       allowed = (await origin.isEditor?.()) ?? false;
