@@ -38,14 +38,41 @@ async function authorized(desk: EditorDesk, ctx: CommandContext, origin: Origin,
   return (await desk.authorize(ctx, origin, action)) ?? then();
 }
 
+type Description = Omit<CommandSpec, 'run'>;
+
+/** How the editor commands present themselves (help, Discord registration). */
+const DESCRIPTIONS: Record<(typeof EDITOR_COMMANDS)[number], Description> = {
+  update: {
+    name: 'update',
+    arg: { name: 'flags', description: 'Optional: “unverified” to start the form marked unverified', required: false },
+    summary: 'Editors: add a new development (opens a form).',
+    example: '/strike update',
+  },
+  correct: {
+    name: 'correct',
+    arg: { name: 'correction', description: '<update id> retract|amend <reason>', required: true },
+    summary: 'Editors: amend or retract an update; posted digests are edited.',
+    example: '/strike correct 7 retract the meeting was on Aug 10',
+  },
+  verify: {
+    name: 'verify',
+    arg: { name: 'id', description: 'The id of an unverified update, e.g. 7', required: true },
+    summary: 'Editors: mark an unverified update verified.',
+    example: '/strike verify 7',
+  },
+  log: { name: 'log', summary: 'Editors: recent updates and corrections, with authors and times.', example: '/strike log' },
+};
+
+/** The editor commands as described to users, without a desk behind them: for registering /strike on Discord. */
+export function editorCommandDescriptions(): CommandSpec[] {
+  return EDITOR_COMMANDS.map((name) => ({ ...DESCRIPTIONS[name], run: (ctx) => noteReply(ctx, 'Not available here', 'Editor commands run in the bot.') }));
+}
+
 /** `/strike update`, `correct`, `verify` and `log` as core extension commands; every one is for editors only. */
 export function createEditorCommands(desk: EditorDesk): CommandSpec[] {
   return [
     {
-      name: 'update',
-      arg: { name: 'flags', description: 'Optional: “unverified” to start the form marked unverified', required: false },
-      summary: 'Editors: add a new development (opens a form).',
-      example: '/strike update',
+      ...DESCRIPTIONS.update,
       run(ctx, args, origin) {
         // "/strike update on mini rooms?" is a question that happens to start with the command's name.
         if (args.trim() && !wantsUnverified(args)) return askCommand.run(ctx, `update ${args}`, origin);
@@ -53,10 +80,7 @@ export function createEditorCommands(desk: EditorDesk): CommandSpec[] {
       },
     },
     {
-      name: 'correct',
-      arg: { name: 'correction', description: '<update id> retract|amend <reason>', required: true },
-      summary: 'Editors: amend or retract an update; posted digests are edited.',
-      example: '/strike correct 7 retract the meeting was on Aug 10',
+      ...DESCRIPTIONS.correct,
       async run(ctx, args, origin) {
         const request = parseCorrectArgs(args);
         if (request.action === 'retract') return desk.retract(ctx, origin, request.id, request.reason);
@@ -67,21 +91,13 @@ export function createEditorCommands(desk: EditorDesk): CommandSpec[] {
       },
     },
     {
-      name: 'verify',
-      arg: { name: 'id', description: 'The id of an unverified update, e.g. 7', required: true },
-      summary: 'Editors: mark an unverified update verified.',
-      example: '/strike verify 7',
+      ...DESCRIPTIONS.verify,
       async run(ctx, args, origin) {
         const id = parseUpdateId(args);
         if (id === undefined) return authorized(desk, ctx, origin, 'verify', () => noteReply(ctx, 'Which update?', 'Name the update to verify, e.g. /strike verify 7 (see /strike log).'));
         return desk.verify(ctx, origin, id);
       },
     },
-    {
-      name: 'log',
-      summary: 'Editors: recent updates and corrections, with authors and times.',
-      example: '/strike log',
-      run: (ctx, _args, origin) => desk.logFor(ctx, origin),
-    },
+    { ...DESCRIPTIONS.log, run: (ctx, _args, origin) => desk.logFor(ctx, origin) },
   ];
 }
