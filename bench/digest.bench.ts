@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startFakeDiscord, FAKE_ROUTES } from '../test/fakes/discord-fake.js';
+import { KNOWN_CHANNELS } from '../test/fakes/discord-fake-messages.js';
+import { FAKE_IDS } from '../test/fakes/discord-fake-payloads.js';
 import { startFakeSlackWebApi } from '../test/fakes/slack-web-api.js';
 import type { BenchSuite } from './run.js';
 import { startRateLimitProxy } from './rate-limit-proxy.js';
@@ -16,6 +18,8 @@ const PER_SECOND = { slack: 50, discord: 50 };
 const suite: BenchSuite = {
   name: 'digest fan-out',
   async run() {
+    // The fake answers Unknown Channel for channels it does not know: give it the bench's 500 Discord channels.
+    for (const id of discordChannelIds(SUBSCRIPTIONS)) KNOWN_CHANNELS[id] = { type: 0, guild_id: FAKE_IDS.guild };
     const slack = await startFakeSlackWebApi();
     const discord = await startFakeDiscord();
     const slackProxy = await startRateLimitProxy(slack.apiUrl.replace(/\/api\/$/, ''), { perSecond: PER_SECOND.slack, style: 'slack', limits: (m, p) => m === 'POST' && p.endsWith('/chat.postMessage') });
@@ -51,6 +55,11 @@ const suite: BenchSuite = {
   },
 };
 export default suite;
+
+/** The Discord channel ids the bench child subscribes (every odd subscription); keep in step with digest-fanout-child.ts. */
+export function discordChannelIds(total: number): string[] {
+  return Array.from({ length: total }, (_, i) => i).filter((i) => i % 2 === 1).map((i) => String(910000000000000000n + BigInt(i)));
+}
 
 interface ChildFigures {
   wallMs: number;
