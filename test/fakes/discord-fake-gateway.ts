@@ -28,6 +28,9 @@ export class FakeDiscordGateway {
   private readonly wss: WebSocketServer;
   private readonly sessions = new Set<Session>();
 
+  /** When set, the gateway answers IDENTIFY by closing with this code (4004 bad token, 4014 disallowed intents). */
+  refuseIdentifyWith: number | undefined;
+
   constructor(server: Server, path: string, private readonly resumeUrl: () => string, private readonly heartbeatInterval: number) {
     this.events.setMaxListeners(0);
     this.wss = new WebSocketServer({ server, path });
@@ -65,6 +68,10 @@ export class FakeDiscordGateway {
       this.send(session, { op: OP.heartbeatAck });
     } else if (payload.op === OP.identify) {
       this.identifies.push({ token: String(payload.d.token), intents: Number(payload.d.intents) });
+      if (this.refuseIdentifyWith !== undefined) {
+        session.socket.close(this.refuseIdentifyWith, 'refused by the fake');
+        return;
+      }
       this.send(session, { op: OP.dispatch, t: 'READY', s: ++session.seq, d: readyPayload(this.resumeUrl()) });
       this.send(session, { op: OP.dispatch, t: 'GUILD_CREATE', s: ++session.seq, d: guildCreatePayload() });
       session.ready = true;

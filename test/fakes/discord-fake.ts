@@ -12,6 +12,7 @@
  *   fake.waitForCall(match, what)     resolves with the first matching call; rejects after a timeout naming `what`
  *   fake.waitForReady()               resolves once a client has identified
  *   fake.close()
+ * startFakeDiscord({ refuseIdentifyWith: 4014 }) makes the gateway refuse every session with that close code.
  * Channel messages the bot posts are kept per channel (discord-fake-messages.ts): edits, listings and enforced
  * nonces work on them. Payload builders for gateway events live in discord-fake-payloads.ts.
  */
@@ -51,11 +52,12 @@ export interface FakeDiscord {
 const DEFAULT_WAIT_MS = 5000;
 
 /** Starts the fake on 127.0.0.1 with a random port. */
-export async function startFakeDiscord(options: { heartbeatIntervalMs?: number } = {}): Promise<FakeDiscord> {
+export async function startFakeDiscord(options: { heartbeatIntervalMs?: number; refuseIdentifyWith?: number } = {}): Promise<FakeDiscord> {
   const server = createServer();
   let base = '';
   const rest = new FakeDiscordRest(() => `${base.replace('http', 'ws')}/gateway`);
   const gateway = new FakeDiscordGateway(server, '/gateway', () => `${base.replace('http', 'ws')}/gateway`, options.heartbeatIntervalMs ?? 41_250);
+  gateway.refuseIdentifyWith = options.refuseIdentifyWith;
   server.on('request', (req, res) => {
     const url = new URL(req.url ?? '/', base);
     if (!url.pathname.startsWith('/api/')) {

@@ -53,13 +53,15 @@ export function createDiscordBot(ctx: CommandContext, options: DiscordBotOptions
     client,
     async start() {
       const ready = once(client, Events.ClientReady);
+      ready.catch(() => undefined); // observed below; this only keeps a failed login from leaving it unhandled
       try {
+        // Login resolves once the gateway accepted the session, and rejects when it refuses it (bad intents).
         await client.login(options.token);
+        await ready;
       } catch (err) {
-        ready.catch(() => undefined); // the client never becomes ready now; only the login error matters
-        throw new Error(loginProblem(err));
+        await client.destroy();
+        throw new Error(loginProblem(describeError(err)));
       }
-      await ready;
       logger.info(`logged in as ${client.user?.tag ?? 'unknown'} in ${client.guilds.cache.size} server(s)`);
     },
     async stop() {
@@ -69,11 +71,10 @@ export function createDiscordBot(ctx: CommandContext, options: DiscordBotOptions
 }
 
 /** A login failure in words the person setting up can act on. */
-function loginProblem(err: unknown): string {
-  const text = describeError(err);
-  if (/disallowed intents/i.test(text)) {
-    return 'Discord refused the Message Content intent. Enable "Message Content Intent" under Bot > Privileged Gateway Intents in the Developer Portal (see the Discord section of the README).';
+function loginProblem(what: string): string {
+  if (/disallowed intents|privileged intent/i.test(what)) {
+    return 'Discord login failed: Discord refused the Message Content intent. Enable "Message Content Intent" under Bot > Privileged Gateway Intents in the Developer Portal (see the Discord section of the README).';
   }
-  if (/token/i.test(text)) return `Discord rejected DISCORD_TOKEN: ${text}`;
-  return `Could not log in to Discord: ${text}`;
+  if (/token|401/i.test(what)) return `Discord login failed: Discord rejected DISCORD_TOKEN (${what}).`;
+  return `Discord login failed: ${what}`;
 }
