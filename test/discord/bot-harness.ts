@@ -1,6 +1,7 @@
 /** Starts the real Discord bot (discord.js Client) against a fresh fake Discord, for end-to-end tests. */
 import { createDiscordBot, type DiscordBot } from '../../src/bots/discord/discord-bot.js';
 import type { DiscordLogger } from '../../src/bots/discord/discord-logger.js';
+import type { InteractionInterceptor } from '../../src/bots/discord/handler-context.js';
 import type { CommandContext, CommandSpec } from '../../src/core/commands/command-spec.js';
 import { loadContext } from '../../src/core/create-context.js';
 import { WGA_2023_PACK_DIR } from '../../src/content/packs.js';
@@ -23,7 +24,7 @@ export function testContext(extensions?: CommandSpec[]): CommandContext {
   return loadContext(WGA_2023_PACK_DIR, { clock: fixedClock(TEST_NOW), ...(extensions ? { extensions } : {}) });
 }
 
-export async function startBotUnderTest(extensions?: CommandSpec[]): Promise<BotUnderTest> {
+export async function startBotUnderTest(extensions?: CommandSpec[], interceptors: InteractionInterceptor[] = []): Promise<BotUnderTest> {
   const fake = await startFakeDiscord();
   const logs: string[] = [];
   const logger: DiscordLogger = {
@@ -33,7 +34,7 @@ export async function startBotUnderTest(extensions?: CommandSpec[]): Promise<Bot
     error: (m) => logs.push(`error: ${m}`),
   };
   const ctx = testContext(extensions);
-  const bot = createDiscordBot(ctx, { token: 'fake.bot.token', apiUrl: fake.apiUrl, logger, rest: { timeout: 5000, retries: 1 } });
+  const bot = createDiscordBot(ctx, { token: 'fake.bot.token', apiUrl: fake.apiUrl, logger, rest: { timeout: 5000, retries: 1 }, interceptors });
   await bot.start();
   return {
     fake,

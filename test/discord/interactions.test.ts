@@ -2,15 +2,23 @@ import { GatewayIntentBits, InteractionResponseType, MessageFlags } from 'discor
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMBED_COLORS } from '../../src/bots/discord/render-embeds.js';
 import { POSTED_PUBLICLY_NOTE } from '../../src/bots/discord/interaction-replies.js';
+import type { InteractionInterceptor } from '../../src/bots/discord/handler-context.js';
 import { limitViolations } from '../../src/bots/discord/discord-limits.js';
 import { FAKE_ROUTES, type RecordedCall } from '../fakes/discord-fake.js';
 import { autocompleteInteraction, buttonInteraction, FAKE_IDS, slashGroupInteraction, slashInteraction, type FakePlace } from '../fakes/discord-fake-payloads.js';
 import { callbackOf, followUpsOf, originalEditOf, startBotUnderTest, type BotUnderTest } from './bot-harness.js';
 import { TEST_EXTENSIONS } from './test-extensions.js';
 
+/** Claims "/strike echo text:claim me" the way the editors' form handler claims its commands. */
+const claimEcho: InteractionInterceptor = async (interaction) => {
+  if (!interaction.isChatInputCommand() || interaction.options.getString('text') !== 'claim me') return false;
+  await interaction.reply({ content: 'claimed', flags: MessageFlags.Ephemeral });
+  return true;
+};
+
 let t: BotUnderTest;
 beforeAll(async () => {
-  t = await startBotUnderTest(TEST_EXTENSIONS);
+  t = await startBotUnderTest(TEST_EXTENSIONS, [claimEcho]);
 });
 afterAll(async () => {
   await t?.close();
@@ -76,6 +84,16 @@ describe('/strike subcommands', () => {
     expectDeferredEphemeral(await callbackOf(t.fake, interaction));
     const edit = await originalEditOf(t.fake, interaction);
     expect(edit.body.embeds[0].description).toBe('action: subscribe 08:30 Europe/London');
+  });
+
+  it('lets an interceptor answer first, before anything is deferred, and leaves the rest to /strike', async () => {
+    const claimed = slashInteraction('echo', { text: 'claim me' });
+    t.fake.dispatch('INTERACTION_CREATE', claimed);
+    expect((await callbackOf(t.fake, claimed)).body).toMatchObject({ type: InteractionResponseType.ChannelMessageWithSource, data: { content: 'claimed' } });
+    const passed = await run('echo', { text: 'not me' });
+    expectDeferredEphemeral(passed.callback);
+    // Handled once: one callback, no deferral, no edit.
+    expect(t.fake.calls.filter((c) => c.params.token === claimed.token).map((c) => c.route)).toEqual([FAKE_ROUTES.callback]);
   });
 
   it('answers in a DM too, where there is no member', async () => {

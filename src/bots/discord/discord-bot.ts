@@ -3,7 +3,7 @@ import { Client, Events, GatewayIntentBits, Partials, RESTEvents, type RESTOptio
 import type { CommandContext } from '../../core/commands/command-spec.js';
 import { answerMessage } from './answer-message.js';
 import { consoleLogger, describeError, type DiscordLogger } from './discord-logger.js';
-import type { HandlerContext } from './handler-context.js';
+import type { HandlerContext, InteractionInterceptor } from './handler-context.js';
 import { handleInteraction } from './handle-interaction.js';
 import { ShareMemory } from './share-button.js';
 
@@ -21,6 +21,8 @@ export interface DiscordBotOptions {
   logger?: DiscordLogger;
   /** REST overrides, e.g. shorter timeouts and fewer retries against a fake. */
   rest?: Partial<RESTOptions>;
+  /** Handlers that see each interaction before /strike does (the editors' modal forms). */
+  interceptors?: InteractionInterceptor[];
 }
 
 /** A Discord bot that has not logged in yet; start() logs in and resolves once the client is ready. */
@@ -41,7 +43,7 @@ export function createDiscordBot(ctx: CommandContext, options: DiscordBotOptions
     allowedMentions: { parse: [] },
     rest: { ...options.rest, ...(options.apiUrl ? { api: options.apiUrl } : {}) },
   });
-  const h: HandlerContext = { ctx, logger, shareMemory: new ShareMemory() };
+  const h: HandlerContext = { ctx, logger, shareMemory: new ShareMemory(), interceptors: options.interceptors ?? [] };
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(h, interaction));
   client.on(Events.MessageCreate, (message) => {
     answerMessage(h, message).catch((err: unknown) => logger.error(`message ${message.id} failed: ${describeError(err)}`));

@@ -9,9 +9,13 @@ import { readShareCustomId } from './share-button.js';
 
 const SORRY = 'Something went wrong on my side while answering. Please try again in a moment.';
 
-/** Routes one interaction: /strike commands, option autocomplete and Share buttons; anything else is ignored. */
+/**
+ * Routes one interaction: interceptors first (editor forms), then /strike commands, option autocomplete and Share
+ * buttons; anything else is ignored.
+ */
 export async function handleInteraction(h: HandlerContext, interaction: Interaction): Promise<void> {
   try {
+    for (const intercept of h.interceptors) if (await intercept(interaction)) return;
     if (interaction.isChatInputCommand()) {
       if (interaction.commandName === STRIKE_COMMAND_NAME) await answerStrikeCommand(h, interaction);
     } else if (interaction.isAutocomplete()) {
