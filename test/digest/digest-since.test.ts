@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { WGA_2023_PACK_DIR } from '../../src/content/packs.js';
-import { loadContext } from '../../src/core/create-context.js';
+import { contextFromPack, loadContext } from '../../src/core/create-context.js';
 import { digestSince } from '../../src/core/digest/digest-since.js';
 import { isNewBetween } from '../../src/core/digest/fact-window.js';
 import { statusSentence } from '../../src/core/commands/status.js';
@@ -53,6 +53,20 @@ describe('digestSince', () => {
     expect(reply.blocks.find((b) => b.kind === 'notice')).toEqual({ kind: 'notice', text: expect.stringContaining('late: it was due Mon, Aug 7, 2023, 9:00 AM') });
     expect(reply.blocks[0]).toEqual({ kind: 'heading', text: 'Corrections' });
     expect(reply.fallbackText.indexOf('wrong day')).toBeLessThan(reply.fallbackText.indexOf('WHERE THINGS STAND'));
+  });
+});
+
+describe('facts from editors', () => {
+  const base = ctx.knowledge.pack;
+  const event = (id: string, extra: object) => ({ ...base.events.at(-1)!, id, date: '2023-08-11', title: `Event ${id}`, ...extra });
+  const withEvents = contextFromPack({ ...base, events: [...base.events, event('recorded', { recordedAt: '2023-08-11T20:00:00Z' }), event('rumour', { recordedAt: '2023-08-11T20:00:00Z', unverified: true })] });
+
+  it('reports a recorded fact once, by its recording time, and holds back an unverified one', () => {
+    const window = (since: string, now: string) => digestSince(withEvents, { since: new Date(since), now: new Date(now), timeZone: LA }).fallbackText;
+    const first = window('2023-08-11T16:00:00Z', '2023-08-12T16:00:00Z');
+    expect(first).toContain('Event recorded');
+    expect(first).not.toContain('Event rumour');
+    expect(window('2023-08-12T16:00:00Z', '2023-08-13T16:00:00Z')).not.toContain('Event recorded');
   });
 });
 

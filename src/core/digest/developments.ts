@@ -18,7 +18,9 @@ export interface Developments {
 
 /** Everything in the knowledge that became known in (since, now], by the fact-dating rule of newBetween. */
 export function developmentsBetween(knowledge: Knowledge, since: Date, now: Date, timeZone: string): Developments {
-  const isNew = newBetween(since, now, timeZone);
+  const isNewFact = newBetween(since, now, timeZone);
+  // An unverified report (a rumour, a single unnamed source) waits for verification before a digest carries it.
+  const isNew = (fact: { date: string; unverified?: boolean }) => !fact.unverified && isNewFact(fact);
   return {
     events: knowledge.events.filter(isNew),
     moves: knowledge.openProposals().flatMap((proposal) => movesOf(proposal).filter((m) => isNew(m.move))),
