@@ -3,7 +3,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createDiscordBot } from '../../src/bots/discord/discord-bot.js';
 import { silentLogger } from '../../src/bots/discord/discord-logger.js';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord-fake.js';
-import { testContext } from './bot-harness.js';
+import { callbackOf, testContext } from './bot-harness.js';
+import { startDiscord } from '../../src/bots/discord/start-discord.js';
+import { parseEnv } from '../../src/env.js';
+import { slashInteraction } from '../fakes/discord-fake-payloads.js';
 
 let fake: FakeDiscord | undefined;
 afterEach(async () => {
@@ -14,6 +17,22 @@ afterEach(async () => {
 function botFor(f: FakeDiscord) {
   return createDiscordBot(testContext(), { token: 'fake.bot.token', apiUrl: f.apiUrl, logger: silentLogger, rest: { timeout: 5000, retries: 0 } });
 }
+
+describe('startDiscord', () => {
+  it('logs in with DISCORD_TOKEN against DISCORD_API_URL and answers until stopped', async () => {
+    fake = await startFakeDiscord();
+    const env = parseEnv({ DISCORD_TOKEN: 'env.bot.token', DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'error' });
+    const running = await startDiscord(testContext(), env);
+    try {
+      expect(fake.identifies.map((i) => i.token)).toEqual(['env.bot.token']);
+      const interaction = slashInteraction('status');
+      fake.dispatch('INTERACTION_CREATE', interaction);
+      expect((await callbackOf(fake, interaction)).body.type).toBe(5);
+    } finally {
+      await running.stop();
+    }
+  });
+});
 
 describe('logging in', () => {
   it('fails with what to enable when Discord refuses the Message Content intent, instead of hanging', async () => {
