@@ -44,7 +44,7 @@ export class RecordingLogger implements Logger {
   setName(): void {}
 
   /** Resolves with the first line matching `pattern`; rejects after timeoutMs naming what was logged. */
-  waitFor(pattern: RegExp, timeoutMs = 5000): Promise<LogLine> {
+  waitFor(pattern: RegExp, timeoutMs = 10_000): Promise<LogLine> {
     return new Promise((resolve, reject) => {
       const check = () => {
         const line = this.lines.find((l) => pattern.test(l.text));

@@ -58,7 +58,7 @@ export async function startFakeSocketMode(api: FakeSlackWebApi): Promise<FakeSoc
     events.emit('change');
   });
 
-  const waitFor = <T>(what: string, find: () => T | undefined, timeoutMs = 5000) =>
+  const waitFor = <T>(what: string, find: () => T | undefined, timeoutMs = 10_000) =>
     new Promise<T>((resolve, reject) => {
       const check = () => {
         const found = find();

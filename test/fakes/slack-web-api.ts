@@ -169,7 +169,7 @@ export async function startFakeSlackWebApi(identity: FakeIdentity = DEFAULT_IDEN
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  const waitFor = <T>(what: string, find: () => T | undefined, timeoutMs = 5000): Promise<T> =>
+  const waitFor = <T>(what: string, find: () => T | undefined, timeoutMs = 10_000): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       const check = () => {
         const found = find();

@@ -1,6 +1,9 @@
 import type { types } from '@slack/bolt';
 import { expect } from 'vitest';
 import { findLiveTokens } from '../../src/bots/slack/escape-mrkdwn.js';
+import { renderBlockKit } from '../../src/bots/slack/render-block-kit.js';
+import type { CommandContext } from '../../src/core/commands/command-spec.js';
+import { runCommandText } from '../../src/core/commands/registry.js';
 import { blockTexts, findLimitViolations, MAX_BLOCKS_PER_MESSAGE } from '../../src/bots/slack/slack-limits.js';
 
 /** The blocks of a recorded body (response_url post or chat.postMessage form). */
@@ -53,4 +56,10 @@ export function expectSafeMessage(body: Record<string, unknown>, allowed: string
     const live = findLiveTokens(text).filter((t) => !allowed.some((a) => t.startsWith(a)));
     expect(live, text).toEqual([]);
   }
+}
+
+/** The header the core's reply to this /strike text renders to, so tests need not know the wording. */
+export async function expectedHeader(ctx: CommandContext, text: string): Promise<string> {
+  const reply = await runCommandText(ctx, text, { platform: 'slack', userId: 'U0MEMBER' });
+  return headerOf(renderBlockKit(reply) as unknown as Record<string, unknown>);
 }
