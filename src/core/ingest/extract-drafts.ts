@@ -4,7 +4,7 @@ import type { StanceKindName } from '../knowledge/schema.js';
 import type { EntityKind } from '../match/entity-index.js';
 import { tokenize } from '../match/normalize-text.js';
 import { utcDay } from '../time/format-date.js';
-import { MAX_TITLE_CHARS, MAX_WHAT_CHARS, type EditorUpdateInput } from '../updates/update-schema.js';
+import { MAX_TITLE_CHARS, MAX_WHAT_CHARS, type EditorUpdate } from '../updates/update-schema.js';
 import { articleDateOf, findDates, type NamedDate } from './article-dates.js';
 import { findQuotes, type FoundQuote } from './article-quotes.js';
 import { readArticle } from './article-text.js';
@@ -22,7 +22,7 @@ export interface SentenceFinding {
 
 /** A draft update with the sentence it came from. */
 export interface DraftUpdate {
-  update: EditorUpdateInput;
+  update: EditorUpdate;
   sentence: string;
 }
 
@@ -105,7 +105,7 @@ function isInteresting(f: SentenceFinding): boolean {
 
 interface DraftContext {
   articleDate: string;
-  source: EditorUpdateInput['source'];
+  source: EditorUpdate['source'];
   headline?: string;
 }
 
@@ -116,7 +116,7 @@ function draftsFrom(findings: readonly SentenceFinding[], knowledge: Knowledge, 
   return chosen.slice(0, MAX_DRAFTS).map((f) => ({ update: draftOf(f, f === lead, knowledge, c), sentence: f.sentence }));
 }
 
-function draftOf(f: SentenceFinding, isLead: boolean, knowledge: Knowledge, c: DraftContext): EditorUpdateInput {
+function draftOf(f: SentenceFinding, isLead: boolean, knowledge: Knowledge, c: DraftContext): EditorUpdate {
   const proposals = f.mentions.filter((m) => m.kind === 'proposal').map((m) => m.id);
   const cue = f.cues[0];
   const quote = f.quotes.find((q) => q.speaker);

@@ -36,7 +36,18 @@ export type SubmitOutcome =
   | { kind: 'refused'; reply: Reply }
   | { kind: 'invalid'; problems: FieldProblem[]; reply: Reply }
   | { kind: 'confirm'; pendingId: string; reply: Reply }
-  | { kind: 'stored'; record: UpdateRecord; reply: Reply };
+  | { kind: 'stored'; record: UpdateRecord; reply: Reply; edits?: Promise<{ edited: number; failed: number }> };
+
+/** How a submission is handled. */
+export interface SubmitOptions {
+  amends?: Amendment;
+  confirmed?: boolean;
+  /**
+   * Answer as soon as an amendment is stored and edit the posted digests afterwards (`edits` on the outcome), for
+   * forms that must be answered within seconds (a Slack modal submission).
+   */
+  publishInBackground?: boolean;
+}
 
 /** An amendment: which update it replaces and why. */
 export interface Amendment {
@@ -106,7 +117,7 @@ export class EditorDesk {
    * Validates and stores a submitted update (or an amendment). A stance or status change first comes back as
    * `confirm` with before and after; `confirm(pendingId)` stores it.
    */
-  async submit(ctx: CommandContext, raw: unknown, origin: Origin, options: { amends?: Amendment; confirmed?: boolean } = {}): Promise<SubmitOutcome> {
+  async submit(ctx: CommandContext, raw: unknown, origin: Origin, options: SubmitOptions = {}): Promise<SubmitOutcome> {
     const refusal = await this.authorize(ctx, origin, options.amends ? `correct ${updateLabel(options.amends.id)}` : 'update');
     if (refusal) return { kind: 'refused', reply: refusal };
     await this.syncIfChanged(ctx);
@@ -122,9 +133,9 @@ export class EditorDesk {
     if (options.amends) {
       const correction = await this.options.store.amend(options.amends.id, checked.update, { author, at, reason: options.amends.reason });
       await this.reload(ctx);
-      const edits = await this.publish(correction);
       const record = (await this.options.store.get(options.amends.id))!;
-      return { kind: 'stored', record, reply: storedReply(ctx, record, edits) };
+      if (options.publishInBackground) return { kind: 'stored', record, reply: storedReply(ctx, record, 'in progress'), edits: this.publish(correction) };
+      return { kind: 'stored', record, reply: storedReply(ctx, record, await this.publish(correction)) };
     }
     const record = await this.options.store.add({ update: checked.update, origin: 'editor', author, at });
     await this.reload(ctx);
@@ -132,14 +143,14 @@ export class EditorDesk {
   }
 
   /** Stores a change the same editor confirmed; it is validated again, since the knowledge may have moved on. */
-  async confirm(ctx: CommandContext, pendingId: string, origin: Origin): Promise<SubmitOutcome> {
+  async confirm(ctx: CommandContext, pendingId: string, origin: Origin, options: Pick<SubmitOptions, 'publishInBackground'> = {}): Promise<SubmitOutcome> {
     const pending = this.pending.get(pendingId);
     const now = ctx.clock().getTime();
     if (!pending || pending.expiresAt < now || pending.author !== authorOf(origin)) {
       return { kind: 'invalid', problems: [{ field: 'update', problem: 'this confirmation has expired; please submit the update again' }], reply: noteReply(ctx, 'Nothing was saved', 'This confirmation has expired or belongs to someone else. Please submit the update again.') };
     }
     this.pending.delete(pendingId);
-    return this.submit(ctx, pending.raw, origin, { confirmed: true, ...(pending.amends ? { amends: pending.amends } : {}) });
+    return this.submit(ctx, pending.raw, origin, { ...options, confirmed: true, ...(pending.amends ? { amends: pending.amends } : {}) });
   }
 
   /** Drops a pending change (the editor cancelled). */

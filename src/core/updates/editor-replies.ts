@@ -77,7 +77,7 @@ export function confirmationReply(ctx: CommandContext, title: string, changes: r
 }
 
 /** The update is stored and in effect. */
-export function storedReply(ctx: CommandContext, record: UpdateRecord, amended?: { edited: number; failed: number }): Reply {
+export function storedReply(ctx: CommandContext, record: UpdateRecord, amended?: { edited: number; failed: number } | 'in progress'): Reply {
   const label = updateLabel(record.id);
   const reply = builder(ctx, amended ? `Update ${label} corrected` : `Update ${label} saved`);
   reply.text(`${formatDay(record.update.date)}: ${record.update.title}. ${record.update.what}`);
@@ -86,7 +86,8 @@ export function storedReply(ctx: CommandContext, record: UpdateRecord, amended?:
   } else {
     reply.text('Status, proposals, the timeline and answers reflect it now; the next digest includes it.');
   }
-  if (amended) reply.text(editSummary(amended));
+  if (amended === 'in progress') reply.text('The posted digests that carried it are being edited now, with a correction note; the next digest in every subscribed channel lists the correction.');
+  else if (amended) reply.text(editSummary(amended));
   reply.text(`Correct it with /strike correct ${record.id} amend <reason>, or retract it with /strike correct ${record.id} retract <reason>.`);
   return reply.build();
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DisputeStatus, IsoDate, SourceSchema, StanceSchema } from '../knowledge/schema.js';
+import { DisputeStatus, IsoDate, SourceSchema, StanceKind, StanceSchema } from '../knowledge/schema.js';
 
 /** Longest "what happened" an editor may write; a digest line, not an article. */
 export const MAX_WHAT_CHARS = 1000;
@@ -11,6 +11,10 @@ export const MAX_QUOTE_CHARS = 500;
 export const MAX_PROPOSALS = 10;
 
 const Id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case words joined by hyphens');
+/** A schema whose "missing" message says what to fill in, instead of zod's "expected string, received undefined". */
+function required<T extends z.ZodType>(schema: T, missing: string): z.ZodPipe<z.ZodUnknown, T> {
+  return z.unknown().refine((v) => v !== undefined && v !== null && v !== '', { message: missing, abort: true }).pipe(schema);
+}
 const Text = (max: number, what: string) => z.string().trim().min(1, `${what} is required`).max(max, `${what} is longer than ${max} characters`);
 
 /** Where the editor learnt it; the same fields as a pack source, dated by the update. */
@@ -34,12 +38,14 @@ export const EditorUpdateSchema = z
     date: IsoDate,
     proposals: z.array(Id).max(MAX_PROPOSALS, `at most ${MAX_PROPOSALS} proposals`).default([]),
     /** A party's new stance on every proposal the update touches. */
-    stance: StanceSchema.pick({ party: true, stance: true }).optional(),
+    stance: StanceSchema.pick({ party: true, stance: true })
+      .extend({ party: required(Id, 'name the party whose stance changed'), stance: required(StanceKind, 'choose the new stance') })
+      .optional(),
     /** The dispute's new status (a strike begins, a tentative agreement is reached). */
     status: DisputeStatus.optional(),
     /** The two sides met or talked: the update becomes the dispute's last contact. */
     contact: z.boolean().default(false),
-    quote: z.object({ text: Text(MAX_QUOTE_CHARS, 'the quote'), speaker: Id }).optional(),
+    quote: z.object({ text: Text(MAX_QUOTE_CHARS, 'the quote'), speaker: required(Id, 'name who said it') }).optional(),
     source: UpdateSourceSchema.optional(),
     /** A rumour, a leak, a single unnamed source: labelled everywhere and kept out of digests until verified. */
     unverified: z.boolean().default(false),
