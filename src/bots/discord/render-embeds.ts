@@ -5,6 +5,8 @@ import { DISCORD_LIMITS, MAX_MESSAGES_PER_REPLY, type DiscordMessagePayload } fr
 import { packEmbeds, type EmbedSegment } from './embed-packer.js';
 import { escapeDiscordText, escapeLinkLabel, linkTarget, truncateText } from './escape-discord-text.js';
 
+export type { DiscordMessagePayload } from './discord-limits.js';
+
 /** Embed colours: answers in blue, declines ("I don't know", unknown names) in grey. */
 export const EMBED_COLORS = { answered: 0x2f6fb3, declined: 0x7a8391 } as const;
 
