@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { localDate as localDateIn } from '../core/digest/zoned-time.js';
 
 /** When a channel wants its digest: a local clock time (HH:MM, 24-hour) in an IANA zone. */
 export interface DailySchedule {
@@ -60,14 +61,9 @@ export function addLocalDays(localDate: string, days: number): string {
   return DateTime.fromISO(localDate, { zone: 'UTC' }).plus({ days }).toFormat('yyyy-MM-dd');
 }
 
-/** The calendar date of an instant in a zone. */
-export function localDateOf(instant: Date, timeZone: string): string {
-  return DateTime.fromJSDate(instant, { zone: timeZone }).toFormat('yyyy-MM-dd');
-}
-
 /** The first due instant at or after `from`, with the local date it belongs to. */
 export function nextDue(schedule: DailySchedule, from: Date): { localDate: string; dueAt: Date } {
-  let localDate = addLocalDays(localDateOf(from, schedule.timeZone), -1);
+  let localDate = addLocalDays(localDateIn(from, schedule.timeZone), -1);
   // Yesterday's slot can still lie ahead in rare zones that skip a whole day; three tries always find one.
   for (let i = 0; i < 3; i++, localDate = addLocalDays(localDate, 1)) {
     const dueAt = dueInstant(localDate, schedule);

@@ -1,6 +1,7 @@
 import type { DigestSubscription } from '../core/digest/subscription-port.js';
 import type { StoredDelivery } from '../store/delivery-store.js';
-import { addLocalDays, dueInstant, localDateOf } from './due-time.js';
+import { localDate as localDateIn } from '../core/digest/zoned-time.js';
+import { addLocalDays, dueInstant } from './due-time.js';
 
 /** A digest up to this late is still posted (marked late); an older one is recorded as skipped. */
 export const CATCH_UP_WINDOW_MS = 6 * 60 * 60 * 1000;
@@ -24,7 +25,7 @@ export function slotKey(subscriptionId: number, localDate: string): string {
 export function findDue(subscriptions: readonly DigestSubscription[], existing: ReadonlyMap<string, StoredDelivery>, now: Date, lookbackDays: number): DueAction[] {
   const actions: DueAction[] = [];
   for (const subscription of subscriptions) {
-    const today = localDateOf(now, subscription.timeZone);
+    const today = localDateIn(now, subscription.timeZone);
     for (let back = lookbackDays; back >= 0; back--) {
       const localDate = addLocalDays(today, -back);
       const dueAt = dueInstant(localDate, subscription);

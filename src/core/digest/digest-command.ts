@@ -102,7 +102,6 @@ async function status(ctx: CommandContext, options: DigestCommandOptions, platfo
     fields.push({ label: 'Next digest', value: formatLocalDateTime(await options.subscriptions.nextRun(sub), sub.timeZone) });
   }
   fields.push({ label: 'Last delivery', value: last ? describeDelivery(last, sub.timeZone) : 'None yet' });
-  if (last?.error && last.status !== 'confirmed' && !sub.pausedReason) fields.push({ label: 'Problem', value: last.error });
   reply.fields(fields);
   return reply.build();
 }
