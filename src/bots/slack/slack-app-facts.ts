@@ -9,9 +9,11 @@ export const BOT_EVENTS = ['app_home_opened', 'app_mention', 'message.im'] as co
 /** Bot token scopes, each for a call or event the app makes or receives. */
 export const BOT_SCOPES = [
   'app_mentions:read', // app_mention events
+  'channels:history', // conversations.history: did a digest already go out before a crash (public channels)
   'chat:write', // answers in threads and DMs, shared answers
   'chat:write.public', // "Share in channel" in public channels the bot was not invited to
   'commands', // /strike
+  'groups:history', // the same check for digests in private channels
   'im:history', // message.im events (direct messages)
   'users:read', // users.info: is the user a workspace admin or owner
 ] as const;
