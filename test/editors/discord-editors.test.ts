@@ -1,0 +1,156 @@
+import type Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDiscordBot, type DiscordBot } from '../../src/bots/discord/discord-bot.js';
+import { createEditorInteractionHandler } from '../../src/bots/discord/handle-editor-interactions.js';
+import type { CommandContext } from '../../src/core/commands/command-spec.js';
+import { contextFromPack } from '../../src/core/create-context.js';
+import { fixedClock } from '../../src/core/time/clock.js';
+import { EditorUpdateSchema } from '../../src/core/updates/update-schema.js';
+import { formatUpdateTextForm, type UpdateTextForm } from '../../src/core/updates/update-text-form.js';
+import { openEditorService, type EditorService } from '../../src/editors/editor-service.js';
+import { openDatabase } from '../../src/store/open-database.js';
+import { FAKE_ROUTES, startFakeDiscord, type FakeDiscord, type RecordedCall } from '../fakes/discord-fake.js';
+import { buttonInteraction, FAKE_IDS, slashInteraction, type FakeActor } from '../fakes/discord-fake-payloads.js';
+import { modalSubmitInteraction } from './discord-editor-payloads.js';
+import { AUG_12, PACK, meetingUpdate } from './support.js';
+
+interface World {
+  fake: FakeDiscord;
+  bot: DiscordBot;
+  db: Database.Database;
+  editors: EditorService;
+  ctx: CommandContext;
+  logs: string[];
+  stop(): void;
+}
+
+let world: World | undefined;
+afterEach(async () => {
+  world?.stop();
+  await world?.bot.stop();
+  await world?.fake.close();
+  world?.db.close();
+  world = undefined;
+});
+
+async function start(): Promise<World> {
+  const db = openDatabase(':memory:');
+  const clock = fixedClock(AUG_12);
+  const logs: string[] = [];
+  const editors = openEditorService(db, { pack: PACK, clock, log: (m) => logs.push(m) });
+  const ctx = contextFromPack(PACK, { clock, extensions: editors.commands });
+  const running = await editors.start(ctx);
+  const fake = await startFakeDiscord();
+  // Stewards hold the editors' role in the fake server.
+  const interceptor = createEditorInteractionHandler({ ctx, desk: editors.desk, editors: [FAKE_IDS.stewardRole] });
+  const logger = { debug: () => {}, info: (m: string) => logs.push(m), warn: (m: string) => logs.push(m), error: (m: string) => logs.push(m) };
+  const bot = createDiscordBot(ctx, { token: 'fake.bot.token', apiUrl: fake.apiUrl, logger, rest: { timeout: 5000, retries: 1 }, interceptors: [interceptor] });
+  await bot.start();
+  return { fake, bot, db, editors, ctx, logs, stop: running.stop };
+}
+
+type Interaction = { id: string; token: string };
+
+const callback = (w: World, i: Interaction) => w.fake.waitForCall((c) => c.route === FAKE_ROUTES.callback && c.params.id === i.id, `the callback for ${i.id}`);
+// The answer to an interaction: the last edit of @original once it carries embeds.
+const answerOf = (w: World, i: Interaction, contains: string) =>
+  w.fake.waitForCall((c) => c.route === FAKE_ROUTES.editOriginal && c.params.token === i.token && JSON.stringify(c.body).includes(contains), `an answer to ${i.id} containing “${contains}”`);
+
+function send<T extends Interaction>(w: World, interaction: T): T {
+  w.fake.dispatch('INTERACTION_CREATE', interaction);
+  return interaction;
+}
+
+const slash = (w: World, sub: string, options: Record<string, string> = {}, actor: FakeActor = 'member') => send(w, slashInteraction(sub, options, { actor }));
+const rows = (w: World, table: string) => (w.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+const customIds = (call: RecordedCall): string[] => JSON.stringify(call.body).match(/sw-ed:[a-z]+:[A-Za-z0-9]+/g) ?? [];
+
+/** Runs /strike update as an editor and returns the modal callback Discord received. */
+async function openModal(w: World, actor: FakeActor = 'steward'): Promise<RecordedCall> {
+  const i = slash(w, 'update', {}, actor);
+  const cb = await callback(w, i);
+  expect(cb.body.type).toBe(9);
+  return cb;
+}
+
+const modalId = (cb: RecordedCall) => cb.body.data.custom_id as string;
+
+async function submitModal(w: World, customId: string, values: Partial<UpdateTextForm>, actor: FakeActor = 'steward') {
+  return send(w, modalSubmitInteraction(customId, values, { actor }));
+}
+
+const packContext = contextFromPack(PACK);
+const form = (overrides: Parameters<typeof meetingUpdate>[0] = {}) => formatUpdateTextForm(EditorUpdateSchema.parse(meetingUpdate(overrides)), packContext);
+
+describe('Discord: editors keep the knowledge current', () => {
+  it('an editor opens the modal, submits, confirms the stance change, and status and ask reflect it', async () => {
+    world = await start();
+    const modal = await openModal(world);
+    expect(JSON.stringify(modal.body.data.components)).toContain('Headline, then what happened');
+    expect(modal.body.data.components).toHaveLength(5);
+
+    const submitted = await submitModal(world, modalId(modal), form());
+    const confirm = await answerOf(world, submitted, 'Confirm this change');
+    expect(JSON.stringify(confirm.body)).toContain('AMPTP has countered (from Aug 11, 2023)');
+    const [ok] = customIds(confirm).filter((id) => id.startsWith('sw-ed:ok:'));
+    expect(rows(world, 'updates')).toBe(0);
+
+    const click = send(world, buttonInteraction(ok!, { actor: 'steward' }));
+    expect((await callback(world, click)).body.type).toBe(6);
+    await answerOf(world, click, 'Update #1 saved');
+
+    const status = slash(world, 'status');
+    expect(JSON.stringify((await answerOf(world, status, 'Open proposals')).body)).toContain('AMPTP has countered');
+    const ask = slash(world, 'ask', { question: 'what did the amptp offer on mini rooms at the aug 11 meeting?' });
+    await answerOf(world, ask, 'has countered');
+  });
+
+  it('refuses a non-editor privately without a modal, refuses a forged submission, and changes nothing', async () => {
+    world = await start();
+    const i = slash(world, 'update', {}, 'member');
+    const cb = await callback(world, i);
+    expect(cb.body.type).toBe(5);
+    expect(cb.body.data.flags).toBe(64);
+    await answerOf(world, i, 'Only editors can change what Strikewire says');
+    const forged = await submitModal(world, 'sw-ed:form:forged', form({ stance: undefined }), 'member');
+    await answerOf(world, forged, 'Only editors');
+    const verify = slash(world, 'verify', { id: '1' }, 'member');
+    await answerOf(world, verify, 'Only editors');
+    expect(rows(world, 'updates')).toBe(0);
+    expect(world.db.prepare('SELECT COUNT(*) AS n FROM edit_attempts WHERE allowed = 0').get()).toEqual({ n: 3 });
+    expect(world.logs.join('\n')).not.toContain('fake.bot.token');
+  });
+
+  it.each([
+    ['a missing source', { source: '' }, 'Source: every update needs a source'],
+    ['an unknown proposal', { proposals: 'four day week' }, 'Proposals: no proposal called “four day week”'],
+    ['a date in the future', { when: '2023-09-01' }, 'Date: Sept 1, 2023 is in the future'],
+  ])('refuses %s naming the field, with a Fix it button that reopens the form as typed', async (_name, change, problem) => {
+    world = await start();
+    const submitted = await submitModal(world, modalId(await openModal(world)), { ...form({ stance: undefined }), ...change });
+    const answer = await answerOf(world, submitted, 'The update was not saved');
+    expect(JSON.stringify(answer.body)).toContain(problem);
+    const [fix] = customIds(answer).filter((id) => id.startsWith('sw-ed:fix:'));
+    const again = send(world, buttonInteraction(fix!, { actor: 'steward' }));
+    const reopened = await callback(world, again);
+    expect(reopened.body.type).toBe(9);
+    expect(JSON.stringify(reopened.body.data.components)).toContain('WGA and AMPTP negotiators meet again');
+    expect(rows(world, 'updates')).toBe(0);
+  });
+
+  it('amends through the prefilled modal and shows editors the log, privately and without a Share button', async () => {
+    world = await start();
+    const saved = await submitModal(world, modalId(await openModal(world)), form({ stance: undefined }));
+    await answerOf(world, saved, 'Update #1 saved');
+    const amend = slash(world, 'correct', { correction: '1 amend it was Thursday' }, 'steward');
+    const modal = await callback(world, amend);
+    expect(modal.body.type).toBe(9);
+    expect(JSON.stringify(modal.body.data.components)).toContain('2023-08-11 met');
+    const corrected = await submitModal(world, modal.body.data.custom_id as string, { ...form({ stance: undefined }), when: '2023-08-10 met' });
+    await answerOf(world, corrected, 'Update #1 corrected');
+    const log = slash(world, 'log', {}, 'steward');
+    const answer = await answerOf(world, log, 'it was Thursday');
+    expect(JSON.stringify(answer.body)).not.toContain('share');
+    expect(world.editors.store.get(1)?.update.date).toBe('2023-08-10');
+  });
+});
