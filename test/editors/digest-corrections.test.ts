@@ -151,6 +151,20 @@ describe('unverified updates and digests', () => {
   });
 });
 
+describe('unverified stance changes and digests', () => {
+  it('leaves an unverified stance change out of where things stand, while status labels it', async () => {
+    world = await startWorld();
+    world.clock.set('2023-08-12T10:00:00Z');
+    const outcome = await world.editors.desk.submit(world.ctx, meetingUpdate({ unverified: true }), origin(true));
+    if (outcome.kind !== 'confirm') throw new Error(`expected a confirmation, got ${outcome.kind}`);
+    expect((await world.editors.desk.confirm(world.ctx, outcome.pendingId, origin(true))).kind).toBe('stored');
+    expect((await runCommandText(world.ctx, 'status', origin(false))).fallbackText).toContain('Unverified: AMPTP has countered');
+    const [post] = await digestsAt(world, AUG_12_DIGEST);
+    expect(post!.digest.fallbackText).toContain('Minimum staffing in episodic TV: WGA demands it; AMPTP rejects it');
+    expect(post!.digest.fallbackText).not.toMatch(/Unverified|countered|negotiators meet again/);
+  });
+});
+
 describe('delivery keys and carried updates', () => {
   it('reads back the scheduler’s delivery keys', () => {
     expect(parseDeliveryKey(deliveryKey(12, '2023-08-12'))).toEqual({ subscriptionId: 12, localDate: '2023-08-12' });

@@ -30,7 +30,8 @@ export interface DigestOptions {
 
 /** The daily digest for a channel: what is new since its previous digest, then where things stand. */
 export function digestSince(ctx: CommandContext, options: DigestOptions): Reply {
-  const { knowledge } = ctx;
+  // Unverified updates stay out of every part of a digest, "Where things stand" included, until verified.
+  const knowledge = ctx.verifiedKnowledge ?? ctx.knowledge;
   const { now, timeZone } = options;
   const since = options.since ?? new Date(now.getTime() - FIRST_DIGEST_LOOKBACK_MS);
   const reply = new ReplyBuilder(knowledge, 'digest', `Daily digest for ${formatLocalDay(now, timeZone)}`);
