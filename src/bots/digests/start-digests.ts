@@ -20,6 +20,8 @@ export interface DigestService {
   /** Starts the scheduler for the configured platforms; digests missed while stopped are caught up first. */
   start(ctx: CommandContext): Promise<{ scheduler: DigestScheduler; stop(): Promise<void> }>;
   db: Database.Database;
+  /** The platforms' posters, unwrapped (the editors edit posted digests through them after a correction). */
+  channels: Partial<Record<DigestPlatform, DigestChannel>>;
 }
 
 /** Test and bench hooks; production passes none. */
@@ -31,12 +33,16 @@ export interface DigestServiceOptions {
   /** False leaves the minute tick to the caller (tests drive scheduler.tick() with their own clock). */
   cron?: boolean;
   log?: (message: string) => void;
+  /** A database already open at DATABASE_PATH, shared with the editors' updates. */
+  db?: Database.Database;
+  /** Wraps each poster the scheduler posts through (the editors record which updates each digest carried). */
+  wrapChannel?: (channel: DigestChannel) => DigestChannel;
 }
 
 /** Opens the database at DATABASE_PATH and builds the digest command and posters from the environment. */
 export function openDigestService(env: Env, options: DigestServiceOptions = {}): DigestService {
   const clock = options.clock ?? systemClock;
-  const db = openDatabase(env.DATABASE_PATH);
+  const db = options.db ?? openDatabase(env.DATABASE_PATH);
   const subscriptions = new SubscriptionStore(db);
   const deliveries = new DeliveryStore(db);
   const slackClient = env.SLACK_BOT_TOKEN ? createSlackDigestClient({ botToken: env.SLACK_BOT_TOKEN, ...(env.SLACK_API_URL ? { apiUrl: env.SLACK_API_URL } : {}) }) : undefined;
@@ -66,8 +72,11 @@ export function openDigestService(env: Env, options: DigestServiceOptions = {}):
   return {
     command,
     db,
+    channels,
     async start(ctx) {
-      const scheduler = new DigestScheduler({ ctx, subscriptions, deliveries, channels, clock, log, ...options.scheduler });
+      const wrap = options.wrapChannel ?? ((c: DigestChannel) => c);
+      const posting = Object.fromEntries(Object.entries(channels).map(([platform, c]) => [platform, wrap(c)]));
+      const scheduler = new DigestScheduler({ ctx, subscriptions, deliveries, channels: posting, clock, log, ...options.scheduler });
       const summary = await scheduler.start({ cron: options.cron ?? true });
       const done = Object.entries(summary).filter(([, n]) => n > 0);
       if (done.length > 0) log(`on start: ${done.map(([k, n]) => `${k} ${n}`).join(', ')}`);

@@ -41,10 +41,11 @@ async function main(): Promise<void> {
   const { loadContext } = await import('../../core/create-context.js');
   const { WGA_2023_PACK_DIR } = await import('../../content/packs.js');
   const { digestCommandDescription } = await import('../digests/start-digests.js');
+  const { editorCommandDescriptions } = await import('../../core/updates/editor-commands.js');
   const env = parseEnv(process.env);
   if (!env.DISCORD_TOKEN) throw new Error('Set DISCORD_TOKEN (the bot token from the Developer Portal) to register /strike.');
-  // Register what `npm start` runs: the core commands plus the digest family (described, no database opened).
-  const ctx = loadContext(env.KNOWLEDGE_PACK ?? WGA_2023_PACK_DIR, { extensions: [digestCommandDescription(env)] });
+  // Register what `npm start` runs: the core commands plus the digest and editor families (described, no database opened).
+  const ctx = loadContext(env.KNOWLEDGE_PACK ?? WGA_2023_PACK_DIR, { extensions: [digestCommandDescription(env), ...editorCommandDescriptions()] });
   const result = await deployCommands(ctx, {
     token: env.DISCORD_TOKEN,
     ...(env.DISCORD_APPLICATION_ID ? { applicationId: env.DISCORD_APPLICATION_ID } : {}),

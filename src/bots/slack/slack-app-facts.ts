@@ -16,4 +16,5 @@ export const BOT_SCOPES = [
   'groups:history', // the same check for digests in private channels
   'im:history', // message.im events (direct messages)
   'users:read', // users.info: is the user a workspace admin or owner
+  'usergroups:read', // usergroups.users.list: is the user in an editors' user group (EDITORS_SLACK)
 ] as const;

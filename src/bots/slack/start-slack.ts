@@ -1,4 +1,4 @@
-import { LogLevel } from '@slack/bolt';
+import { LogLevel, type App } from '@slack/bolt';
 import type { CommandContext } from '../../core/commands/command-spec.js';
 import type { Env } from '../../env.js';
 import { createSlackApp } from './create-slack-app.js';
@@ -10,11 +10,17 @@ const LOG_LEVELS: Record<Env['LOG_LEVEL'], LogLevel> = {
   error: LogLevel.ERROR,
 };
 
+/** What main.ts may add to the Slack app beside the environment. */
+export interface StartSlackOptions {
+  /** Adds listeners before Strikewire's own (the editors' forms, registerEditorTools). */
+  extend?: (app: App) => void;
+}
+
 /**
  * Starts the Slack app (Socket Mode with SLACK_APP_TOKEN, HTTP on PORT otherwise) and returns how to stop it.
  * `listen.host` narrows the HTTP listener (tests use 127.0.0.1); by default it listens on every interface.
  */
-export async function startSlack(ctx: CommandContext, env: Env, listen: { host?: string } = {}): Promise<{ stop(): Promise<void> }> {
+export async function startSlack(ctx: CommandContext, env: Env, listen: { host?: string } = {}, options: StartSlackOptions = {}): Promise<{ stop(): Promise<void> }> {
   if (!env.SLACK_BOT_TOKEN) throw new Error('SLACK_BOT_TOKEN is not set.');
   const slack = createSlackApp(ctx, {
     botToken: env.SLACK_BOT_TOKEN,
@@ -23,6 +29,7 @@ export async function startSlack(ctx: CommandContext, env: Env, listen: { host?:
     ...(env.SLACK_API_URL ? { apiUrl: env.SLACK_API_URL } : {}),
     admins: env.STRIKEWIRE_ADMINS,
     logLevel: LOG_LEVELS[env.LOG_LEVEL],
+    ...(options.extend ? { extend: options.extend } : {}),
   });
   const { port } = await slack.start({ port: env.PORT, ...listen });
   slack.app.logger.info(slack.mode === 'socket' ? 'Strikewire is connected to Slack (Socket Mode).' : `Strikewire is listening for Slack on port ${port} (POST /slack/events).`);

@@ -1,0 +1,134 @@
+import type Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDigestService } from '../../src/bots/digests/start-digests.js';
+import { strikeCommandJSON } from '../../src/bots/discord/command-definitions.js';
+import type { CommandContext } from '../../src/core/commands/command-spec.js';
+import { runCommandText } from '../../src/core/commands/registry.js';
+import { contextFromPack } from '../../src/core/create-context.js';
+import { editorCommandDescriptions } from '../../src/core/updates/editor-commands.js';
+import { openEditorService, type EditorService } from '../../src/editors/editor-service.js';
+import { parseEnv } from '../../src/env.js';
+import type { DigestScheduler } from '../../src/scheduler/digest-scheduler.js';
+import { openDatabase } from '../../src/store/open-database.js';
+import { SubscriptionStore } from '../../src/store/subscription-store.js';
+import { FAKE_IDS } from '../fakes/discord-fake-payloads.js';
+import { FAKE_ROUTES, startFakeDiscord, type FakeDiscord } from '../fakes/discord-fake.js';
+import { installSlackChannelHistory } from '../fakes/slack-channel-history.js';
+import { startFakeSlackWebApi, type FakeSlackWebApi } from '../fakes/slack-web-api.js';
+import { ManualClock } from '../scheduler/scheduler-harness.js';
+import { PACK, meetingUpdate, origin } from './support.js';
+
+const ZONE = 'America/Los_Angeles';
+
+interface World {
+  slack: FakeSlackWebApi;
+  history: ReturnType<typeof installSlackChannelHistory>;
+  discord: FakeDiscord;
+  db: Database.Database;
+  clock: ManualClock;
+  ctx: CommandContext;
+  editors: EditorService;
+  scheduler: DigestScheduler;
+  close(): Promise<void>;
+}
+
+let world: World | undefined;
+afterEach(async () => {
+  await world?.close();
+  world = undefined;
+});
+
+/** The digests and editors as main.ts wires them, posting through the real posters to the Slack and Discord fakes. */
+async function start(): Promise<World> {
+  const slack = await startFakeSlackWebApi();
+  const history = installSlackChannelHistory(slack);
+  const discord = await startFakeDiscord();
+  const clock = new ManualClock(new Date('2023-08-10T00:00:00Z'));
+  const env = parseEnv({ SLACK_BOT_TOKEN: 'xoxb-digest-test', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: slack.apiUrl, DISCORD_TOKEN: 'fake.bot.token', DISCORD_API_URL: discord.apiUrl, DATABASE_PATH: ':memory:', DIGEST_TZ: ZONE });
+  const db = openDatabase(':memory:');
+  const editors = openEditorService(db, { pack: PACK, clock: clock.now, log: () => undefined, sleep: async () => undefined });
+  const digests = openDigestService(env, { db, clock: clock.now, cron: false, log: () => undefined, wrapChannel: editors.wrapChannel, scheduler: { corrections: editors.corrections, sleep: async () => undefined } });
+  editors.useChannels(digests.channels);
+  const subscriptions = new SubscriptionStore(db);
+  subscriptions.upsert({ platform: 'slack', channelId: 'C0NEWS', localTime: '09:00', timeZone: ZONE, createdBy: 'U0ADMIN' }, clock.now());
+  subscriptions.upsert({ platform: 'discord', channelId: FAKE_IDS.channel, localTime: '09:00', timeZone: ZONE, createdBy: FAKE_IDS.steward }, clock.now());
+  const ctx = contextFromPack(PACK, { clock: clock.now, extensions: [digests.command, ...editors.commands] });
+  const sync = await editors.start(ctx);
+  const running = await digests.start(ctx);
+  return {
+    slack,
+    history,
+    discord,
+    db,
+    clock,
+    ctx,
+    editors,
+    scheduler: running.scheduler,
+    async close() {
+      sync.stop();
+      await running.stop();
+      await slack.close();
+      await discord.close();
+    },
+  };
+}
+
+const discordPosts = (w: World) => w.discord.calls.filter((c) => c.route === FAKE_ROUTES.channelMessage && c.status === 200);
+const discordEdits = (w: World) => w.discord.calls.filter((c) => c.route === FAKE_ROUTES.editChannelMessage && c.status === 200);
+
+async function digestsAt(w: World, at: string): Promise<void> {
+  w.clock.set(at);
+  await w.scheduler.runDueCheck(1);
+}
+
+describe('a correction through the real posters', () => {
+  it('edits the Slack and the Discord digest that carried the update, and the next digest on both lists it', async () => {
+    const w = (world = await start());
+    w.clock.set('2023-08-12T10:00:00Z');
+    const outcome = await w.editors.desk.submit(w.ctx, meetingUpdate({ stance: undefined }), origin(true));
+    expect(outcome.kind).toBe('stored');
+
+    await digestsAt(w, '2023-08-12T16:00:30Z');
+    const [slackPost] = w.history.postsTo('C0NEWS');
+    expect(slackPost?.text).toContain('WGA and AMPTP negotiators meet again');
+    const posted = discordPosts(w);
+    expect(posted.length).toBeGreaterThan(0);
+    expect(JSON.stringify(posted.map((c) => c.body))).toContain('WGA and AMPTP negotiators meet again');
+
+    w.clock.set('2023-08-12T20:00:00Z');
+    const reply = await runCommandText(w.ctx, 'correct 1 retract the two sides only spoke by phone', origin(true));
+    expect(reply.fallbackText).toContain('Edited 2 posted digests that carried it');
+
+    // Slack: chat.update on the posted message, which now reads as corrected.
+    const update = await w.slack.waitForCall('chat.update');
+    expect(update.body).toMatchObject({ channel: 'C0NEWS', ts: slackPost!.ts });
+    expect(w.history.postsTo('C0NEWS')[0]!.text).toContain('(corrected)');
+    expect(JSON.stringify(w.history.postsTo('C0NEWS')[0]!.blocks)).toContain('was retracted: the two sides only spoke by phone.');
+    // Discord: every message of the posted digest edited in place.
+    const edits = discordEdits(w);
+    const delivered = w.db.prepare("SELECT d.message_id FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id WHERE s.platform = 'discord' AND d.status = 'confirmed' ORDER BY d.local_date").get() as { message_id: string };
+    expect(edits.map((c) => c.params.message)).toEqual(delivered.message_id.split(','));
+    expect(edits.every((c) => c.params.channel === FAKE_IDS.channel)).toBe(true);
+    expect(JSON.stringify(edits[0]!.body)).toContain('(corrected)');
+    expect(JSON.stringify(edits.map((c) => c.body))).toContain('was retracted: the two sides only spoke by phone.');
+    expect(JSON.stringify(edits.map((c) => c.body))).not.toContain('met for about three hours');
+
+    await digestsAt(w, '2023-08-13T16:00:30Z');
+    const nextSlack = w.history.postsTo('C0NEWS')[1]!;
+    expect(JSON.stringify(nextSlack.blocks)).toMatch(/Corrections[\s\S]*was retracted: the two sides only spoke by phone/);
+    const nextDiscord = discordPosts(w).slice(posted.length);
+    expect(nextDiscord.length).toBeGreaterThan(0);
+    expect(JSON.stringify(nextDiscord[0]!.body)).toMatch(/Corrections[\s\S]*was retracted: the two sides only spoke by phone/);
+  });
+});
+
+describe('registering /strike on Discord', () => {
+  it('includes the editor subcommands with their options', () => {
+    const json = strikeCommandJSON(contextFromPack(PACK, { extensions: editorCommandDescriptions() }));
+    const subs = new Map((json.options ?? []).map((o) => [o.name, o as { options?: { name: string; required?: boolean }[] }]));
+    expect([...subs.keys()]).toEqual(expect.arrayContaining(['update', 'correct', 'verify', 'log']));
+    expect(subs.get('correct')?.options).toEqual([expect.objectContaining({ name: 'correction', required: true })]);
+    expect(subs.get('update')?.options).toEqual([expect.objectContaining({ name: 'flags', required: false })]);
+  });
+});
+
