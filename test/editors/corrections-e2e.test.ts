@@ -122,6 +122,31 @@ describe('a correction through the real posters', () => {
   });
 });
 
+describe('unverified updates through the real posters', () => {
+  it('leaves an unverified update out of the Slack and Discord digests, and posts it once verified', async () => {
+    const w = (world = await start());
+    w.clock.set('2023-08-12T10:00:00Z');
+    expect((await w.editors.desk.submit(w.ctx, meetingUpdate({ stance: undefined, unverified: true }), origin(true))).kind).toBe('stored');
+    expect((await runCommandText(w.ctx, 'status', origin(false))).fallbackText).toContain('Last contact: Unverified: Aug 11, 2023');
+
+    await digestsAt(w, '2023-08-12T16:00:30Z');
+    const slackFirst = w.history.postsTo('C0NEWS');
+    const discordFirst = discordPosts(w);
+    expect(slackFirst).toHaveLength(1);
+    expect(discordFirst.length).toBeGreaterThan(0);
+    for (const text of [JSON.stringify(slackFirst[0]!.blocks), JSON.stringify(discordFirst.map((c) => c.body))]) {
+      expect(text).not.toContain('negotiators meet again');
+      expect(text).not.toContain('Unverified');
+    }
+
+    w.clock.set('2023-08-12T20:00:00Z');
+    expect((await runCommandText(w.ctx, 'verify 1', origin(true))).fallbackText).toContain('Update #1 verified');
+    await digestsAt(w, '2023-08-13T16:00:30Z');
+    expect(JSON.stringify(w.history.postsTo('C0NEWS')[1]!.blocks)).toContain('WGA and AMPTP negotiators meet again');
+    expect(JSON.stringify(discordPosts(w).slice(discordFirst.length).map((c) => c.body))).toContain('WGA and AMPTP negotiators meet again');
+  });
+});
+
 describe('registering /strike on Discord', () => {
   it('includes the editor subcommands with their options', () => {
     const json = strikeCommandJSON(contextFromPack(PACK, { extensions: editorCommandDescriptions() }));

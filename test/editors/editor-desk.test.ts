@@ -105,6 +105,7 @@ describe('verify, correct and log', () => {
     h = await startDesk();
     await stored();
     expect((await runCommandText(h.ctx, 'correct 1 retract', origin(true))).fallbackText).toMatch(/needs a reason/);
+    expect((await runCommandText(h.ctx, `correct 1 retract ${'because '.repeat(40)}`, origin(true))).fallbackText).toMatch(/under 300 characters/);
     expect((await runCommandText(h.ctx, 'correct 1 the meeting never happened', origin(true))).fallbackText).toMatch(/retract or amend/);
     expect((await runCommandText(h.ctx, 'correct 1 retract the meeting never happened', origin(false))).fallbackText).toMatch(/Only editors/);
     expect(countRows('corrections')).toBe(0);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_REASON_CHARS } from '../../core/updates/editor-desk.js';
 import type { FieldProblem } from '../../core/updates/update-error.js';
 import { ACTION, BLOCK, type UpdateFormMeta } from './update-modal-view.js';
 
@@ -14,7 +15,7 @@ const StateValues = z.record(z.string(), z.record(z.string(), StateValue));
 /** private_metadata as the form wrote it; anything else reads as empty, never trusted further than that. */
 const Meta = z.object({
   channelId: z.string().max(40).optional(),
-  amends: z.object({ id: z.number().int().positive(), reason: z.string().max(300) }).optional(),
+  amends: z.object({ id: z.number().int().positive(), reason: z.string().max(MAX_REASON_CHARS) }).optional(),
   pendingId: z.string().max(40).optional(),
 });
 

@@ -4,6 +4,7 @@ import { stanceLabel } from '../../core/commands/stance-words.js';
 import type { Knowledge } from '../../core/knowledge/knowledge.js';
 import { DisputeStatus, SourceKind, StanceKind } from '../../core/knowledge/schema.js';
 import type { Reply } from '../../core/reply/reply.js';
+import { MAX_REASON_CHARS } from '../../core/updates/editor-desk.js';
 import { MAX_QUOTE_CHARS, MAX_TITLE_CHARS, MAX_WHAT_CHARS, type EditorUpdate } from '../../core/updates/update-schema.js';
 import { renderBlockKit } from './render-block-kit.js';
 
@@ -86,7 +87,7 @@ export function updateFormView(knowledge: Knowledge, options: { today: string; p
   const flags = [option('The two sides met or talked', 'contact'), option('Unverified: a rumour, a leak, one unnamed source', 'unverified')];
   const flagged = flags.filter((f) => (f.value === 'contact' ? p?.contact : (p?.unverified ?? options.unverified)));
   const blocks: types.KnownBlock[] = [
-    ...(options.meta.amends ? [text(BLOCK.reason, 'Reason for the correction', { max: 300, initial: options.meta.amends.reason, hint: 'Shown in the correction note on every digest that carried it.' })] : []),
+    ...(options.meta.amends ? [text(BLOCK.reason, 'Reason for the correction', { max: MAX_REASON_CHARS, initial: options.meta.amends.reason, hint: 'Shown in the correction note on every digest that carried it.' })] : []),
     text(BLOCK.title, 'Headline', { max: MAX_TITLE_CHARS, initial: p?.title, placeholder: 'WGA and AMPTP negotiators meet again' }),
     text(BLOCK.what, 'What happened', { max: MAX_WHAT_CHARS, multiline: true, initial: p?.what, hint: 'In your own words, one or two sentences.' }),
     input(BLOCK.date, 'Date it happened', { type: 'datepicker', action_id: ACTION, initial_date: p?.date ?? options.today }, false),

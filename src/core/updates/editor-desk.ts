@@ -16,6 +16,8 @@ import { EditorUpdateSchema, updateLabel, type EditorUpdate, type UpdateRecord }
 export const PENDING_TTL_MS = 15 * 60 * 1000;
 /** Shortest reason a correction accepts: "typo" is a reason, "x" is not. */
 export const MIN_REASON_CHARS = 3;
+/** Longest reason: it is printed in every corrected digest. */
+export const MAX_REASON_CHARS = 300;
 const MAX_PENDING = 200;
 const LOG_ITEMS = 10;
 const REFUSED_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
@@ -201,6 +203,7 @@ export class EditorDesk {
   /** Why an update cannot be corrected with this reason, or undefined. */
   async cannotCorrect(id: number, reason: string): Promise<string | undefined> {
     if (reason.trim().length < MIN_REASON_CHARS) return 'A correction needs a reason, e.g. /strike correct 7 retract the meeting was on Aug 10, not Aug 11.';
+    if (reason.trim().length > MAX_REASON_CHARS) return `Please keep the reason under ${MAX_REASON_CHARS} characters; it is printed in every corrected digest.`;
     const record = await this.options.store.get(id);
     if (!record) return `There is no update ${updateLabel(id)}. See recent updates with /strike log.`;
     if (record.retractedAt) return `Update ${updateLabel(id)} was already retracted.`;
