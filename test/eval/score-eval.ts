@@ -25,8 +25,8 @@ export interface EvalResult {
   missing: string[];
 }
 
-/** Loads a question set from test/eval: `questions` (used while building ask) or `holdout` (never tuned on). */
-export function loadEvalSet(name: 'questions' | 'holdout' = 'questions'): EvalItem[] {
+/** Loads a question set from test/eval: `questions` and `holdout` (both used while building ask) or `fresh` (scored once, never tuned on). */
+export function loadEvalSet(name: 'questions' | 'holdout' | 'fresh' = 'questions'): EvalItem[] {
   const raw = parse(readFileSync(new URL(`./${name}.yaml`, import.meta.url), 'utf8')) as unknown;
   return z.array(EvalItem).parse(raw);
 }
