@@ -18,6 +18,8 @@ export interface QuestionAnalysis {
   days: NamedDay[];
   /** Asks about the future ("will", "predict"), which facts cannot settle. */
   future: boolean;
+  /** Years the question names ("the 2007-08 strike"). */
+  years: string[];
   /** Asks for a number ("how many", "how much"). */
   quantity: boolean;
   /** Asks for advice about the asker's own situation ("how do I..."). */
@@ -53,10 +55,10 @@ const FACET_PATTERNS: [Facet, RegExp][] = [
   ['howLong', /\bhow long (was|did|were|is the meeting)|\b(duration|how many (hours|minutes))\b/],
   ['mood', /\b(mood|atmosphere|vibe|tone|tense|tension|tensions|friendly|hostile|cordial|feel in the room|stiff)\b/],
   ['why', /\b(why|reason|reasons|cause|because|how come)\b/],
-  ['quote', /\b(?<!picket )lines?\b|\b(say|said|says|saying|quote|quoted|remark|remarks|comment|comments|told|tell|telling|statement|respond|responded|response|reply|replied|answer|answered|message|words|react|reaction|reacted)\b/],
+  ['quote', /\b(?<!picket )lines?\b|\b(say|said|says|saying|quote|quoted|remark|remarks|comment|comments|told|tell|telling|statement|respond|responded|response|reply|replied|answer|answered|message|words|react|reaction|reacted|repeat|repeats|repeated|repeating|keep saying|kept saying|opinion|opinions|take on|thoughts on)\b/],
   ['stance', /\b(say|saying|said|says|think|thinks) (anything |something )?about\b|\b(ask|asking|asked|push|pushing|fight|fighting) for\b|\b(position|positions|stance|stand|think|view|want|wants|wanted|demand|demands|demanding|accept|reject|rejects|rejected|agree|oppose|opposes|support|willing|unwilling|bend|budge|move|feel|asking|seeking|seek|push|pushing|fighting|compromise|drop|give up|talk about|discuss|open to|consider|considering|movement|moving|flexible|flexibility|give ground|take)\b/],
-  ['who', /^(who|whos)\b|\bwho (is|was|are|were|did|runs|leads)\b|\bis who\b|\bwho exactly\b|\bwhich (union|party|side|person|one|group|company|guild)\b|\b(role|job|title|in charge)\b/],
-  ['latest', /\b(latest|new|news|update|updates|changed|change|changes|today|recent|recently|happening|happened|going on|development|developments|come out of)\b/],
+  ['who', /^(who|whos)\b|\bwho (is|was|are|were|did|runs|leads)\b|\bis who\b|\bwho exactly\b|\bwhich (two |three )?(\w+ )?(officials|people|negotiators|leaders|representatives|person|persons|union|party|side|one|group|company|guild)\b|\b(role|job|title|in charge)\b/],
+  ['latest', /\b(latest|new|news|update|updates|changed|change|changes|today|recent|recently|happening|happened|going on|development|developments)\b/],
   ['next', /\b(next|again|resume|restart|reconvene|follow up|coming days|back to the table|talk again|meet again|scheduled|another meeting)\b/],
   ['status', /\b(status|state of|where (do|are) (things|talks|negotiations)|how are (talks|things|negotiations)|where things stand|still on strike|on strike still)\b/],
   ['strikeDay', /\b(how many days|what day|how long (has|have|is|been)|day \d+|months?)\b/],
@@ -65,7 +67,8 @@ const FACET_PATTERNS: [Facet, RegExp][] = [
 ];
 
 const FUTURE = /\b(will|gonna|going to|going on strike|predict|prediction|forecast|odds|chances?|likely|ever end)\b/;
-const QUANTITY = /\b(how (many|much|old|big|tall|often)|what percent(age)?|what amount|how large|figures?|cost|costs|dollars?|percent)\b/;
+// A figure is asked for when the question leads with "how many"; "a residual based on how many people watch" asks no figure.
+const QUANTITY = /(^|[?.!,:;] *|^\S+ )(how (many|much|old|big|tall|often))\b|\b(what percent(age)?what percent(age)?|what amount|figures?|cost|costs|dollars?|percent)\b/;
 const PERSONAL = /\b(how (do|can|should|could) i|should i|can i|do i|am i|my)\b/;
 
 /** Finds the names, topics, facets, dates and unknown words in a question. */
@@ -76,12 +79,17 @@ export function analyzeQuestion(index: AskIndex, entities: EntityIndex, question
   const inHit = new Set(hits.flatMap((h) => Array.from({ length: h.end - h.start }, (_, i) => h.start + i)));
   const terms: string[] = [];
   const unknown: string[] = [];
-  words.forEach((word, i) => {
-    // Named things are scored by the entity match; counting their words again would favour facts that merely repeat a name.
-    if (inHit.has(i) || isGeneralWord(word)) return;
+  const classify = (word: string) => {
+    if (isGeneralWord(word)) return;
     const known = termsOf(word).some((t) => index.stems.has(t)) ? word : correctTypo(index, word);
     if (known) terms.push(...termsOf(known));
+    // "room-size" or "wga-amptp": judge the parts when the compound itself is unknown.
+    else if (word.includes('-')) word.split('-').filter(Boolean).forEach(classify);
     else if (!isLikelyNonTopic(word)) unknown.push(word);
+  };
+  words.forEach((word, i) => {
+    // Named things are scored by the entity match; counting their words again would favour facts that merely repeat a name.
+    if (!inHit.has(i)) classify(word);
   });
   const facets = new Set<Facet>(FACET_PATTERNS.filter(([, re]) => re.test(text)).map(([f]) => f));
   // "Where do things stand?" asks for a status or a stance, not a place.
@@ -104,6 +112,7 @@ export function analyzeQuestion(index: AskIndex, entities: EntityIndex, question
     facets,
     days,
     future: FUTURE.test(text),
+    years: [...new Set([...text.matchAll(/\b((?:19|20)\d{2})\b/g)].map((m) => m[1]!))],
     quantity: QUANTITY.test(text) || /\$/.test(question),
     personal: PERSONAL.test(text),
   };

@@ -40,6 +40,9 @@ function whyNotAnswerable(knowledge: Knowledge, q: QuestionAnalysis, ranked: Sco
   if (q.text.length === 0) return 'I didn’t catch a question there.';
   if (q.personal) return 'I can only report what is known about the dispute, not advise on your own situation.';
   if (q.unknown.length > 0) return `I don’t have anything on ${q.unknown.slice(0, 3).map((w) => `“${w}”`).join(', ')} in what I know, so I won’t guess.`;
+  const knownYears = new Set(ranked.flatMap((s) => (s.candidate.date ? [s.candidate.date.slice(0, 4)] : [])));
+  const otherYear = q.years.find((y) => !knownYears.has(y));
+  if (otherYear) return `I have nothing from ${otherYear}; what I know covers ${[...knownYears].sort().join(' and ')}.`;
   const undated = q.days.find((d) => d.relation === 'on' && !ranked.some((s) => s.candidate.date?.endsWith(d.monthDay)));
   if (undated) return `I have nothing recorded for ${undated.label}.`;
   const best = chosen[0];
@@ -51,7 +54,9 @@ function whyNotAnswerable(knowledge: Knowledge, q: QuestionAnalysis, ranked: Sco
   const missingDay = q.days.find((d) => d.relation === 'on' && !chosen.some((s) => matchesDay(s.candidate.date, d)));
   if (missingDay) return `I have nothing recorded for ${missingDay.label}.`;
   if (q.quantity && !best.candidate.hasQuantity) return 'I don’t have that figure, so I won’t guess one.';
-  if (q.future && !chosen.some((s) => s.facet === 'next' || s.facet === 'stance')) {
+  // "Will the studios accept X?" is answered by where they stand on X; other questions about the future are not.
+  const stanceOnProposal = q.entities.length > 0 && best.facet === 'stance' && best.candidate.id.startsWith('stance:');
+  if (q.future && !chosen.some((s) => s.facet === 'next') && !stanceOnProposal) {
     return 'That asks about the future, and I only report what has happened; I won’t predict it.';
   }
   return undefined;
@@ -73,8 +78,8 @@ function chooseSentences(ranked: Scored[], q: QuestionAnalysis): Scored[] {
   for (const s of ranked.slice(1, 50)) {
     if (chosen.length >= MAX_SENTENCES || s.score < best.score * COMPANION_RATIO) break;
     if (s.facet !== best.facet || kind(s) !== kind(best) || seen.has(sentenceOf(s))) continue;
-    // A companion must be about everything the question names, not a loosely related fact.
-    if (!q.entities.every((h) => s.candidate.entities.has(h.entity.id))) continue;
+    // A companion must be about every proposal and person the question names; it may be another side's view of them.
+    if (!q.entities.every((h) => h.entity.kind === 'party' || s.candidate.entities.has(h.entity.id))) continue;
     chosen.push(s);
     seen.add(sentenceOf(s));
   }

@@ -5,6 +5,8 @@ const MONTH_NUMBERS: Record<string, number> = {
   jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
 };
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+// Chat shorthand for each day, in the same order.
+const WEEKDAY_SHORT = ['sun', 'mon', 'tues?', 'wed', 'thu(?:rs?)?', 'fri', 'sat'];
 
 /** A day a question names: an exact date, or a month-day that may be in any year. */
 export interface NamedDay {
@@ -40,7 +42,7 @@ export function namedDays(text: string, asOf: string): NamedDay[] {
   }
   const asOfDate = new Date(`${asOf}T00:00:00Z`);
   for (const [i, name] of WEEKDAYS.entries()) {
-    const found = new RegExp(`\\b${name}(s)?\\b`).exec(text);
+    const found = new RegExp(`\\b(${name}|${WEEKDAY_SHORT[i]})(s)?\\b`).exec(text);
     if (!found) continue;
     const back = (asOfDate.getUTCDay() - i + 7) % 7;
     const iso = new Date(asOfDate.getTime() - back * 86_400_000).toISOString().slice(0, 10);

@@ -49,7 +49,8 @@ export function scoreCandidates(index: AskIndex, q: QuestionAnalysis): Scored[] 
     const specific = specificAsked.find((f) => candidate.facets[f] !== undefined);
     if (specific) score += specific === specificAsked[0] ? PRIMARY_FACET_HIT : FACET_HIT;
     else if (specificAsked.length > 0) score -= FACET_MISS;
-    const shown = facet ?? closestFacet(candidate, q.terms);
+    // A loose ask ("what came out of it") shows the sentence that shares most words with the question.
+    const shown = facet && !LOOSE_FACETS.has(facet) ? facet : (closestFacet(candidate, q.terms) ?? facet);
     return { candidate, score, substantive: lexical > 0 || onDay || specific !== undefined, ...(shown ? { facet: shown } : {}) };
   });
   return scored.sort((a, b) => b.score - a.score || (b.candidate.date ?? '').localeCompare(a.candidate.date ?? ''));
@@ -73,6 +74,7 @@ function relevantCandidates(index: AskIndex, q: QuestionAnalysis, facets: Facet[
 }
 
 // Only sentences that carry the whole fact; a bare date or place line is shown only when asked for.
+const LOOSE_FACETS: Set<Facet> = new Set(['define', 'what']);
 const FULL_SENTENCE_FACETS: Set<Facet> = new Set(['what', 'why', 'mood', 'quote', 'stance', 'define']);
 
 /** With no facet asked, the facet sentence sharing most words with the question ("hoping" finds the sentence about hopes). */
