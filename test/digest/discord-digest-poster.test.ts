@@ -49,6 +49,28 @@ describe('Discord digest poster', () => {
     expect(await channel.findPosted(target, 'sw3-20230806', since)).toBeUndefined();
   });
 
+  it('edits a posted digest in place when corrected: spare parts deleted, extra parts posted, never an empty message', async () => {
+    // A digest long enough to need several messages, corrected to the one-message digest and back.
+    const long = { ...digest, blocks: [...digest.blocks, ...Array.from({ length: 12 }, (_, i) => ({ kind: 'text' as const, line: { text: `${'Filler line. '.repeat(300)} ${i}`, cites: [] } }))] };
+    const { messageIds } = await channel.post(target, long, 'sw4-20230805');
+    expect(messageIds.length).toBeGreaterThan(1);
+    const before = fake.calls.length;
+    await channel.edit(target, messageIds, digest);
+    const calls = fake.calls.slice(before);
+    expect(calls.filter((c) => c.route === FAKE_ROUTES.editChannelMessage).map((c) => c.status)).toEqual([200]);
+    expect(calls.filter((c) => c.route === FAKE_ROUTES.deleteChannelMessage).map((c) => c.status)).toEqual(Array(messageIds.length - 1).fill(204));
+    // The first message keeps its small-print key, so a later crash check still finds it.
+    expect(await channel.findPosted(target, 'sw4-20230805', new Date(Date.now() - 3_600_000))).toEqual({ messageIds: [messageIds[0]] });
+
+    const short = await channel.post(target, digest, 'sw5-20230805');
+    const mark = fake.calls.length;
+    await channel.edit(target, short.messageIds, long);
+    const grown = fake.calls.slice(mark);
+    expect(grown.filter((c) => c.route === FAKE_ROUTES.editChannelMessage).map((c) => c.status)).toEqual([200]);
+    expect(grown.filter((c) => c.route === FAKE_ROUTES.channelMessage).length).toBe(messageIds.length - 1);
+    for (const c of grown) expect(c.body?.allowed_mentions ?? { parse: [] }).toEqual({ parse: [] });
+  });
+
   it('turns 429, 5xx and lost channels into errors the fan-out acts on, without retrying itself', async () => {
     fake.rateLimit(FAKE_ROUTES.channelMessage, { times: 1, retryAfterSeconds: 2 });
     const limited = (await channel.post(target, digest, 'k1').catch((e: unknown) => e)) as DigestChannelError;

@@ -50,14 +50,24 @@ export class FakeMessageStore {
   }
 
   /** Applies an edit; undefined when the message does not exist. */
-  edit(channelId: string, messageId: string, body: MessageBody): StoredMessage | undefined {
+  edit(channelId: string, messageId: string, body: MessageBody): StoredMessage | 'empty' | undefined {
     const message = this.list(channelId).find((m) => m.id === messageId);
     if (!message) return undefined;
+    // Discord refuses to leave a message with nothing in it.
+    if ((body.content ?? message.content) === '' && (body.embeds ?? message.embeds).length === 0) return 'empty';
     if (body.content !== undefined) message.content = body.content;
     if (body.embeds !== undefined) message.embeds = body.embeds;
     if (body.components !== undefined) message.components = body.components;
     message.edited_timestamp = new Date().toISOString();
     return message;
+  }
+
+  /** Deletes a message; false when it does not exist. */
+  remove(channelId: string, messageId: string): boolean {
+    const list = this.list(channelId);
+    const at = list.findIndex((m) => m.id === messageId);
+    if (at >= 0) list.splice(at, 1);
+    return at >= 0;
   }
 
   /**

@@ -49,6 +49,7 @@ const ROUTES: [string, string][] = [
   ['GET', '/channels/:channel/messages'],
   ['POST', '/channels/:channel/messages'],
   ['PATCH', '/channels/:channel/messages/:message'],
+  ['DELETE', '/channels/:channel/messages/:message'],
   ['POST', '/channels/:channel/typing'],
   ['PUT', '/applications/:app/commands'],
   ['PUT', '/applications/:app/guilds/:guild/commands'],
@@ -148,8 +149,11 @@ export class FakeDiscordRest {
     'POST /channels/:channel/messages': (c) => (KNOWN_CHANNELS[c.params.channel!] ? { status: 200, body: this.messages.create(c.params.channel!, c.body ?? {}) } : UNKNOWN_CHANNEL),
     'PATCH /channels/:channel/messages/:message': (c) => {
       const edited = this.messages.edit(c.params.channel!, c.params.message!, c.body ?? {});
+      if (edited === 'empty') return { status: 400, body: { message: 'Cannot send an empty message', code: 50006 } };
       return edited ? { status: 200, body: edited } : { status: 404, body: { message: 'Unknown Message', code: 10008 } };
     },
+    'DELETE /channels/:channel/messages/:message': (c) =>
+      this.messages.remove(c.params.channel!, c.params.message!) ? { status: 204 } : { status: 404, body: { message: 'Unknown Message', code: 10008 } },
     'POST /channels/:channel/typing': () => ({ status: 204 }),
     'PUT /applications/:app/commands': (c) => ({ status: 200, body: registered(c) }),
     'PUT /applications/:app/guilds/:guild/commands': (c) => ({ status: 200, body: registered(c) }),

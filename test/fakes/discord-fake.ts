@@ -32,6 +32,7 @@ export const FAKE_ROUTES = {
   channelMessage: 'POST /channels/:channel/messages',
   channelMessages: 'GET /channels/:channel/messages',
   editChannelMessage: 'PATCH /channels/:channel/messages/:message',
+  deleteChannelMessage: 'DELETE /channels/:channel/messages/:message',
   putGlobalCommands: 'PUT /applications/:app/commands',
   putGuildCommands: 'PUT /applications/:app/guilds/:guild/commands',
 } as const;

@@ -83,10 +83,17 @@ export function createDiscordDigestChannel(rest: REST): DigestChannel {
     },
 
     async edit(target: DigestTarget, messageIds: readonly string[], digest: Reply) {
+      // Payloads carry no content, so the first message keeps its small-print delivery key.
       const payloads = renderDiscordMessages(digest);
       for (const [i, id] of messageIds.entries()) {
-        const payload = payloads[i] ?? { content: '', embeds: [] };
-        await call(() => rest.patch(Routes.channelMessage(target.channelId, id), { body: { ...payload, allowed_mentions: { parse: [] } } }));
+        const payload = payloads[i];
+        // Discord rejects an empty message, so a part the corrected digest no longer needs is deleted instead.
+        if (payload) await call(() => rest.patch(Routes.channelMessage(target.channelId, id), { body: { ...payload, allowed_mentions: { parse: [] } } }));
+        else await call(() => rest.delete(Routes.channelMessage(target.channelId, id)));
+      }
+      // A corrected digest longer than the original continues in new messages right after it.
+      for (const payload of payloads.slice(messageIds.length)) {
+        await call(() => rest.post(Routes.channelMessages(target.channelId), { body: { ...payload, allowed_mentions: { parse: [] } } }));
       }
     },
   };
