@@ -25,8 +25,8 @@ export interface EvalResult {
   missing: string[];
 }
 
-/** Loads a question set from test/eval: `questions` and `holdout` (both used while building ask) or `fresh` (scored once, never tuned on). */
-export function loadEvalSet(name: 'questions' | 'holdout' | 'fresh' = 'questions'): EvalItem[] {
+/** Loads a question set from test/eval: `questions` and `holdout` (both used while building ask) or `fresh` (each scored once before tuning on it) or `final` (never tuned on). */
+export function loadEvalSet(name: 'questions' | 'holdout' | 'fresh' | 'final' = 'questions'): EvalItem[] {
   const raw = parse(readFileSync(new URL(`./${name}.yaml`, import.meta.url), 'utf8')) as unknown;
   return z.array(EvalItem).parse(raw);
 }
