@@ -51,7 +51,7 @@ function rolesOf(words: string[], hits: EntityHit[]): { agents: string[]; exclud
 
 const FACET_PATTERNS: [Facet, RegExp][] = [
   ['where', /\b(where|location|venue|held|hq|headquarters|offices?)\b/],
-  ['when', /\b(when|what (day|date|time)|which (day|date)|date|morning|afternoon|evening|what time)\b/],
+  ['when', /^when\b|\bwhen (did|was|is|were|will|do|does|are|has|have)\b|\b(what (day|date|time)|which (day|date)|date|morning|afternoon|evening|what time)\b/],
   ['howLong', /\bhow long (was|did|were|is the meeting)|\b(duration|how many (hours|minutes))\b/],
   ['mood', /\b(mood|atmosphere|vibe|tone|tense|tension|tensions|friendly|hostile|cordial|feel in the room|stiff)\b/],
   ['why', /\b(why|reason|reasons|cause|because|how come)\b/],
@@ -61,15 +61,16 @@ const FACET_PATTERNS: [Facet, RegExp][] = [
   ['latest', /\b(latest|new|news|update|updates|changed|change|changes|today|recent|recently|happening|happened|going on|development|developments)\b/],
   ['next', /\b(next|again|resume|restart|reconvene|follow up|coming days|back to the table|talk again|meet again|scheduled|another meeting)\b/],
   ['status', /\b(status|state of|where (do|are) (things|talks|negotiations)|how are (talks|things|negotiations)|where things stand|still on strike|on strike still)\b/],
-  ['strikeDay', /\b(how many days|what day|how long (has|have|is|been)|day \d+|months?)\b/],
+  ['strikeDay', /\b(how many days|what day|how long (has|have|is|been)|how far (into|along)|day \d+|months?)\b/],
+  ['whichParty', /\bwhich (other )?(union|unions|party|parties|side|guild|company|companies|group|organization)\b/],
   ['define', /^(what is|what are|whats|what's|explain|define)\b|\bwhat (does|do) .+ mean\b|\bmeaning of\b/],
   ['keyIssues', /\b(sticking points?|key issues?|main issues?|big issues?|biggest issues?|core issues?|issues on the table|what is on the table|central issues?|at the center|at the heart)\b/],
 ];
 
-const FUTURE = /\b(will|gonna|going to|going on strike|predict|prediction|forecast|odds|chances?|likely|ever end)\b/;
+const FUTURE = /\b(will|gonna|going to|going on strike|predict|prediction|forecast|odds|chances?|likely|ever end)\b|\bwhen (does|do|did)? ?.*\b(ends?|be over|wrap up|settle)\b/;
 // A figure is asked for when the question leads with "how many"; "a residual based on how many people watch" asks no figure.
 const QUANTITY = /(^|[?.!,:;] *|^\S+ )(how (many|much|old|big|tall|often))\b|\b(what percent(age)?what percent(age)?|what amount|figures?|cost|costs|dollars?|percent)\b/;
-const PERSONAL = /\b(how (do|can|should|could) i|should i|can i|do i|am i|my)\b/;
+const PERSONAL = /\b(how (do|can|should|could) i|should i|can i|do i need|am i)\b/;
 
 /** Finds the names, topics, facets, dates and unknown words in a question. */
 export function analyzeQuestion(index: AskIndex, entities: EntityIndex, question: string, asOf: string): QuestionAnalysis {

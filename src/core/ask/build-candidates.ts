@@ -45,7 +45,7 @@ export function buildCandidates(knowledge: Knowledge, entities: EntityIndex): Ca
   }
   for (const p of knowledge.parties.values()) {
     const sentence = `The ${p.shortName === p.name ? p.name : `${p.shortName} (${p.name})`}: ${lowerFirst(p.description)}`;
-    drafts.push({ id: `party:${p.id}`, sentence, facets: { who: sentence, define: sentence, what: sentence }, entities: [p.id], subjects: [p.id], text: [[`${p.name} ${p.aliases.join(' ')}`, NAME], [p.description, BODY]], sources: p.sources });
+    drafts.push({ id: `party:${p.id}`, sentence, facets: { who: sentence, whichParty: sentence, define: sentence, what: sentence }, entities: [p.id], subjects: [p.id], text: [[`${p.name} ${p.aliases.join(' ')}`, NAME], [p.description, BODY]], sources: p.sources });
   }
   for (const p of knowledge.pack.proposals) {
     const sentence = `${p.name}: ${p.summary}`;

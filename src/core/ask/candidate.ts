@@ -1,5 +1,5 @@
 /** What a question asks for beyond its topic: a place, a date, a quote, a stance... */
-export type Facet = 'who' | 'where' | 'when' | 'howLong' | 'mood' | 'why' | 'quote' | 'stance' | 'latest' | 'next' | 'status' | 'strikeDay' | 'define' | 'keyIssues' | 'what';
+export type Facet = 'who' | 'where' | 'when' | 'howLong' | 'mood' | 'why' | 'quote' | 'stance' | 'latest' | 'next' | 'status' | 'strikeDay' | 'define' | 'keyIssues' | 'whichParty' | 'what';
 
 /** One fact the bot can state, pre-composed into sentences, with what it is about and where it comes from. */
 export interface Candidate {

@@ -29,6 +29,10 @@ export const PHRASES: [RegExp, string][] = [
   [/\bhow come\b/g, 'why'],
   [/\b(bring|bringing|brought|come|came|comes|coming) up\b/g, 'raised'],
   [/\b(come|came|comes|coming) out of\b/g, 'result of'],
+  [/\bface[ -]to[ -]face\b/g, 'meeting'],
+  [/\bbottom line\b/g, 'summary'],
+  [/\bon the (calendar|books|schedule)\b/g, 'scheduled'],
+  [/\bfact[ -]check\b/g, 'confirm'],
   [/\bchange things\b|\bchange anything\b/g, 'complicating'],
   [/\b(put|send|sent|putting) (anything|something|a statement|a message)? ?out\b/g, 'sent message'],
 ];

@@ -13,7 +13,7 @@ export interface Scored {
 }
 
 /** Facets in the order they decide which sentence to state: the most specific ask wins. */
-const FACET_PRIORITY: Facet[] = ['howLong', 'where', 'mood', 'keyIssues', 'next', 'strikeDay', 'who', 'quote', 'stance', 'when', 'status', 'why', 'latest', 'define', 'what'];
+const FACET_PRIORITY: Facet[] = ['howLong', 'where', 'mood', 'keyIssues', 'next', 'strikeDay', 'whichParty', 'who', 'quote', 'stance', 'when', 'status', 'why', 'latest', 'define', 'what'];
 // 'what' only picks the sentence: nearly every question has it, so it earns no points.
 const SPECIFIC: Set<Facet> = new Set(FACET_PRIORITY.filter((f) => f !== 'what'));
 
@@ -24,6 +24,9 @@ const SUBJECT_HIT = 2;
 const PRIMARY_FACET_HIT = 6;
 const FACET_HIT = 2;
 const FACET_MISS = 3;
+/** Asking "which union" or "where" names the kind of answer wanted: a fact that cannot give it is a poor answer, however many words it shares. */
+const ANSWER_TYPE_MISS = 8;
+const ANSWER_TYPE: Set<Facet> = new Set(['whichParty', 'where', 'howLong']);
 const DAY_HIT = 8;
 const EXCLUDED_SUBJECT = 8;
 
@@ -48,7 +51,7 @@ export function scoreCandidates(index: AskIndex, q: QuestionAnalysis): Scored[] 
     const facet = asked.find((f) => candidate.facets[f] !== undefined);
     const specific = specificAsked.find((f) => candidate.facets[f] !== undefined);
     if (specific) score += specific === specificAsked[0] ? PRIMARY_FACET_HIT : FACET_HIT;
-    else if (specificAsked.length > 0) score -= FACET_MISS;
+    else if (specificAsked.length > 0) score -= ANSWER_TYPE.has(specificAsked[0]!) ? ANSWER_TYPE_MISS : FACET_MISS;
     // A loose ask ("what came out of it") shows the sentence that shares most words with the question.
     const shown = facet && !LOOSE_FACETS.has(facet) ? facet : (closestFacet(candidate, q.terms) ?? facet);
     return { candidate, score, substantive: lexical > 0 || onDay || specific !== undefined, ...(shown ? { facet: shown } : {}) };
