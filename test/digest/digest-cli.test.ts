@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/bots/shell/cli.js';
 
-const env = { DIGEST_TZ: 'Europe/London', NO_COLOR: '1' };
+// A database path that does not exist: the digest is built from the pack alone.
+const env = { DIGEST_TZ: 'Europe/London', NO_COLOR: '1', DATABASE_PATH: '/nonexistent/strikewire-test.db' };
 
 describe('cli digest', () => {
   it('prints the digest for a window, in DIGEST_TZ', async () => {

@@ -1,10 +1,20 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/bots/shell/cli.js';
 import { runShell } from '../../src/bots/shell/shell.js';
+import { EditorUpdateSchema } from '../../src/core/updates/update-schema.js';
+import { openDatabase } from '../../src/store/open-database.js';
+import { UpdateStore } from '../../src/store/update-store.js';
+import { meetingUpdate } from '../editors/support.js';
 import { shippedContext } from '../support/core-context.js';
 
-const env = { NO_COLOR: '1' };
+const tmp = mkdtempSync(join(tmpdir(), 'cli-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+// A database path that does not exist: the CLI must not create it, and answers from the pack alone.
+const env = { NO_COLOR: '1', DATABASE_PATH: join(tmp, 'none.db') };
 
 describe('cli', () => {
   it('prints exactly one JSON object for ask --json', async () => {
@@ -31,6 +41,18 @@ describe('cli', () => {
     const { out, code } = await runCli(['stats'], env);
     expect(code).toBe(2);
     expect(out).toContain('Commands: status, proposals, proposal, timeline, who, sources, ask, help');
+  });
+
+  it('answers from the pack plus editors’ stored updates when the database exists, as the bots do', async () => {
+    const path = join(tmp, 'with-update.db');
+    const db = openDatabase(path);
+    new UpdateStore(db).add({ update: EditorUpdateSchema.parse(meetingUpdate()), origin: 'editor', author: 'slack:U0EDITOR', at: new Date('2023-08-12T10:00:00Z') });
+    db.close();
+    const withUpdate = await runCli(['status', '--now', '2023-08-12'], { ...env, DATABASE_PATH: path });
+    expect(withUpdate.out).toContain('As of Aug 11, 2023');
+    expect(withUpdate.out).toContain('AMPTP has countered');
+    const packOnly = await runCli(['status', '--now', '2023-08-12'], env);
+    expect(packOnly.out).toContain('As of Aug 4, 2023');
   });
 
   it('rejects a --now that is not a date', async () => {

@@ -1,9 +1,8 @@
 import { parseArgs } from 'node:util';
 import { allCommands, runParsed } from '../../core/commands/registry.js';
-import { loadContext } from '../../core/create-context.js';
 import { toAnswerJson } from '../../core/reply/answer-json.js';
 import { fixedClock, systemClock } from '../../core/time/clock.js';
-import { WGA_2023_PACK_DIR } from '../../content/packs.js';
+import { loadCliContext } from './cli-context.js';
 import { renderTerminal } from './render-terminal.js';
 import { runDigestCli } from './digest-cli.js';
 import { runIngestCli } from './ingest-cli.js';
@@ -26,7 +25,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     if (Number.isNaN(Date.parse(values.now))) return { out: `--now must be an ISO date such as 2023-08-05 or 2023-08-05T09:00:00Z, not “${values.now}”.`, code: 2 };
     clock = fixedClock(values.now);
   }
-  const ctx = loadContext(env.KNOWLEDGE_PACK ?? WGA_2023_PACK_DIR, { clock });
+  const ctx = loadCliContext(env, clock);
   const [name = 'help', ...rest] = positionals;
   const names = allCommands(ctx).map((c) => c.name);
   if (!names.includes(name)) return { out: `Unknown command “${name}”. Commands: ${names.join(', ')}.`, code: 2 };

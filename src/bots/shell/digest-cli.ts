@@ -1,8 +1,7 @@
 import { parseArgs } from 'node:util';
-import { loadContext } from '../../core/create-context.js';
 import { digestSince } from '../../core/digest/digest-since.js';
 import { canonicalTimeZone } from '../../core/digest/zoned-time.js';
-import { WGA_2023_PACK_DIR } from '../../content/packs.js';
+import { loadCliContext } from './cli-context.js';
 import { renderTerminal } from './render-terminal.js';
 
 const OPTIONS = { json: { type: 'boolean' }, now: { type: 'string' }, since: { type: 'string' }, tz: { type: 'string' } } as const;
@@ -29,7 +28,7 @@ export async function runDigestCli(argv: string[], env: NodeJS.ProcessEnv): Prom
   if (!timeZone) return { out: `“${zoneInput}” is not a time zone; use an IANA name such as America/Los_Angeles or Europe/London.`, code: 2 };
   if (since && since.date > now.date) return { out: '--since must not be after --now.', code: 2 };
 
-  const ctx = loadContext(env.KNOWLEDGE_PACK ?? WGA_2023_PACK_DIR, { clock: () => now.date });
+  const ctx = loadCliContext(env, () => now.date);
   const reply = digestSince(ctx, { now: now.date, timeZone, ...(since ? { since: since.date } : {}) });
   if (values.json) return { out: JSON.stringify(reply, null, 2), code: 0 };
   return { out: renderTerminal(reply, { color: Boolean(process.stdout.isTTY) && !env.NO_COLOR }), code: 0 };
