@@ -1,7 +1,8 @@
 import type { DeliveryRecord, DigestPlatform, DigestSubscription, DigestSubscriptionsPort } from '../core/digest/subscription-port.js';
 import type { Clock } from '../core/time/clock.js';
 import type { DeliveryStore } from '../store/delivery-store.js';
-import type { SubscriptionInput, SubscriptionStore } from '../store/subscription-store.js';
+import type { SubscriptionInput } from '../core/digest/subscription-port.js';
+import type { SubscriptionStore } from '../store/subscription-store.js';
 import { nextDue } from './due-time.js';
 
 /** The digest command's view of subscriptions: the SQLite stores plus due-time computation. */

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import type { DigestPlatform, DigestSubscription } from '../core/digest/subscription-port.js';
+import type { DigestPlatform, DigestSubscription, SubscriptionInput } from '../core/digest/subscription-port.js';
 
 const SubscriptionRow = z.object({
   id: z.number().int(),
@@ -31,15 +31,6 @@ function toSubscription(raw: unknown): DigestSubscription {
   };
 }
 
-/** The fields a subscribe command sets. */
-export interface SubscriptionInput {
-  platform: DigestPlatform;
-  channelId: string;
-  workspaceId?: string;
-  localTime: string;
-  timeZone: string;
-  createdBy: string;
-}
 
 /** Digest subscriptions in SQLite: one per platform channel. */
 export class SubscriptionStore {

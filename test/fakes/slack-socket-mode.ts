@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { FakeSlackWebApi } from './slack-web-api.js';
+import { waitForEvent } from './wait-for-event.js';
 
 /**
  * A local WebSocket server that plays Slack's Socket Mode (platform-facts.md §2). It registers itself with the
@@ -59,23 +60,10 @@ export async function startFakeSocketMode(api: FakeSlackWebApi): Promise<FakeSoc
   });
 
   const waitFor = <T>(what: string, find: () => T | undefined, timeoutMs = 10_000) =>
-    new Promise<T>((resolve, reject) => {
-      const check = () => {
-        const found = find();
-        if (found === undefined) return;
-        cleanup();
-        resolve(found);
-      };
-      const timer = setTimeout(() => {
-        cleanup();
-        reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${what}; connections: ${sockets.length}, messages: ${JSON.stringify(received).slice(0, 300)}`));
-      }, timeoutMs);
-      const cleanup = () => {
-        clearTimeout(timer);
-        events.off('change', check);
-      };
-      events.on('change', check);
-      check();
+    waitForEvent(events, 'change', find, {
+      what,
+      timeoutMs,
+      describe: () => `connections: ${sockets.length}, messages: ${JSON.stringify(received).slice(0, 300)}`,
     });
 
   const newest = () => {

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { waitForEvent } from './wait-for-event.js';
 
 /**
  * A fake Slack Web API on 127.0.0.1 for tests and benches.
@@ -170,24 +171,10 @@ export async function startFakeSlackWebApi(identity: FakeIdentity = DEFAULT_IDEN
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const waitFor = <T>(what: string, find: () => T | undefined, timeoutMs = 10_000): Promise<T> =>
-    new Promise<T>((resolve, reject) => {
-      const check = () => {
-        const found = find();
-        if (found === undefined) return;
-        cleanup();
-        resolve(found);
-      };
-      const timer = setTimeout(() => {
-        cleanup();
-        const seen = calls.map((c) => `${c.method}(${c.status})`).join(', ') || 'none';
-        reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${what}. Web API calls so far: ${seen}; response_url posts: ${responses.length}.`));
-      }, timeoutMs);
-      const cleanup = () => {
-        clearTimeout(timer);
-        events.off('recorded', check);
-      };
-      events.on('recorded', check);
-      check();
+    waitForEvent(events, 'recorded', find, {
+      what,
+      timeoutMs,
+      describe: () => `Web API calls so far: ${calls.map((c) => `${c.method}(${c.status})`).join(', ') || 'none'}; response_url posts: ${responses.length}.`,
     });
 
   return {

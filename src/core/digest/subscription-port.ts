@@ -35,18 +35,21 @@ export interface DeliveryRecord {
   error?: string;
 }
 
+/** The fields a subscribe command sets. */
+export interface SubscriptionInput {
+  platform: DigestPlatform;
+  channelId: string;
+  workspaceId?: string;
+  localTime: string;
+  timeZone: string;
+  createdBy: string;
+}
+
 /** What the digest command may change or read; the store and scheduler implement it outside the core. */
 export interface DigestSubscriptionsPort {
   find(platform: DigestPlatform, channelId: string): Promise<DigestSubscription | undefined>;
   /** Creates or updates the channel's subscription and lifts any pause. */
-  subscribe(input: {
-    platform: DigestPlatform;
-    channelId: string;
-    workspaceId?: string;
-    localTime: string;
-    timeZone: string;
-    createdBy: string;
-  }): Promise<{ subscription: DigestSubscription; previous?: DigestSubscription }>;
+  subscribe(input: SubscriptionInput): Promise<{ subscription: DigestSubscription; previous?: DigestSubscription }>;
   /** True when there was a subscription to remove. */
   unsubscribe(platform: DigestPlatform, channelId: string): Promise<boolean>;
   lastDelivery(subscriptionId: number): Promise<DeliveryRecord | undefined>;
