@@ -12,6 +12,7 @@ import { WGA_2023_PACK_DIR } from '../src/content/packs.js';
 import { loadContext } from '../src/core/create-context.js';
 import { FAKE_ROUTES, startFakeDiscord, type FakeDiscord } from '../test/fakes/discord-fake.js';
 import { slashInteraction } from '../test/fakes/discord-fake-payloads.js';
+import { percentile } from './percentile.js';
 import type { BenchSuite } from './run.js';
 
 const WARM_UP = 100;
@@ -48,11 +49,6 @@ async function timeOne(fake: FakeDiscord, i: number, waitForEdit: boolean): Prom
   // The next interaction starts only once this answer is out, so each is timed on an idle client.
   const edit = await fake.waitForCall((c) => c.route === FAKE_ROUTES.editOriginal && c.params.token === interaction.token, `edit ${i}`);
   return { callback: callback.at - start, complete: edit.at - start };
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 const ms = (v: number) => `${v.toFixed(2)} ms`;

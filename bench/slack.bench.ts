@@ -9,6 +9,7 @@ import { WGA_2023_PACK_DIR } from '../src/content/packs.js';
 import { slashCommand } from '../test/fakes/slack-payloads.js';
 import { SlackRequestDriver } from '../test/fakes/slack-signing.js';
 import { startFakeSlackWebApi } from '../test/fakes/slack-web-api.js';
+import { percentile } from './percentile.js';
 import type { BenchSuite } from './run.js';
 
 // Signed /strike requests through the real Bolt HTTPReceiver on loopback: Strikewire beside a bare Bolt app that
@@ -102,8 +103,17 @@ function startClient(config: ClientConfig): Promise<{ run(req: BatchRequest): Pr
   const worker = new Worker(source, { eval: true, workerData: config });
   const next = () =>
     new Promise<unknown>((resolve, reject) => {
-      worker.once('message', resolve);
-      worker.once('error', reject);
+      // One listener pair per request, removed when either fires, so long runs do not pile up listeners.
+      const onMessage = (m: unknown) => {
+        worker.off('error', onError);
+        resolve(m);
+      };
+      const onError = (err: Error) => {
+        worker.off('message', onMessage);
+        reject(err);
+      };
+      worker.once('message', onMessage);
+      worker.once('error', onError);
     });
   return next().then(() => ({
     async run(req) {
@@ -120,10 +130,6 @@ function startClient(config: ClientConfig): Promise<{ run(req: BatchRequest): Pr
   }));
 }
 
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
 
 const ms = (v: number) => v.toFixed(2).padStart(7);
 
