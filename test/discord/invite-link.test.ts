@@ -19,7 +19,7 @@ describe('invite link', () => {
   });
 
   it('matches the permissions integer the README section gives', () => {
-    const doc = readFileSync(new URL('../../docs/readme/discord.md', import.meta.url), 'utf8');
+    const doc = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
     const integers = [...doc.matchAll(/permissions=(\d+)/g)].map((m) => m[1]);
     expect(integers.length).toBeGreaterThan(0);
     for (const n of integers) expect(n).toBe(BOT_PERMISSIONS.bitfield.toString());
