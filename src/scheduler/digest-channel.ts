@@ -52,3 +52,14 @@ export class DigestChannelError extends Error {
     super(detail ? `${code}: ${detail}` : code);
   }
 }
+
+/** Wraps platform calls so every failure leaves as a DigestChannelError, classified by the platform's own rules. */
+export function classifiedCalls(classify: (err: unknown) => DigestChannelError): <T>(run: () => Promise<T>) => Promise<T> {
+  return async (run) => {
+    try {
+      return await run();
+    } catch (err) {
+      throw classify(err);
+    }
+  };
+}

@@ -1,6 +1,6 @@
 import { DiscordAPIError, HTTPError, RateLimitError, REST, RESTJSONErrorCodes, Routes, SnowflakeUtil, type APIMessage } from 'discord.js';
 import type { Reply } from '../../core/reply/reply.js';
-import { DigestChannelError, type DeliveryKey, type DigestChannel, type DigestTarget } from '../../scheduler/digest-channel.js';
+import { DigestChannelError, type DeliveryKey, type DigestChannel, type DigestTarget, classifiedCalls } from '../../scheduler/digest-channel.js';
 import { renderDiscordMessages } from './render-embeds.js';
 
 /** Settings for the REST client digests are posted with. */
@@ -38,13 +38,7 @@ export function classifyDiscordError(err: unknown): DigestChannelError {
   return new DigestChannelError('transient', err instanceof Error ? err.message.slice(0, 120) : 'request failed');
 }
 
-async function call<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (err) {
-    throw classifyDiscordError(err);
-  }
-}
+const call = classifiedCalls(classifyDiscordError);
 
 // One nonce per message of a digest; Discord allows 25 characters, the key leaves room for the part number.
 const nonceOf = (key: DeliveryKey, part: number) => `${key}.${part}`;

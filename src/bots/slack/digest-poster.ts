@@ -1,6 +1,6 @@
 import { webApi } from '@slack/bolt';
 import type { Reply } from '../../core/reply/reply.js';
-import { DigestChannelError, type DeliveryKey, type DigestChannel, type DigestTarget } from '../../scheduler/digest-channel.js';
+import { DigestChannelError, type DeliveryKey, type DigestChannel, type DigestTarget, classifiedCalls } from '../../scheduler/digest-channel.js';
 import { renderBlockKit } from './render-block-kit.js';
 
 /** Message metadata event type that marks a post as a Strikewire digest (and carries its delivery key). */
@@ -56,13 +56,7 @@ export function classifySlackError(err: unknown): DigestChannelError {
   }
 }
 
-async function call<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (err) {
-    throw classifySlackError(err);
-  }
-}
+const call = classifiedCalls(classifySlackError);
 
 interface HistoryMessage {
   ts?: string;

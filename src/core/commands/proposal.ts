@@ -2,6 +2,7 @@ import { ReplyBuilder } from '../reply/reply-builder.js';
 import { formatDay } from '../time/format-date.js';
 import { markUnverified } from '../updates/unverified-label.js';
 import type { CommandSpec } from './command-spec.js';
+import { notFoundReply } from './not-found-reply.js';
 import { addStalenessNotice } from './staleness.js';
 import { stanceLabel } from './stance-words.js';
 
@@ -16,11 +17,16 @@ export const proposalCommand: CommandSpec = {
     const match = query ? entities.lookup(query, ['proposal']) : undefined;
     const proposal = match ? knowledge.proposals.get(match.id) : undefined;
     if (!proposal) {
-      const reply = new ReplyBuilder(knowledge, 'proposal', query ? `No proposal called “${query}”` : 'Which proposal?');
-      const closest = entities.suggest(query, ['proposal'], 3).map((e) => e.name);
-      reply.text(query ? `I don’t know a proposal by that name. Closest: ${closest.join('; ')}.` : 'Name a proposal, for example: /strike proposal mini rooms.');
-      reply.text('See them all with /strike proposals.');
-      return reply.build({ answered: false });
+      return notFoundReply(ctx, query, {
+        command: 'proposal',
+        kinds: ['proposal'],
+        suggestions: 3,
+        unknownTitle: (q) => `No proposal called “${q}”`,
+        unknownText: 'I don’t know a proposal by that name.',
+        emptyTitle: 'Which proposal?',
+        emptyText: 'Name a proposal, for example: /strike proposal mini rooms.',
+        footer: 'See them all with /strike proposals.',
+      });
     }
     const reply = new ReplyBuilder(knowledge, 'proposal', proposal.name);
     addStalenessNotice(reply, knowledge, ctx.clock);

@@ -3,6 +3,7 @@ import { ReplyBuilder } from '../reply/reply-builder.js';
 import { formatDay } from '../time/format-date.js';
 import { markUnverified } from '../updates/unverified-label.js';
 import type { CommandSpec } from './command-spec.js';
+import { notFoundReply } from './not-found-reply.js';
 import { addStalenessNotice } from './staleness.js';
 import { stanceLabel } from './stance-words.js';
 
@@ -27,10 +28,15 @@ export const whoCommand: CommandSpec = {
     const query = args.trim();
     const match = query ? entities.lookup(query, ['person', 'party']) : undefined;
     if (!match) {
-      const reply = new ReplyBuilder(knowledge, 'who', query ? `I don’t know “${query}”` : 'Who?');
-      const closest = entities.suggest(query, ['person', 'party'], 4).map((e) => e.name);
-      reply.text(query ? `Nobody by that name is in what I know. Closest: ${closest.join('; ')}.` : 'Name a person or party, for example: /strike who Ellen Stutzman.');
-      return reply.build({ answered: false });
+      return notFoundReply(ctx, query, {
+        command: 'who',
+        kinds: ['person', 'party'],
+        suggestions: 4,
+        unknownTitle: (q) => `I don’t know “${q}”`,
+        unknownText: 'Nobody by that name is in what I know.',
+        emptyTitle: 'Who?',
+        emptyText: 'Name a person or party, for example: /strike who Ellen Stutzman.',
+      });
     }
     const person = knowledge.people.get(match.id);
     if (person && match.kind === 'person') {
