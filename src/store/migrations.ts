@@ -102,6 +102,21 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'interaction claims: one write or post per platform interaction id, across restarts and processes',
+    sql: `
+      CREATE TABLE interaction_claims (
+        platform TEXT NOT NULL CHECK (platform IN ('slack', 'discord')),
+        key TEXT NOT NULL,
+        claimed_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        result TEXT,
+        PRIMARY KEY (platform, key)
+      );
+      CREATE INDEX interaction_claims_by_expiry ON interaction_claims (expires_at);
+    `,
+  },
 ];
 
 /** Applies every migration not yet recorded, each in its own transaction; safe when two processes start at once. */
