@@ -117,6 +117,23 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX interaction_claims_by_expiry ON interaction_claims (expires_at);
     `,
   },
+  {
+    version: 4,
+    name: 'share tokens: unguessable Share button ids with their owner, channel and expiry, used once',
+    sql: `
+      CREATE TABLE share_tokens (
+        token TEXT PRIMARY KEY,
+        platform TEXT NOT NULL CHECK (platform IN ('slack', 'discord')),
+        owner_user_id TEXT NOT NULL,
+        channel_id TEXT,
+        payload TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        shared_at TEXT
+      );
+      CREATE INDEX share_tokens_by_expiry ON share_tokens (expires_at);
+    `,
+  },
 ];
 
 /** Applies every migration not yet recorded, each in its own transaction; safe when two processes start at once. */
