@@ -6,6 +6,10 @@
 import { performance } from 'node:perf_hooks';
 import { Client, Events, GatewayIntentBits, MessageFlags } from 'discord.js';
 import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../src/store/open-database.js';
 import { createDiscordBot } from '../src/bots/discord/discord-bot.js';
 import { silentLogger } from '../src/bots/discord/discord-logger.js';
 import { WGA_2023_PACK_DIR } from '../src/content/packs.js';
@@ -59,7 +63,10 @@ const suite: BenchSuite = {
     const botFake = await startFakeDiscord();
     const bareFake = await startFakeDiscord();
     const ctx = loadContext(WGA_2023_PACK_DIR);
-    const bot = createDiscordBot(ctx, { token: 'bench.bot.token', apiUrl: botFake.apiUrl, logger: silentLogger, rest: REST_OPTIONS });
+    // Share buttons are stored, as in production: a real database file.
+    const dir = mkdtempSync(join(tmpdir(), 'bench-discord-'));
+    const db = openDatabase(join(dir, 'strikewire.db'));
+    const bot = createDiscordBot(ctx, { token: 'bench.bot.token', apiUrl: botFake.apiUrl, logger: silentLogger, rest: REST_OPTIONS, db });
     const bare = new Client({ intents: [GatewayIntentBits.Guilds], allowedMentions: { parse: [] }, rest: { ...REST_OPTIONS, api: bareFake.apiUrl } });
     bare.on(Events.InteractionCreate, (interaction) => {
       if (interaction.isChatInputCommand()) void interaction.reply({ content: 'ok', flags: MessageFlags.Ephemeral });
@@ -91,6 +98,8 @@ const suite: BenchSuite = {
     } finally {
       await Promise.allSettled([bot.stop(), bare.destroy()]);
       await Promise.allSettled([botFake.close(), bareFake.close()]);
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   },
 };

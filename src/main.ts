@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   const desk = editors.desk;
   const slackEditors = { ctx, desk, editorCheck: createSlackEditorCheck(env.EDITORS_SLACK), admins: env.STRIKEWIRE_ADMINS };
   if (env.SLACK_BOT_TOKEN) running.push(await startSlack(ctx, env, {}, { extend: (app) => registerEditorTools(app, slackEditors) }));
-  if (env.DISCORD_TOKEN) running.push(await startDiscord(ctx, env, { interceptors: [createEditorInteractionHandler({ ctx, desk, editors: env.EDITORS_DISCORD })] }));
+  if (env.DISCORD_TOKEN) running.push(await startDiscord(ctx, env, { db, interceptors: [createEditorInteractionHandler({ ctx, desk, editors: env.EDITORS_DISCORD })] }));
   if (!env.SLACK_BOT_TOKEN && !env.DISCORD_TOKEN) {
     await runShell(ctx);
     return;

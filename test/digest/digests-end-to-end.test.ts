@@ -66,7 +66,7 @@ beforeAll(async () => {
   slack = createSlackApp(ctx, { botToken: SLACK_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: slackFake.apiUrl, retryConfig: { retries: 1, minTimeout: 10, maxTimeout: 20 } });
   const { port } = await slack.start({ port: 0, host: '127.0.0.1' });
   driver = new SlackRequestDriver(`http://127.0.0.1:${port}/slack/events`, SIGNING_SECRET);
-  bot = createDiscordBot(ctx, { token: DISCORD_TOKEN, apiUrl: discordFake.apiUrl, rest: { timeout: 5000, retries: 1 }, logger: { debug() {}, info() {}, warn: (m) => logs.push(m), error: (m) => logs.push(m) } });
+  bot = createDiscordBot(ctx, { db: digests.db, token: DISCORD_TOKEN, apiUrl: discordFake.apiUrl, rest: { timeout: 5000, retries: 1 }, logger: { debug() {}, info() {}, warn: (m) => logs.push(m), error: (m) => logs.push(m) } });
   await bot.start();
   const started = await digests.start(ctx);
   scheduler = started.scheduler;

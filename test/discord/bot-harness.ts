@@ -1,3 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type Database from 'better-sqlite3';
+import { openDatabase } from '../../src/store/open-database.js';
 /** Starts the real Discord bot (discord.js Client) against a fresh fake Discord, for end-to-end tests. */
 import { createDiscordBot, type DiscordBot } from '../../src/bots/discord/discord-bot.js';
 import type { DiscordLogger } from '../../src/bots/discord/discord-logger.js';
@@ -5,7 +10,7 @@ import type { InteractionInterceptor } from '../../src/bots/discord/handler-cont
 import type { CommandContext, CommandSpec } from '../../src/core/commands/command-spec.js';
 import { loadContext } from '../../src/core/create-context.js';
 import { WGA_2023_PACK_DIR } from '../../src/content/packs.js';
-import { fixedClock } from '../../src/core/time/clock.js';
+import { fixedClock, type Clock } from '../../src/core/time/clock.js';
 import { FAKE_ROUTES, startFakeDiscord, type FakeDiscord, type RecordedCall } from '../fakes/discord-fake.js';
 
 /** A bot logged in to a fake, plus what it logged. */
@@ -14,6 +19,7 @@ export interface BotUnderTest {
   bot: DiscordBot;
   ctx: CommandContext;
   logs: string[];
+  db: Database.Database;
   close(): Promise<void>;
 }
 
@@ -24,7 +30,7 @@ export function testContext(extensions?: CommandSpec[]): CommandContext {
   return loadContext(WGA_2023_PACK_DIR, { clock: fixedClock(TEST_NOW), ...(extensions ? { extensions } : {}) });
 }
 
-export async function startBotUnderTest(extensions?: CommandSpec[], interceptors: InteractionInterceptor[] = []): Promise<BotUnderTest> {
+export async function startBotUnderTest(extensions?: CommandSpec[], interceptors: InteractionInterceptor[] = [], options: { clock?: Clock } = {}): Promise<BotUnderTest> {
   const fake = await startFakeDiscord();
   const logs: string[] = [];
   const logger: DiscordLogger = {
@@ -34,16 +40,19 @@ export async function startBotUnderTest(extensions?: CommandSpec[], interceptors
     error: (m) => logs.push(`error: ${m}`),
   };
   const ctx = testContext(extensions);
-  const bot = createDiscordBot(ctx, { token: 'fake.bot.token', apiUrl: fake.apiUrl, logger, rest: { timeout: 5000, retries: 1 }, interceptors });
+  const store = testDatabase();
+  const bot = createDiscordBot(ctx, { token: 'fake.bot.token', apiUrl: fake.apiUrl, logger, rest: { timeout: 5000, retries: 1 }, interceptors, db: store.db, ...(options.clock ? { clock: options.clock } : {}) });
   await bot.start();
   return {
     fake,
     bot,
     ctx,
     logs,
+    db: store.db,
     async close() {
       await bot.stop();
       await fake.close();
+      store.remove();
     },
   };
 }
@@ -64,4 +73,19 @@ export function originalEditOf(fake: FakeDiscord, interaction: { token: string }
 /** Follow-ups sent so far for an interaction, in order. */
 export function followUpsOf(fake: FakeDiscord, interaction: { token: string }): RecordedCall[] {
   return fake.calls.filter((c) => c.route === FAKE_ROUTES.followUp && c.params.token === interaction.token);
+}
+
+/** A real SQLite database in a fresh temporary directory; remove() closes and deletes it. */
+export function testDatabase(): { db: Database.Database; path: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'discord-bot-'));
+  const path = join(dir, 'strikewire.db');
+  const db = openDatabase(path);
+  return {
+    db,
+    path,
+    remove() {
+      if (db.open) db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

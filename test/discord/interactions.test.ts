@@ -6,7 +6,8 @@ import type { InteractionInterceptor } from '../../src/bots/discord/handler-cont
 import { limitViolations } from '../../src/bots/discord/discord-limits.js';
 import { FAKE_ROUTES, type RecordedCall } from '../fakes/discord-fake.js';
 import { autocompleteInteraction, buttonInteraction, FAKE_IDS, slashGroupInteraction, slashInteraction, type FakePlace } from '../fakes/discord-fake-payloads.js';
-import { callbackOf, followUpsOf, originalEditOf, startBotUnderTest, type BotUnderTest } from './bot-harness.js';
+import { SHARE_TTL_MS } from '../../src/store/share-tokens.js';
+import { callbackOf, followUpsOf, originalEditOf, startBotUnderTest, TEST_NOW, type BotUnderTest } from './bot-harness.js';
 import { TEST_EXTENSIONS } from './test-extensions.js';
 
 /** Claims "/strike echo text:claim me" the way the editors' form handler claims its commands. */
@@ -17,8 +18,10 @@ const claimEcho: InteractionInterceptor = async (interaction) => {
 };
 
 let t: BotUnderTest;
+// The bot's own clock (Share expiry, claims); tests move it forward.
+let now = new Date(TEST_NOW);
 beforeAll(async () => {
-  t = await startBotUnderTest(TEST_EXTENSIONS, [claimEcho]);
+  t = await startBotUnderTest(TEST_EXTENSIONS, [claimEcho], { clock: () => now });
 });
 afterAll(async () => {
   await t?.close();
@@ -75,7 +78,8 @@ describe('/strike subcommands', () => {
     expect(titleOk(firstEmbed(edit).title ?? '')).toBe(true);
     expect(edit.body.allowed_mentions).toEqual({ parse: [] });
     for (const call of [edit, ...followUpsOf(t.fake, interaction)]) expect(limitViolations({ embeds: call.body.embeds, content: call.body.content })).toEqual([]);
-    if (sub !== 'ask') expect(shareButtonOf(edit)).toBe(`strike-share:${sub}:${options.name ?? ''}`);
+    // An opaque, stored token: nothing in it names the question or can be guessed.
+    if (sub !== 'ask') expect(shareButtonOf(edit)).toMatch(/^strike-share#[A-Za-z0-9_-]{22}$/);
   });
 
   it('routes the digest subcommand group to the digest command with its options in order', async () => {
@@ -176,8 +180,8 @@ describe('autocomplete', () => {
 });
 
 describe('Share in channel', () => {
-  async function press(customId: string) {
-    const interaction = buttonInteraction(customId);
+  async function press(customId: string, place: FakePlace = {}) {
+    const interaction = buttonInteraction(customId, place);
     t.fake.dispatch('INTERACTION_CREATE', interaction);
     const callback = await callbackOf(t.fake, interaction);
     return { interaction, callback };
@@ -185,6 +189,14 @@ describe('Share in channel', () => {
 
   function sharedPostOf(interaction: { token: string }) {
     return t.fake.waitForCall((c) => c.route === FAKE_ROUTES.followUp && c.params.token === interaction.token, `the public post for token ${interaction.token}`);
+  }
+
+  /** Public "Shared by" posts so far (follow-ups without the ephemeral flag). */
+  const publicPosts = () => t.fake.calls.filter((c) => c.route === FAKE_ROUTES.followUp && ((c.body?.flags ?? 0) & MessageFlags.Ephemeral) === 0 && String(c.body?.content ?? '').startsWith('Shared by'));
+
+  function expectPrivateRefusal(callback: RecordedCall, text: RegExp) {
+    expect(callback.body).toMatchObject({ type: InteractionResponseType.ChannelMessageWithSource, data: { flags: MessageFlags.Ephemeral } });
+    expect(callback.body.data.content).toMatch(text);
   }
 
   it('posts the same answer publicly, saying who shared it, without pinging them, and marks the button used', async () => {
@@ -206,7 +218,7 @@ describe('Share in channel', () => {
     expect(marked.body.embeds).toBeUndefined();
   });
 
-  it('shares a question too long for a custom_id from memory', async () => {
+  it('shares a long question, stored under its token', async () => {
     const long = `${'why '.repeat(40)}?`;
     const original = await run('echo', { text: long });
     const customId = shareButtonOf(original.edit)!;
@@ -216,10 +228,46 @@ describe('Share in channel', () => {
     expect(shared.body.embeds[0].description).toBe(long.trim());
   });
 
-  it('explains, privately, when a remembered answer is gone', async () => {
-    const { callback } = await press('strike-share#zzzz');
-    expect(callback.body).toMatchObject({ type: InteractionResponseType.ChannelMessageWithSource, data: { flags: MessageFlags.Ephemeral } });
-    expect(callback.body.data.content).toMatch(/too old/);
+  it('posts once when the same click is delivered three times', async () => {
+    const original = await run('echo', { text: 'replayed click' });
+    const before = publicPosts().length;
+    const click = buttonInteraction(shareButtonOf(original.edit)!);
+    for (let i = 0; i < 3; i++) t.fake.dispatch('INTERACTION_CREATE', click);
+    await originalEditOf(t.fake, click);
+    // A later interaction is answered after the replays were handled (the gateway delivers in order).
+    await run('status');
+    expect(publicPosts().length - before).toBe(1);
+    expect(t.fake.calls.filter((c) => c.route === FAKE_ROUTES.callback && c.params.id === click.id)).toHaveLength(1);
+  });
+
+  it('posts once on a double click, and tells the second click it is already shared', async () => {
+    const original = await run('echo', { text: 'double click' });
+    const customId = shareButtonOf(original.edit)!;
+    const before = publicPosts().length;
+    const first = await press(customId);
+    const second = await press(customId);
+    await sharedPostOf(first.interaction);
+    expectPrivateRefusal(second.callback, /already shared/);
+    expect(publicPosts().length - before).toBe(1);
+  });
+
+  it('lets only the asker share their answer', async () => {
+    const original = await run('echo', { text: 'my question' });
+    const before = publicPosts().length;
+    const { callback } = await press(shareButtonOf(original.edit)!, { actor: 'steward' });
+    expectPrivateRefusal(callback, /Only the person who asked/);
+    expect(publicPosts().length - before).toBe(0);
+  });
+
+  it('says the button has expired, privately, for an unknown, old-style or expired id', async () => {
+    for (const stale of ['strike-share#zzzzzzzzzzzzzzzzzzzzzz', 'strike-share#0', 'strike-share:proposal:mini rooms']) {
+      expectPrivateRefusal((await press(stale)).callback, /^This button has expired\. Ask again to get a fresh one\.$/);
+    }
+    const original = await run('echo', { text: 'ask me later' });
+    now = new Date(now.getTime() + SHARE_TTL_MS + 1000);
+    const before = publicPosts().length;
+    expectPrivateRefusal((await press(shareButtonOf(original.edit)!)).callback, /has expired/);
+    expect(publicPosts().length - before).toBe(0);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseStrikeInvocation } from '../../src/bots/discord/parse-interaction.js';
-import { readShareCustomId, shareButtonRow, shareCustomId, ShareMemory } from '../../src/bots/discord/share-button.js';
+import { readShareCustomId, shareButtonRow, shareCustomId } from '../../src/bots/discord/share-button.js';
 import { CUSTOM_ID_MAX } from '../../src/bots/discord/discord-limits.js';
 import { testContext } from './bot-harness.js';
 
@@ -26,24 +26,22 @@ describe('parseStrikeInvocation', () => {
 });
 
 describe('Share button custom_id', () => {
-  it('carries a short command in the custom_id itself, so it survives a restart', () => {
-    const id = shareCustomId({ name: 'proposal', args: 'mini rooms' }, new ShareMemory());
-    expect(id).toBe('strike-share:proposal:mini rooms');
-    expect(readShareCustomId(id, new ShareMemory())).toEqual({ name: 'proposal', args: 'mini rooms' });
-    expect(readShareCustomId('strike-share:ask:what: why?', new ShareMemory())).toEqual({ name: 'ask', args: 'what: why?' });
-  });
-
-  it('remembers a long question in memory and stays within 100 characters', () => {
-    const memory = new ShareMemory();
-    const target = { name: 'ask', args: 'what '.repeat(60) };
-    const id = shareCustomId(target, memory);
+  it('carries only a token, within 100 characters', () => {
+    const id = shareCustomId('AAAAAAAAAAAAAAAAAAAAAA');
+    expect(id).toBe('strike-share#AAAAAAAAAAAAAAAAAAAAAA');
     expect(id.length).toBeLessThanOrEqual(CUSTOM_ID_MAX);
-    expect(readShareCustomId(id, memory)).toEqual(target);
-    expect(readShareCustomId(id, new ShareMemory())).toBe('expired');
+    expect(readShareCustomId(id)).toEqual({ token: 'AAAAAAAAAAAAAAAAAAAAAA' });
   });
 
-  it('ignores buttons that are not ours and builds a labelled button', () => {
-    expect(readShareCustomId('something-else', new ShareMemory())).toBeUndefined();
-    expect(shareButtonRow('strike-share:status:').components[0]).toMatchObject({ label: 'Share in channel', custom_id: 'strike-share:status:' });
+  it('reads the old inline and counter forms, which no one owns, as unknown', () => {
+    expect(readShareCustomId('strike-share:proposal:mini rooms')).toBe('unknown');
+    expect(readShareCustomId('strike-share#0')).toBe('unknown');
+    expect(readShareCustomId('strike-share#a b')).toBe('unknown');
+  });
+
+  it('ignores buttons that are not ours, and the used button, and builds a labelled button', () => {
+    expect(readShareCustomId('something-else')).toBeUndefined();
+    expect(readShareCustomId('strike-share-done')).toBeUndefined();
+    expect(shareButtonRow('strike-share#x').components[0]).toMatchObject({ label: 'Share in channel', custom_id: 'strike-share#x' });
   });
 });

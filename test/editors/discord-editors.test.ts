@@ -44,7 +44,7 @@ async function start(): Promise<World> {
   // Stewards hold the editors' role in the fake server.
   const interceptor = createEditorInteractionHandler({ ctx, desk: editors.desk, editors: [FAKE_IDS.stewardRole] });
   const logger = { debug: () => {}, info: (m: string) => logs.push(m), warn: (m: string) => logs.push(m), error: (m: string) => logs.push(m) };
-  const bot = createDiscordBot(ctx, { token: 'fake.bot.token', apiUrl: fake.apiUrl, logger, rest: { timeout: 5000, retries: 1 }, interceptors: [interceptor] });
+  const bot = createDiscordBot(ctx, { token: 'fake.bot.token', apiUrl: fake.apiUrl, logger, rest: { timeout: 5000, retries: 1 }, interceptors: [interceptor], db, clock });
   await bot.start();
   return { fake, bot, db, editors, ctx, logs, stop: running.stop };
 }

@@ -5,7 +5,8 @@ import { deliverPrivately, postPublicly, POSTED_PUBLICLY_NOTE } from './interact
 import { originFromInteraction } from './origin.js';
 import { invocationFromInteraction, parseStrikeInvocation } from './parse-interaction.js';
 import { renderDiscordMessages } from './render-embeds.js';
-import { shareButtonRow, shareCustomId } from './share-button.js';
+import { describeError } from './discord-logger.js';
+import { shareButtonRow, shareCustomId, type ShareTarget } from './share-button.js';
 
 /**
  * Answers /strike <subcommand>: defers (ephemeral) before doing any work, so Discord's 3-second deadline never
@@ -23,6 +24,17 @@ export async function answerStrikeCommand(h: HandlerContext, interaction: ChatIn
     return;
   }
   // Only answers are worth sharing; "I don't know that name" stays private.
-  const share = parsed.kind === 'command' && reply.answered ? shareCustomId({ name: parsed.name, args: parsed.args }, h.shareMemory) : undefined;
+  const share = parsed.kind === 'command' && reply.answered ? issueShare(h, interaction, { name: parsed.name, args: parsed.args }) : undefined;
   await deliverPrivately(interaction, payloads, share ? [shareButtonRow(share)] : []);
+}
+
+/** A Share button id owned by the asker; without one (storage busy or read-only) the answer still goes out. */
+function issueShare(h: HandlerContext, interaction: ChatInputCommandInteraction, target: ShareTarget): string | undefined {
+  try {
+    const token = h.shares.issue('discord', { userId: interaction.user.id, channelId: interaction.channelId ?? undefined }, JSON.stringify(target), h.clock());
+    return shareCustomId(token);
+  } catch (err) {
+    h.logger.warn(`no Share button for interaction ${interaction.id}: ${describeError(err)}`);
+    return undefined;
+  }
 }

@@ -5,7 +5,10 @@ import { answerMessage } from './answer-message.js';
 import { consoleLogger, describeError, type DiscordLogger } from './discord-logger.js';
 import type { HandlerContext, InteractionInterceptor } from './handler-context.js';
 import { handleInteraction } from './handle-interaction.js';
-import { ShareMemory } from './share-button.js';
+import type Database from 'better-sqlite3';
+import { systemClock, type Clock } from '../../core/time/clock.js';
+import { InteractionClaims } from '../../store/interaction-claims.js';
+import { ShareTokens } from '../../store/share-tokens.js';
 
 /**
  * The gateway intents the bot asks for, and why: Guilds (servers and channels behind interactions and mentions),
@@ -23,6 +26,10 @@ export interface DiscordBotOptions {
   rest?: Partial<RESTOptions>;
   /** Handlers that see each interaction before /strike does (the editors' modal forms). */
   interceptors?: InteractionInterceptor[];
+  /** The database (DATABASE_PATH) holding Share tokens and interaction claims. */
+  db: Database.Database;
+  /** Now, for token expiry and claims; the system clock by default. */
+  clock?: Clock;
 }
 
 /** A Discord bot that has not logged in yet; start() logs in and resolves once the client is ready. */
@@ -43,7 +50,14 @@ export function createDiscordBot(ctx: CommandContext, options: DiscordBotOptions
     allowedMentions: { parse: [] },
     rest: { ...options.rest, ...(options.apiUrl ? { api: options.apiUrl } : {}) },
   });
-  const h: HandlerContext = { ctx, logger, shareMemory: new ShareMemory(), interceptors: options.interceptors ?? [] };
+  const h: HandlerContext = {
+    ctx,
+    logger,
+    shares: new ShareTokens(options.db),
+    claims: new InteractionClaims(options.db),
+    clock: options.clock ?? systemClock,
+    interceptors: options.interceptors ?? [],
+  };
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(h, interaction));
   client.on(Events.MessageCreate, (message) => {
     answerMessage(h, message).catch((err: unknown) => logger.error(`message ${message.id} failed: ${describeError(err)}`));
@@ -64,12 +78,24 @@ export function createDiscordBot(ctx: CommandContext, options: DiscordBotOptions
         await client.destroy();
         throw new Error(loginProblem(describeError(err)));
       }
+      pruneExpired(h, logger);
       logger.info(`logged in as ${client.user?.tag ?? 'unknown'} in ${client.guilds.cache.size} server(s)`);
     },
     async stop() {
       await client.destroy();
     },
   };
+}
+
+/** Drops expired Share tokens and claims once per start, so neither table grows without bound. */
+function pruneExpired(h: HandlerContext, logger: DiscordLogger): void {
+  try {
+    const now = h.clock();
+    h.shares.pruneExpired(now);
+    h.claims.pruneExpired(now);
+  } catch (err) {
+    logger.warn(`could not prune expired Share tokens and claims: ${describeError(err)}`);
+  }
 }
 
 /** A login failure in words the person setting up can act on. */

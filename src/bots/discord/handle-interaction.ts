@@ -21,8 +21,8 @@ export async function handleInteraction(h: HandlerContext, interaction: Interact
     } else if (interaction.isAutocomplete()) {
       if (interaction.commandName === STRIKE_COMMAND_NAME) await answerAutocomplete(h, interaction);
     } else if (interaction.isButton()) {
-      const target = readShareCustomId(interaction.customId, h.shareMemory);
-      if (target) await shareAnswer(h, interaction, target);
+      const share = readShareCustomId(interaction.customId);
+      if (share) await shareAnswer(h, interaction, share);
     }
   } catch (err) {
     h.logger.error(`interaction ${interaction.id} failed: ${describeError(err)}`);

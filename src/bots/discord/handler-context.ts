@@ -1,7 +1,9 @@
 import type { Interaction } from 'discord.js';
 import type { CommandContext } from '../../core/commands/command-spec.js';
+import type { Clock } from '../../core/time/clock.js';
+import type { InteractionClaims } from '../../store/interaction-claims.js';
+import type { ShareTokens } from '../../store/share-tokens.js';
 import type { DiscordLogger } from './discord-logger.js';
-import type { ShareMemory } from './share-button.js';
 
 /**
  * Sees an interaction before the /strike handler and returns true when it answered it (the editors' forms,
@@ -9,10 +11,14 @@ import type { ShareMemory } from './share-button.js';
  */
 export type InteractionInterceptor = (interaction: Interaction) => Promise<boolean>;
 
-/** What every Discord handler needs: the core context, a logger, the memory behind long Share buttons, interceptors. */
+/** What every Discord handler needs: the core context, a logger, the stores behind Share and replays, interceptors. */
 export interface HandlerContext {
   ctx: CommandContext;
   logger: DiscordLogger;
-  shareMemory: ShareMemory;
+  /** Share button tokens, with their owner and expiry. */
+  shares: ShareTokens;
+  /** One write or post per Discord interaction id, across restarts and processes. */
+  claims: InteractionClaims;
+  clock: Clock;
   interceptors: readonly InteractionInterceptor[];
 }

@@ -1,51 +1,39 @@
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent } from 'discord.js';
-import { CUSTOM_ID_MAX } from './discord-limits.js';
+import { z } from 'zod';
+
+/** A command to re-run when someone shares its answer; stored as the share token's payload. */
+export const ShareTargetSchema = z.object({ name: z.string().min(1), args: z.string() });
 
 /** A command to re-run when someone shares its answer. */
-export interface ShareTarget {
-  name: string;
-  args: string;
-}
+export type ShareTarget = z.infer<typeof ShareTargetSchema>;
 
 const PREFIX = 'strike-share';
-const INLINE = `${PREFIX}:`;
-const REMEMBERED = `${PREFIX}#`;
-/** Long questions do not fit a custom_id; this many of them are remembered in memory instead. */
-const REMEMBERED_MAX = 1000;
+const DONE = `${PREFIX}-done`;
+const TOKEN = `${PREFIX}#`;
 
-/** Recent share targets too long for a custom_id, oldest forgotten first. */
-export class ShareMemory {
-  private readonly targets = new Map<string, ShareTarget>();
-  private next = 0;
-
-  remember(target: ShareTarget): string {
-    const key = (this.next++).toString(36);
-    this.targets.set(key, target);
-    if (this.targets.size > REMEMBERED_MAX) this.targets.delete(this.targets.keys().next().value!);
-    return key;
-  }
-
-  recall(key: string): ShareTarget | undefined {
-    return this.targets.get(key);
-  }
+/** The custom_id of a Share button: "strike-share#<token>", the token naming a stored, owned, expiring target. */
+export function shareCustomId(token: string): string {
+  return `${TOKEN}${token}`;
 }
 
 /**
- * The custom_id of a Share button: "strike-share:<command>:<argument>" when it fits Discord's 100 characters, so
- * sharing works even after a restart; otherwise a key into memory.
+ * The share token a button's custom_id carries; "unknown" for any other Share id (an old counter key or the
+ * inline "strike-share:<command>" form of earlier versions, which no one owns); undefined if not a Share button.
  */
-export function shareCustomId(target: ShareTarget, memory: ShareMemory): string {
-  const inline = `${INLINE}${target.name}:${target.args}`;
-  return inline.length <= CUSTOM_ID_MAX ? inline : `${REMEMBERED}${memory.remember(target)}`;
+export function readShareCustomId(customId: string): { token: string } | 'unknown' | undefined {
+  if (!customId.startsWith(PREFIX) || customId === DONE) return undefined;
+  const token = customId.startsWith(TOKEN) ? customId.slice(TOKEN.length) : '';
+  return /^[A-Za-z0-9_-]{16,64}$/.test(token) ? { token } : 'unknown';
 }
 
-/** What a button's custom_id asks to share: a target, "expired" when memory lost it, or undefined if not ours. */
-export function readShareCustomId(customId: string, memory: ShareMemory): ShareTarget | 'expired' | undefined {
-  if (customId.startsWith(REMEMBERED)) return memory.recall(customId.slice(REMEMBERED.length)) ?? 'expired';
-  if (!customId.startsWith(INLINE)) return undefined;
-  const rest = customId.slice(INLINE.length);
-  const colon = rest.indexOf(':');
-  return colon < 0 ? { name: rest, args: '' } : { name: rest.slice(0, colon), args: rest.slice(colon + 1) };
+/** Reads a stored payload back; undefined when it is not a target (it never should be). */
+export function parseShareTarget(payload: string): ShareTarget | undefined {
+  try {
+    const parsed = ShareTargetSchema.safeParse(JSON.parse(payload));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The row holding the "Share in channel" button. */
@@ -60,6 +48,6 @@ export function shareButtonRow(customId: string): APIActionRowComponent<APIButto
 export function sharedButtonRow(): APIActionRowComponent<APIButtonComponent> {
   return {
     type: ComponentType.ActionRow,
-    components: [{ type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Shared in channel', custom_id: `${PREFIX}-done`, disabled: true }],
+    components: [{ type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Shared in channel', custom_id: DONE, disabled: true }],
   };
 }
