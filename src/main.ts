@@ -11,6 +11,7 @@ import { createEditorInteractionHandler } from './bots/discord/handle-editor-int
 import { createSlackEditorCheck } from './bots/slack/editor-check.js';
 import { registerEditorTools } from './bots/slack/handle-editor-tools.js';
 import { openEditorService } from './editors/editor-service.js';
+import { InteractionClaims } from './store/interaction-claims.js';
 import { openDatabase } from './store/open-database.js';
 
 /** Starts every platform whose tokens are configured, or the local shell when none are. */
@@ -29,7 +30,7 @@ async function main(): Promise<void> {
   const desk = editors.desk;
   const slackEditors = { ctx, desk, editorCheck: createSlackEditorCheck(env.EDITORS_SLACK), admins: env.STRIKEWIRE_ADMINS };
   if (env.SLACK_BOT_TOKEN) running.push(await startSlack(ctx, env, {}, { extend: (app) => registerEditorTools(app, slackEditors) }));
-  if (env.DISCORD_TOKEN) running.push(await startDiscord(ctx, env, { db, interceptors: [createEditorInteractionHandler({ ctx, desk, editors: env.EDITORS_DISCORD })] }));
+  if (env.DISCORD_TOKEN) running.push(await startDiscord(ctx, env, { db, interceptors: [createEditorInteractionHandler({ ctx, desk, editors: env.EDITORS_DISCORD, claims: new InteractionClaims(db) })] }));
   if (!env.SLACK_BOT_TOKEN && !env.DISCORD_TOKEN) {
     await runShell(ctx);
     return;

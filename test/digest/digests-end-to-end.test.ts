@@ -18,7 +18,7 @@ import { WGA_2023_PACK_DIR } from '../../src/content/packs.js';
 import { loadContext } from '../../src/core/create-context.js';
 import { parseEnv } from '../../src/env.js';
 import type { DigestScheduler } from '../../src/scheduler/digest-scheduler.js';
-import { FAKE_IDS, slashGroupInteraction, type FakePlace } from '../fakes/discord-fake-payloads.js';
+import { commandInteraction, FAKE_IDS, type FakePlace } from '../fakes/discord-fake-payloads.js';
 import { FAKE_ROUTES, startFakeDiscord, type FakeDiscord, type RecordedCall } from '../fakes/discord-fake.js';
 import { installSlackChannelHistory } from '../fakes/slack-channel-history.js';
 import { slashCommand } from '../fakes/slack-payloads.js';
@@ -95,16 +95,16 @@ async function slackCommand(text: string, userId: string, channelId: string) {
 }
 
 /**
- * Runs /strike digest <action> [options] in the fake Discord channel and returns what the bot answered: the edit of
+ * Runs /strike-digest <action> [options] in the fake Discord channel and returns what the bot answered: the edit of
  * the deferred reply, and the public follow-up when the answer was for the whole channel.
  */
 async function discordDigest(action: string, options: Record<string, string>, place: FakePlace) {
-  const interaction = slashGroupInteraction('digest', action, options, place);
+  const interaction = commandInteraction('strike-digest', action, options, place);
   discordFake.dispatch('INTERACTION_CREATE', interaction);
-  const edit = await discordFake.waitForCall((c) => c.route === FAKE_ROUTES.editOriginal && c.params.token === interaction.token, `the answer to /strike digest ${action}`);
+  const edit = await discordFake.waitForCall((c) => c.route === FAKE_ROUTES.editOriginal && c.params.token === interaction.token, `the answer to /strike-digest ${action}`);
   const editText = JSON.stringify(edit.body);
   if (!editText.includes(POSTED_PUBLICLY_NOTE)) return { visibility: 'private', text: editText };
-  const post = await discordFake.waitForCall((c) => c.route === FAKE_ROUTES.followUp && c.params.token === interaction.token, `the public post for /strike digest ${action}`);
+  const post = await discordFake.waitForCall((c) => c.route === FAKE_ROUTES.followUp && c.params.token === interaction.token, `the public post for /strike-digest ${action}`);
   return { visibility: 'channel', text: JSON.stringify(post.body) };
 }
 

@@ -33,15 +33,15 @@ function callsSince(from: number): string[] {
 }
 
 describe('deployCommands', () => {
-  it('registers /strike in one server with a single bulk PUT', async () => {
+  it('registers /strike, /strike-digest and /strike-editor in one server with a single bulk PUT', async () => {
     const from = fake.calls.length;
     const result = await deployCommands(ctx, { token: 'deploy.token', applicationId: FAKE_IDS.application, guildId: FAKE_IDS.guild, apiUrl: fake.apiUrl });
-    expect(result).toEqual({ scope: 'guild', applicationId: FAKE_IDS.application, commands: ['strike'] });
+    expect(result).toEqual({ scope: 'guild', applicationId: FAKE_IDS.application, commands: ['strike', 'strike-digest', 'strike-editor'] });
     expect(callsSince(from)).toEqual([FAKE_ROUTES.putGuildCommands]);
     const put = fake.calls[from]!;
     expect(put.params).toMatchObject({ app: FAKE_IDS.application, guild: FAKE_IDS.guild });
     expect(put.authorization).toBe('Bot deploy.token');
-    expect(put.body).toHaveLength(1);
+    expect(put.body).toHaveLength(3);
     expect(put.body[0]).toMatchObject({ name: 'strike', type: 1 });
   });
 
@@ -68,9 +68,13 @@ describe('npm run discord:deploy (the script)', () => {
     const { stdout } = await run(process.execPath, ['--import', TSX_LOADER, SCRIPT], { cwd: emptyDir, env: env({ DISCORD_GUILD_ID: FAKE_IDS.guild }), timeout: 15_000 });
     expect(callsSince(from)).toEqual([FAKE_ROUTES.putGuildCommands]);
     expect(fake.calls[from]!.authorization).toBe('Bot script.token');
-    // The same /strike that `npm start` answers: core subcommands plus the digest group.
-    const options = (fake.calls[from]!.body[0].options as { name: string; type: number }[]).map((o) => `${o.name}:${o.type}`);
-    expect(options).toEqual(expect.arrayContaining(['status:1', 'proposal:1', 'ask:1', 'digest:2']));
+    // What `npm start` answers: the reading subcommands under /strike, the digest and editor commands beside it.
+    const [strike, digest, editor] = fake.calls[from]!.body as { name: string; options: { name: string; type: number }[] }[];
+    expect(strike!.options.map((o) => `${o.name}:${o.type}`)).toEqual(expect.arrayContaining(['status:1', 'proposal:1', 'ask:1']));
+    expect(strike!.options.map((o) => o.name)).not.toContain('digest');
+    expect(digest!.options.map((o) => o.name)).toEqual(['subscribe', 'unsubscribe', 'preview', 'status']);
+    expect(editor!.options.map((o) => o.name)).toEqual(['update', 'correct', 'verify', 'log']);
+    expect(stdout).toContain('Registered /strike, /strike-digest, /strike-editor');
     expect(stdout).toContain(`in server ${FAKE_IDS.guild}`);
     expect(stdout).toContain(`https://discord.com/oauth2/authorize?client_id=${FAKE_IDS.application}&scope=bot+applications.commands&permissions=`);
     expect(stdout).not.toContain('script.token');

@@ -5,7 +5,7 @@ import { POSTED_PUBLICLY_NOTE } from '../../src/bots/discord/interaction-replies
 import type { InteractionInterceptor } from '../../src/bots/discord/handler-context.js';
 import { limitViolations } from '../../src/bots/discord/discord-limits.js';
 import { FAKE_ROUTES, type RecordedCall } from '../fakes/discord-fake.js';
-import { autocompleteInteraction, buttonInteraction, FAKE_IDS, slashGroupInteraction, slashInteraction, type FakePlace } from '../fakes/discord-fake-payloads.js';
+import { autocompleteInteraction, buttonInteraction, commandInteraction, FAKE_IDS, slashGroupInteraction, slashInteraction, type FakePlace } from '../fakes/discord-fake-payloads.js';
 import { SHARE_TTL_MS } from '../../src/store/share-tokens.js';
 import { callbackOf, followUpsOf, originalEditOf, startBotUnderTest, TEST_NOW, type BotUnderTest } from './bot-harness.js';
 import { TEST_EXTENSIONS } from './test-extensions.js';
@@ -82,12 +82,33 @@ describe('/strike subcommands', () => {
     if (sub !== 'ask') expect(shareButtonOf(edit)).toMatch(/^strike-share#[A-Za-z0-9_-]{22}$/);
   });
 
-  it('routes the digest subcommand group to the digest command with its options in order', async () => {
-    const interaction = slashGroupInteraction('digest', 'subscribe', { time: '08:30', zone: 'Europe/London' });
+  it('routes /strike-digest to the digest command with its options in order, without a Share button', async () => {
+    const interaction = commandInteraction('strike-digest', 'subscribe', { time: '08:30', zone: 'Europe/London' });
     t.fake.dispatch('INTERACTION_CREATE', interaction);
     expectDeferredEphemeral(await callbackOf(t.fake, interaction));
     const edit = await originalEditOf(t.fake, interaction);
     expect(edit.body.embeds[0].description).toBe('action: subscribe 08:30 Europe/London');
+    expect(edit.body.components).toEqual([]);
+  });
+
+  it('runs a subscribe delivered twice once, keyed on the interaction id', async () => {
+    const before = t.fake.calls.filter((c) => c.route === FAKE_ROUTES.editOriginal && JSON.stringify(c.body).includes('action: subscribe 07:00')).length;
+    const interaction = commandInteraction('strike-digest', 'subscribe', { time: '07:00' });
+    t.fake.dispatch('INTERACTION_CREATE', interaction);
+    t.fake.dispatch('INTERACTION_CREATE', interaction);
+    await originalEditOf(t.fake, interaction);
+    await run('status');
+    expect(t.fake.calls.filter((c) => c.route === FAKE_ROUTES.callback && c.params.id === interaction.id)).toHaveLength(1);
+    expect(t.fake.calls.filter((c) => c.route === FAKE_ROUTES.editOriginal && JSON.stringify(c.body).includes('action: subscribe 07:00')).length - before).toBe(1);
+  });
+
+  it('points an old /strike digest … or /strike update registration to where the command went', async () => {
+    const oldDigest = slashGroupInteraction('digest', 'subscribe', { time: '08:30' });
+    t.fake.dispatch('INTERACTION_CREATE', oldDigest);
+    expect(JSON.stringify((await originalEditOf(t.fake, oldDigest)).body)).toContain('Use /strike-digest instead');
+    const oldUpdate = slashInteraction('update');
+    t.fake.dispatch('INTERACTION_CREATE', oldUpdate);
+    expect(JSON.stringify((await originalEditOf(t.fake, oldUpdate)).body)).toContain('Use /strike-editor update instead');
   });
 
   it('lets an interceptor answer first, before anything is deferred, and leaves the rest to /strike', async () => {
@@ -176,6 +197,16 @@ describe('autocomplete', () => {
   it('suggests people and parties', async () => {
     expect((await complete('who', 'lomb'))[0]?.value).toBe('Carol Lombardini');
     expect((await complete('who', 'studios'))[0]?.value).toBe('AMPTP');
+  });
+
+  it('suggests time zones for /strike-digest subscribe zone:, city first', async () => {
+    const interaction = autocompleteInteraction('subscribe', 'zone', 'new_y', {}, 'strike-digest');
+    t.fake.dispatch('INTERACTION_CREATE', interaction);
+    const choices = (await callbackOf(t.fake, interaction)).body.data.choices as { name: string; value: string }[];
+    expect(choices[0]).toEqual({ name: 'America/New_York', value: 'America/New_York' });
+    const london = autocompleteInteraction('subscribe', 'zone', 'lond', {}, 'strike-digest');
+    t.fake.dispatch('INTERACTION_CREATE', london);
+    expect(((await callbackOf(t.fake, london)).body.data.choices as { value: string }[])[0]?.value).toBe('Europe/London');
   });
 });
 

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDigestService } from '../../src/bots/digests/start-digests.js';
-import { strikeCommandJSON } from '../../src/bots/discord/command-definitions.js';
+import { commandDefinitionsJSON } from '../../src/bots/discord/command-definitions.js';
 import type { CommandContext } from '../../src/core/commands/command-spec.js';
 import { runCommandText } from '../../src/core/commands/registry.js';
 import { contextFromPack } from '../../src/core/create-context.js';
@@ -147,13 +147,13 @@ describe('unverified updates through the real posters', () => {
   });
 });
 
-describe('registering /strike on Discord', () => {
-  it('includes the editor subcommands with their options', () => {
-    const json = strikeCommandJSON(contextFromPack(PACK, { extensions: editorCommandDescriptions() }));
-    const subs = new Map((json.options ?? []).map((o) => [o.name, o as { options?: { name: string; required?: boolean }[] }]));
-    expect([...subs.keys()]).toEqual(expect.arrayContaining(['update', 'correct', 'verify', 'log']));
-    expect(subs.get('correct')?.options).toEqual([expect.objectContaining({ name: 'correction', required: true })]);
-    expect(subs.get('update')?.options).toEqual([expect.objectContaining({ name: 'flags', required: false })]);
+describe('registering the editor commands on Discord', () => {
+  it('puts them under /strike-editor with typed options, not under /strike', () => {
+    const [strike, , editor] = commandDefinitionsJSON(contextFromPack(PACK, { extensions: editorCommandDescriptions() }));
+    expect((strike!.options ?? []).map((o) => o.name)).not.toEqual(expect.arrayContaining(['update']));
+    const subs = new Map((editor!.options ?? []).map((o) => [o.name, o as { options?: { name: string; required?: boolean }[] }]));
+    expect([...subs.keys()]).toEqual(['update', 'correct', 'verify', 'log']);
+    expect(subs.get('correct')?.options?.map((o) => o.name)).toEqual(['id', 'action', 'reason']);
+    expect(subs.get('update')?.options).toEqual([expect.objectContaining({ name: 'unverified', required: false })]);
   });
 });
-

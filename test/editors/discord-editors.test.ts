@@ -8,9 +8,10 @@ import { fixedClock } from '../../src/core/time/clock.js';
 import { EditorUpdateSchema } from '../../src/core/updates/update-schema.js';
 import { formatUpdateTextForm, type UpdateTextForm } from '../../src/core/updates/update-text-form.js';
 import { openEditorService, type EditorService } from '../../src/editors/editor-service.js';
+import { InteractionClaims } from '../../src/store/interaction-claims.js';
 import { openDatabase } from '../../src/store/open-database.js';
 import { FAKE_ROUTES, startFakeDiscord, type FakeDiscord, type RecordedCall } from '../fakes/discord-fake.js';
-import { buttonInteraction, FAKE_IDS, slashInteraction, type FakeActor } from '../fakes/discord-fake-payloads.js';
+import { buttonInteraction, commandInteraction, FAKE_IDS, slashInteraction, type FakeActor } from '../fakes/discord-fake-payloads.js';
 import { modalSubmitInteraction } from './discord-editor-payloads.js';
 import { AUG_12, PACK, meetingUpdate } from './support.js';
 
@@ -42,7 +43,7 @@ async function start(): Promise<World> {
   const running = await editors.start(ctx);
   const fake = await startFakeDiscord();
   // Stewards hold the editors' role in the fake server.
-  const interceptor = createEditorInteractionHandler({ ctx, desk: editors.desk, editors: [FAKE_IDS.stewardRole] });
+  const interceptor = createEditorInteractionHandler({ ctx, desk: editors.desk, editors: [FAKE_IDS.stewardRole], claims: new InteractionClaims(db) });
   const logger = { debug: () => {}, info: (m: string) => logs.push(m), warn: (m: string) => logs.push(m), error: (m: string) => logs.push(m) };
   const bot = createDiscordBot(ctx, { token: 'fake.bot.token', apiUrl: fake.apiUrl, logger, rest: { timeout: 5000, retries: 1 }, interceptors: [interceptor], db, clock });
   await bot.start();
@@ -62,12 +63,14 @@ function send<T extends Interaction>(w: World, interaction: T): T {
 }
 
 const slash = (w: World, sub: string, options: Record<string, string> = {}, actor: FakeActor = 'member') => send(w, slashInteraction(sub, options, { actor }));
+/** /strike-editor <sub> with typed options. */
+const editor = (w: World, sub: string, options: Record<string, string | number | boolean> = {}, actor: FakeActor = 'member') => send(w, commandInteraction('strike-editor', sub, options, { actor }));
 const rows = (w: World, table: string) => (w.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
 const customIds = (call: RecordedCall): string[] => JSON.stringify(call.body).match(/sw-ed:[a-z]+:[A-Za-z0-9]+/g) ?? [];
 
 /** Runs /strike update as an editor and returns the modal callback Discord received. */
 async function openModal(w: World, actor: FakeActor = 'steward'): Promise<RecordedCall> {
-  const i = slash(w, 'update', {}, actor);
+  const i = editor(w, 'update', {}, actor);
   const cb = await callback(w, i);
   expect(cb.body.type).toBe(9);
   return cb;
@@ -107,14 +110,14 @@ describe('Discord: editors keep the knowledge current', () => {
 
   it('refuses a non-editor privately without a modal, refuses a forged submission, and changes nothing', async () => {
     world = await start();
-    const i = slash(world, 'update', {}, 'member');
+    const i = editor(world, 'update', {}, 'member');
     const cb = await callback(world, i);
     expect(cb.body.type).toBe(5);
     expect(cb.body.data.flags).toBe(64);
     await answerOf(world, i, 'Only editors can change what Strikewire says');
     const forged = await submitModal(world, 'sw-ed:form:forged', form({ stance: undefined }), 'member');
     await answerOf(world, forged, 'Only editors');
-    const verify = slash(world, 'verify', { id: '1' }, 'member');
+    const verify = editor(world, 'verify', { id: 1 }, 'member');
     await answerOf(world, verify, 'Only editors');
     expect(rows(world, 'updates')).toBe(0);
     expect(world.db.prepare('SELECT COUNT(*) AS n FROM edit_attempts WHERE allowed = 0').get()).toEqual({ n: 3 });
@@ -142,15 +145,60 @@ describe('Discord: editors keep the knowledge current', () => {
     world = await start();
     const saved = await submitModal(world, modalId(await openModal(world)), form({ stance: undefined }));
     await answerOf(world, saved, 'Update #1 saved');
-    const amend = slash(world, 'correct', { correction: '1 amend it was Thursday' }, 'steward');
+    const amend = editor(world, 'correct', { id: 1, action: 'amend', reason: 'it was Thursday' }, 'steward');
     const modal = await callback(world, amend);
     expect(modal.body.type).toBe(9);
     expect(JSON.stringify(modal.body.data.components)).toContain('2023-08-11 met');
     const corrected = await submitModal(world, modal.body.data.custom_id as string, { ...form({ stance: undefined }), when: '2023-08-10 met' });
     await answerOf(world, corrected, 'Update #1 corrected');
-    const log = slash(world, 'log', {}, 'steward');
+    const log = editor(world, 'log', {}, 'steward');
     const answer = await answerOf(world, log, 'it was Thursday');
     expect(JSON.stringify(answer.body)).not.toContain('share');
     expect(world.editors.store.get(1)?.update.date).toBe('2023-08-10');
+  });
+
+  it('stores one update when the same form submission is delivered twice', async () => {
+    world = await start();
+    const submission = modalSubmitInteraction(modalId(await openModal(world)), form({ stance: undefined }), { actor: 'steward' });
+    world.fake.dispatch('INTERACTION_CREATE', submission);
+    world.fake.dispatch('INTERACTION_CREATE', submission);
+    await answerOf(world, submission, 'Update #1 saved');
+    // A later interaction is answered only after both deliveries were handled (events arrive in order).
+    await answerOf(world, editor(world, 'log', {}, 'steward'), 'negotiators meet again');
+    expect(rows(world, 'updates')).toBe(1);
+    expect(world.fake.calls.filter((c) => c.route === FAKE_ROUTES.callback && c.params.id === submission.id)).toHaveLength(1);
+  });
+
+  it('lets only the editor who made a pending change cancel it; another member’s Cancel changes nothing', async () => {
+    world = await start();
+    const submitted = await submitModal(world, modalId(await openModal(world)), form());
+    const confirm = await answerOf(world, submitted, 'Confirm this change');
+    const [ok] = customIds(confirm).filter((id) => id.startsWith('sw-ed:ok:'));
+    const [no] = customIds(confirm).filter((id) => id.startsWith('sw-ed:no:'));
+
+    const intruder = send(world, buttonInteraction(no!, { actor: 'member' }));
+    await answerOf(world, intruder, 'Only the editor who made this change can cancel it');
+    // Refused in a new private message, so the editor's own Confirm and Cancel stay where they are.
+    expect((await callback(world, intruder)).body.type).toBe(5);
+
+    const click = send(world, buttonInteraction(ok!, { actor: 'steward' }));
+    await answerOf(world, click, 'Update #1 saved');
+    expect(rows(world, 'updates')).toBe(1);
+  });
+
+  it('cancels for the editor who made the change, once, even when the click is delivered twice', async () => {
+    world = await start();
+    const submitted = await submitModal(world, modalId(await openModal(world)), form());
+    const confirm = await answerOf(world, submitted, 'Confirm this change');
+    const [ok] = customIds(confirm).filter((id) => id.startsWith('sw-ed:ok:'));
+    const [no] = customIds(confirm).filter((id) => id.startsWith('sw-ed:no:'));
+    const cancel = buttonInteraction(no!, { actor: 'steward' });
+    world.fake.dispatch('INTERACTION_CREATE', cancel);
+    world.fake.dispatch('INTERACTION_CREATE', cancel);
+    await answerOf(world, cancel, 'Nothing was saved');
+    expect(world.fake.calls.filter((c) => c.route === FAKE_ROUTES.callback && c.params.id === cancel.id)).toHaveLength(1);
+    const late = send(world, buttonInteraction(ok!, { actor: 'steward' }));
+    await answerOf(world, late, 'has expired');
+    expect(rows(world, 'updates')).toBe(0);
   });
 });

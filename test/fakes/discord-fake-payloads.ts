@@ -131,6 +131,23 @@ export function slashInteraction(subcommand: string, options: Record<string, str
   };
 }
 
+/** Discord's option type for a typed value: strings, integers and booleans. */
+function typedOption(name: string, value: string | number | boolean) {
+  const type = typeof value === 'number' ? ApplicationCommandOptionType.Integer : typeof value === 'boolean' ? ApplicationCommandOptionType.Boolean : ApplicationCommandOptionType.String;
+  return { type, name, value };
+}
+
+/** INTERACTION_CREATE for /<command> <subcommand> with typed options (/strike-digest, /strike-editor). */
+export function commandInteraction(command: string, subcommand: string, options: Record<string, string | number | boolean> = {}, place: FakePlace = {}) {
+  return {
+    ...interactionBase(InteractionType.ApplicationCommand, place),
+    data: {
+      id: FAKE_IDS.command, name: command, type: ApplicationCommandType.ChatInput,
+      options: [{ type: ApplicationCommandOptionType.Subcommand, name: subcommand, options: Object.entries(options).map(([name, value]) => typedOption(name, value)) }],
+    },
+  };
+}
+
 /** INTERACTION_CREATE for /strike <group> <subcommand> with string options (the digest group). */
 export function slashGroupInteraction(group: string, subcommand: string, options: Record<string, string> = {}, place: FakePlace = {}) {
   const inner = { type: ApplicationCommandOptionType.Subcommand, name: subcommand, options: Object.entries(options).map(([name, value]) => ({ type: ApplicationCommandOptionType.String, name, value })) };
@@ -141,11 +158,11 @@ export function slashGroupInteraction(group: string, subcommand: string, options
 }
 
 /** INTERACTION_CREATE for autocomplete of one option while the user types. */
-export function autocompleteInteraction(subcommand: string, option: string, typed: string, place: FakePlace = {}) {
+export function autocompleteInteraction(subcommand: string, option: string, typed: string, place: FakePlace = {}, command = 'strike') {
   return {
     ...interactionBase(InteractionType.ApplicationCommandAutocomplete, place),
     data: {
-      id: FAKE_IDS.command, name: 'strike', type: ApplicationCommandType.ChatInput,
+      id: FAKE_IDS.command, name: command, type: ApplicationCommandType.ChatInput,
       options: [{ type: ApplicationCommandOptionType.Subcommand, name: subcommand, options: [{ type: ApplicationCommandOptionType.String, name: option, value: typed, focused: true }] }],
     },
   };

@@ -1,30 +1,40 @@
 import { MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
 import { runParsed } from '../../core/commands/registry.js';
+import { noteReply } from '../../core/updates/editor-replies.js';
+import { writesDigest } from './digest-subcommands.js';
+import { describeError } from './discord-logger.js';
 import type { HandlerContext } from './handler-context.js';
 import { deliverPrivately, postPublicly, POSTED_PUBLICLY_NOTE } from './interaction-replies.js';
 import { originFromInteraction } from './origin.js';
-import { invocationFromInteraction, parseStrikeInvocation } from './parse-interaction.js';
 import { renderDiscordMessages } from './render-embeds.js';
-import { describeError } from './discord-logger.js';
+import type { RoutedCommand } from './route-command.js';
 import { shareButtonRow, shareCustomId, type ShareTarget } from './share-button.js';
 
 /**
- * Answers /strike <subcommand>: defers (ephemeral) before doing any work, so Discord's 3-second deadline never
- * depends on how long the core takes, then edits the deferred reply with the answer and a Share button. A reply
- * the core marks for the channel (a digest subscription) is posted for everyone instead.
+ * Answers /strike, /strike-digest and /strike-editor (when no editor form took it): defers (ephemeral) before
+ * doing any work, so Discord's 3-second deadline never depends on how long the core takes, then edits the deferred
+ * reply with the answer and, for /strike, a Share button. A reply the core marks for the channel (a digest
+ * subscription) is posted for everyone instead. A subscribe or unsubscribe delivered twice runs once.
  */
-export async function answerStrikeCommand(h: HandlerContext, interaction: ChatInputCommandInteraction): Promise<void> {
+export async function answerStrikeCommand(h: HandlerContext, interaction: ChatInputCommandInteraction, route: RoutedCommand): Promise<void> {
+  const { parsed } = route;
+  if (writesDigest(parsed) && !h.claims.claim('discord', interaction.id, h.clock()).first) {
+    h.logger.debug(`interaction ${interaction.id} was delivered again; already handled`);
+    return;
+  }
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const parsed = parseStrikeInvocation(h.ctx, invocationFromInteraction(interaction));
-  const reply = await runParsed(h.ctx, parsed, originFromInteraction(interaction));
+  const reply = route.movedTo
+    ? noteReply(h.ctx, 'This command moved', `Use ${route.movedTo} instead. Server admins: run npm run discord:deploy to update the command list.`)
+    : await runParsed(h.ctx, parsed, originFromInteraction(interaction));
   const payloads = renderDiscordMessages(reply);
   if (reply.visibility === 'channel') {
     await interaction.editReply({ content: POSTED_PUBLICLY_NOTE });
     await postPublicly(interaction, payloads);
     return;
   }
-  // Only answers are worth sharing; "I don't know that name" stays private.
-  const share = parsed.kind === 'command' && reply.answered ? issueShare(h, interaction, { name: parsed.name, args: parsed.args }) : undefined;
+  // Only reading answers are worth sharing; "I don't know that name" stays private.
+  const shareable = route.family === 'read' && !route.movedTo && parsed.kind === 'command' && reply.answered;
+  const share = shareable ? issueShare(h, interaction, { name: parsed.name, args: parsed.args }) : undefined;
   await deliverPrivately(interaction, payloads, share ? [shareButtonRow(share)] : []);
 }
 

@@ -6,34 +6,35 @@ import {
 } from 'discord.js';
 import type { CommandContext } from '../../core/commands/command-spec.js';
 import { allCommands, MAX_ARGUMENT_CHARS } from '../../core/commands/registry.js';
+import { EDITOR_COMMANDS } from '../../core/updates/editor-commands.js';
 import { AUTOCOMPLETE_KINDS } from './autocomplete.js';
-import { buildDigestGroup, DIGEST_GROUP } from './digest-subcommands.js';
+import { buildDigestCommand, DIGEST_CORE_COMMAND } from './digest-subcommands.js';
 import { AUTOCOMPLETE_LIMITS } from './discord-limits.js';
+import { buildEditorCommand } from './editor-subcommands.js';
 import { truncateText } from './escape-discord-text.js';
 
-/** The one application command; every core command is a subcommand of it. */
+/** The reading command; every core command that only reads is a subcommand of it. */
 export const STRIKE_COMMAND_NAME = 'strike';
 
 // Discord's limit on command, subcommand and option descriptions.
 const DESCRIPTION_MAX = 100;
 
+/** Core commands that live under their own Discord commands (/strike-digest, /strike-editor), not under /strike. */
+export const NOT_UNDER_STRIKE: readonly string[] = [DIGEST_CORE_COMMAND, ...EDITOR_COMMANDS];
+
 /**
- * /strike with one subcommand per core command (extensions included), built from the same specs as help, so
- * the two never drift; the digest command becomes a subcommand group. Options that name a proposal, person or
- * party autocomplete.
+ * /strike with one subcommand per reading core command (extensions included), built from the same specs as help,
+ * so the two never drift. Anyone may use it, in servers, in DMs with the bot and, installed to a user's account,
+ * in private channels. Options that name a proposal, person or party autocomplete.
  */
-export function buildStrikeCommand(ctx: CommandContext) {
+export function buildStrikeCommand(ctx: CommandContext): SlashCommandBuilder {
   const command = new SlashCommandBuilder()
     .setName(STRIKE_COMMAND_NAME)
     .setDescription(truncateText(`Where the ${ctx.knowledge.dispute.title} stands, with sources`, DESCRIPTION_MAX))
-    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
-    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall);
+    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel)
+    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall);
   for (const spec of allCommands(ctx)) {
-    // The digest's actions take their own options, so on Discord it is a group of subcommands.
-    if (spec.name === DIGEST_GROUP) {
-      command.addSubcommandGroup((group) => buildDigestGroup(group, spec));
-      continue;
-    }
+    if (NOT_UNDER_STRIKE.includes(spec.name)) continue;
     command.addSubcommand((sub) => {
       sub.setName(spec.name).setDescription(truncateText(spec.summary, DESCRIPTION_MAX));
       const arg = spec.arg;
@@ -57,4 +58,9 @@ export function buildStrikeCommand(ctx: CommandContext) {
 /** The JSON body Discord receives for /strike. */
 export function strikeCommandJSON(ctx: CommandContext): RESTPostAPIChatInputApplicationCommandsJSONBody {
   return buildStrikeCommand(ctx).toJSON();
+}
+
+/** Every command the bot answers, as one bulk registration: /strike, /strike-digest and /strike-editor. */
+export function commandDefinitionsJSON(ctx: CommandContext): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
+  return [strikeCommandJSON(ctx), buildDigestCommand().toJSON(), buildEditorCommand().toJSON()];
 }

@@ -1,11 +1,11 @@
 import { pathToFileURL } from 'node:url';
 import { REST, Routes } from 'discord.js';
 import type { CommandContext } from '../../core/commands/command-spec.js';
-import { strikeCommandJSON } from './command-definitions.js';
+import { commandDefinitionsJSON } from './command-definitions.js';
 import { describeError } from './discord-logger.js';
 import { inviteUrl } from './invite-link.js';
 
-/** Where and as whom to register /strike. */
+/** Where and as whom to register the commands. */
 export interface DeployOptions {
   token: string;
   /** Looked up from the token (GET /applications/@me) when not given. */
@@ -24,14 +24,15 @@ export interface DeployResult {
 }
 
 /**
- * Registers /strike with one bulk overwrite (PUT), which replaces whatever was registered before in that scope.
- * Run by `npm run discord:deploy`, never at start-up: creating commands is limited per day.
+ * Registers /strike, /strike-digest and /strike-editor with one bulk overwrite (PUT), which replaces whatever was
+ * registered before in that scope (an older /strike with digest and editor subcommands included). Run by
+ * `npm run discord:deploy`, never at start-up: creating commands is limited per day.
  */
 export async function deployCommands(ctx: CommandContext, options: DeployOptions): Promise<DeployResult> {
   const rest = new REST({ ...(options.apiUrl ? { api: options.apiUrl } : {}), retries: 1 }).setToken(options.token);
   const applicationId = options.applicationId ?? ((await rest.get(Routes.currentApplication())) as { id: string }).id;
   const route = options.guildId ? Routes.applicationGuildCommands(applicationId, options.guildId) : Routes.applicationCommands(applicationId);
-  const registered = (await rest.put(route, { body: [strikeCommandJSON(ctx)] })) as { name: string }[];
+  const registered = (await rest.put(route, { body: commandDefinitionsJSON(ctx) })) as { name: string }[];
   return { scope: options.guildId ? 'guild' : 'global', applicationId, commands: registered.map((c) => c.name) };
 }
 
@@ -40,12 +41,11 @@ async function main(): Promise<void> {
   const { parseEnv } = await import('../../env.js');
   const { loadContext } = await import('../../core/create-context.js');
   const { WGA_2023_PACK_DIR } = await import('../../content/packs.js');
-  const { digestCommandDescription } = await import('../digests/start-digests.js');
-  const { editorCommandDescriptions } = await import('../../core/updates/editor-commands.js');
   const env = parseEnv(process.env);
   if (!env.DISCORD_TOKEN) throw new Error('Set DISCORD_TOKEN (the bot token from the Developer Portal) to register /strike.');
-  // Register what `npm start` runs: the core commands plus the digest and editor families (described, no database opened).
-  const ctx = loadContext(env.KNOWLEDGE_PACK ?? WGA_2023_PACK_DIR, { extensions: [digestCommandDescription(env), ...editorCommandDescriptions()] });
+  // The reading commands come from the pack's core; /strike-digest and /strike-editor are defined by this adapter,
+  // so nothing here opens a database or loads the digest wiring (and through it the Slack poster).
+  const ctx = loadContext(env.KNOWLEDGE_PACK ?? WGA_2023_PACK_DIR);
   const result = await deployCommands(ctx, {
     token: env.DISCORD_TOKEN,
     ...(env.DISCORD_APPLICATION_ID ? { applicationId: env.DISCORD_APPLICATION_ID } : {}),

@@ -1,41 +1,48 @@
-import { ApplicationCommandOptionType, type ChatInputCommandInteraction, type SlashCommandSubcommandGroupBuilder } from 'discord.js';
-import type { CommandSpec } from '../../core/commands/command-spec.js';
-import { DIGEST_ACTION_ARG } from '../../core/digest/digest-command.js';
-import { truncateText } from './escape-discord-text.js';
+import { ApplicationIntegrationType, InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import type { ParsedText } from '../../core/commands/registry.js';
+import { cleanInput } from '../../core/commands/registry.js';
 import type { StrikeInvocation } from './parse-interaction.js';
 
-/** The core command that becomes a subcommand group on Discord. */
-export const DIGEST_GROUP = 'digest';
-
-// Discord's limit on descriptions.
-const DESCRIPTION_MAX = 100;
+/** The Discord command for managing a channel's daily digest. */
+export const DIGEST_COMMAND_NAME = 'strike-digest';
+/** The core command it runs. */
+export const DIGEST_CORE_COMMAND = 'digest';
+/** The digest actions that write (and so are claimed on the interaction id). */
+const WRITING_ACTIONS = ['subscribe', 'unsubscribe'];
 
 /**
- * `/strike digest subscribe [time] [zone] | unsubscribe | preview | status`: on Discord the digest actions are real
- * subcommands with their own options, so members see what each takes instead of typing free text.
+ * `/strike-digest subscribe [time] [zone] | unsubscribe | preview | status`. Hidden from members without Manage
+ * Channels (default_member_permissions), which server admins can widen per role or channel; the core still checks
+ * Manage Channels in the channel before subscribing. Server only: a digest belongs to a server channel.
  */
-export function buildDigestGroup(group: SlashCommandSubcommandGroupBuilder, spec: CommandSpec): SlashCommandSubcommandGroupBuilder {
-  return group
-    .setName(DIGEST_GROUP)
-    .setDescription(truncateText(spec.summary, DESCRIPTION_MAX))
+export function buildDigestCommand(): SlashCommandBuilder {
+  const command = new SlashCommandBuilder()
+    .setName(DIGEST_COMMAND_NAME)
+    .setDescription('Daily digest of the dispute in this channel (channel managers)')
+    .setDefaultMemberPermissions(PermissionFlagsBits.ManageChannels)
+    .setContexts(InteractionContextType.Guild)
+    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall);
+  command
     .addSubcommand((sub) =>
       sub
         .setName('subscribe')
-        .setDescription('Post the daily digest in this channel (Manage Channels needed)')
-        .addStringOption((o) => o.setName('time').setDescription('Local time, 24-hour HH:MM (default 09:00)').setMaxLength(8))
-        .addStringOption((o) => o.setName('zone').setDescription('IANA time zone, such as Europe/London or America/New_York').setMaxLength(64)),
+        .setDescription('Post the daily digest in this channel')
+        .addStringOption((o) => o.setName('time').setDescription('Local time, 24-hour HH:MM (default 09:00)').setMinLength(3).setMaxLength(8))
+        .addStringOption((o) => o.setName('zone').setDescription('Time zone, such as Europe/London or America/New_York').setMaxLength(64).setAutocomplete(true)),
     )
-    .addSubcommand((sub) => sub.setName('unsubscribe').setDescription('Stop the daily digest in this channel (Manage Channels needed)'))
+    .addSubcommand((sub) => sub.setName('unsubscribe').setDescription('Stop the daily digest in this channel'))
     .addSubcommand((sub) => sub.setName('preview').setDescription('See the digest as it would be posted now, privately'))
     .addSubcommand((sub) => sub.setName('status').setDescription('Schedule, next digest, last delivery and any problem'));
+  return command;
 }
 
-/** `/strike digest subscribe time:08:30 zone:Europe/London` as the core reads it: digest "subscribe 08:30 Europe/London". */
-export function digestInvocation(interaction: ChatInputCommandInteraction): StrikeInvocation | undefined {
-  const group = interaction.options.data[0];
-  if (group?.type !== ApplicationCommandOptionType.SubcommandGroup || group.name !== DIGEST_GROUP) return undefined;
-  const action = group.options?.[0];
-  if (!action) return { subcommand: DIGEST_GROUP, options: {} };
-  const values = (action.options ?? []).map((o) => String(o.value ?? '').trim()).filter(Boolean);
-  return { subcommand: DIGEST_GROUP, options: { [DIGEST_ACTION_ARG]: [action.name, ...values].join(' ') } };
+/** `/strike-digest subscribe time:08:30 zone:Europe/London` as the core reads it: digest "subscribe 08:30 Europe/London". */
+export function parseDigestInvocation(invocation: StrikeInvocation): ParsedText {
+  const values = ['time', 'zone'].map((name) => cleanInput(String(invocation.options[name] ?? '')).replace(/\s+/g, '')).filter(Boolean);
+  return { kind: 'command', name: DIGEST_CORE_COMMAND, args: [invocation.subcommand, ...values].join(' ').trim() };
+}
+
+/** Whether a parsed digest command subscribes or unsubscribes. */
+export function writesDigest(parsed: ParsedText): boolean {
+  return parsed.kind === 'command' && parsed.name === DIGEST_CORE_COMMAND && WRITING_ACTIONS.includes(parsed.args.split(' ')[0] ?? '');
 }

@@ -1,5 +1,7 @@
 import { ButtonStyle, MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction, type Interaction, type ModalSubmitInteraction } from 'discord.js';
 import type { CommandContext, Origin } from '../../core/commands/command-spec.js';
+import { systemClock, type Clock } from '../../core/time/clock.js';
+import type { InteractionClaims } from '../../store/interaction-claims.js';
 import { runParsed } from '../../core/commands/registry.js';
 import type { Reply } from '../../core/reply/reply.js';
 import { utcDay } from '../../core/time/format-date.js';
@@ -8,12 +10,11 @@ import type { EditorDesk, SubmitOutcome } from '../../core/updates/editor-desk.j
 import { invalidReply, noteReply } from '../../core/updates/editor-replies.js';
 import type { FieldProblem } from '../../core/updates/update-error.js';
 import { formatUpdateTextForm, parseUpdateTextForm, textFieldOf, type UpdateTextForm } from '../../core/updates/update-text-form.js';
-import { STRIKE_COMMAND_NAME } from './command-definitions.js';
 import { isDiscordEditor, type MemberLike } from './editor-check.js';
 import { deliverPrivately } from './interaction-replies.js';
 import { originFromInteraction } from './origin.js';
-import { invocationFromInteraction, parseStrikeInvocation } from './parse-interaction.js';
 import { renderDiscordMessages } from './render-embeds.js';
+import { routeCommand } from './route-command.js';
 import { buildUpdateModal, buttonRow, editorCustomId, FormMemory, readEditorCustomId, readUpdateModal, TEXT_BOXES } from './update-modal.js';
 
 /** What the editors' Discord handlers need. */
@@ -23,6 +24,9 @@ export interface EditorDiscordDeps {
   /** EDITORS_DISCORD: role ids (and user ids). */
   editors: readonly string[];
   forms?: FormMemory;
+  /** One write per Discord interaction id (form submissions, Confirm, Cancel, every /strike-editor use), in the database. */
+  claims: InteractionClaims;
+  clock?: Clock;
 }
 
 type EditorInteraction = ChatInputCommandInteraction | ModalSubmitInteraction | ButtonInteraction;
@@ -33,14 +37,17 @@ function editorOrigin(editors: readonly string[], interaction: EditorInteraction
 }
 
 /**
- * Handles what belongs to the editors before the general /strike handler sees it: /strike update and
- * /strike correct <id> amend open the update form (a modal, which must be the first response), the other editor
- * commands answer privately without a Share button, and the form's submissions and buttons are answered here.
- * Returns false for everything else.
+ * Handles /strike-editor before the general handler sees it: update and correct … amend open the update form (a
+ * modal, which must be the first response), the other editor commands answer privately without a Share button,
+ * and the form's submissions and buttons are answered here. An interaction delivered again is dropped, keyed on
+ * its id in the database. Returns false for everything else.
  */
 export function createEditorInteractionHandler(deps: EditorDiscordDeps): (interaction: Interaction) => Promise<boolean> {
   const forms = deps.forms ?? new FormMemory();
   const { ctx, desk } = deps;
+  const clock = deps.clock ?? systemClock;
+  // True the first time this process or any other sees the interaction id.
+  const firstDelivery = (interaction: EditorInteraction) => deps.claims.claim('discord', interaction.id, clock()).first;
 
   const privately = async (interaction: EditorInteraction, reply: Reply, rows: ReturnType<typeof buttonRow>[] = []) => {
     if (!interaction.deferred && !interaction.replied) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
@@ -53,10 +60,10 @@ export function createEditorInteractionHandler(deps: EditorDiscordDeps): (intera
   };
 
   const command = async (interaction: ChatInputCommandInteraction): Promise<boolean> => {
-    const parsed = parseStrikeInvocation(ctx, invocationFromInteraction(interaction));
-    if (parsed.kind !== 'command' || !(EDITOR_COMMANDS as readonly string[]).includes(parsed.name)) return false;
-    // "/strike update on mini rooms?" is a question: the general handler answers it.
-    if (parsed.name === 'update' && parsed.args.trim() && !wantsUnverified(parsed.args)) return false;
+    const route = routeCommand(ctx, interaction);
+    const parsed = route?.family === 'editor' ? route.parsed : undefined;
+    if (parsed?.kind !== 'command' || !(EDITOR_COMMANDS as readonly string[]).includes(parsed.name)) return false;
+    if (!firstDelivery(interaction)) return true;
     const origin = editorOrigin(deps.editors, interaction);
     const correct = parsed.name === 'correct' ? parseCorrectArgs(parsed.args) : undefined;
     if (parsed.name === 'update' || correct?.action === 'amend') {
@@ -101,6 +108,7 @@ export function createEditorInteractionHandler(deps: EditorDiscordDeps): (intera
   };
 
   const submitted = async (interaction: ModalSubmitInteraction, token: string) => {
+    if (!firstDelivery(interaction)) return;
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const memo = forms.recall(token, interaction.user.id);
     const values = readUpdateModal(interaction);
@@ -117,16 +125,18 @@ export function createEditorInteractionHandler(deps: EditorDiscordDeps): (intera
       if (!memo?.values) return privately(interaction, noteReply(ctx, 'This form has expired', 'Run /strike update again.'));
       return openForm(interaction, memo.amends ? `Correct update #${memo.amends.id}` : 'New update', memo.amends ? { amends: memo.amends } : {}, memo.values);
     }
-    await interaction.deferUpdate();
-    if (action === 'no') {
-      desk.cancel(token);
-      return deliverPrivately(interaction, renderDiscordMessages(noteReply(ctx, 'Cancelled', 'Nothing was saved.')), []);
+    if (!firstDelivery(interaction)) return;
+    // Only the editor who made the change may drop it, as only they may confirm it; anyone else is told privately.
+    if (action === 'no' && !desk.cancel(token, editorOrigin(deps.editors, interaction))) {
+      return privately(interaction, noteReply(ctx, 'Nothing was cancelled', 'Only the editor who made this change can cancel it, and only before it expires.'));
     }
+    await interaction.deferUpdate();
+    if (action === 'no') return deliverPrivately(interaction, renderDiscordMessages(noteReply(ctx, 'Cancelled', 'Nothing was saved.')), []);
     return answerOutcome(interaction, await desk.confirm(ctx, token, editorOrigin(deps.editors, interaction)));
   };
 
   return async (interaction) => {
-    if (interaction.isChatInputCommand()) return interaction.commandName === STRIKE_COMMAND_NAME && command(interaction);
+    if (interaction.isChatInputCommand()) return command(interaction);
     const id = interaction.isModalSubmit() || interaction.isButton() ? readEditorCustomId(interaction.customId) : undefined;
     if (!id) return false;
     if (interaction.isModalSubmit() && id.action === 'form') await submitted(interaction, id.token);

@@ -2,24 +2,28 @@ import { MessageFlags, type AutocompleteInteraction, type Interaction } from 'di
 import { answerStrikeCommand } from './answer-command.js';
 import { autocompleteChoices } from './autocomplete.js';
 import { STRIKE_COMMAND_NAME } from './command-definitions.js';
+import { DIGEST_COMMAND_NAME } from './digest-subcommands.js';
 import { describeError } from './discord-logger.js';
 import type { HandlerContext } from './handler-context.js';
 import { shareAnswer } from './share-answer.js';
+import { routeCommand } from './route-command.js';
 import { readShareCustomId } from './share-button.js';
+import { zoneChoices } from './zone-autocomplete.js';
 
 const SORRY = 'Something went wrong on my side while answering. Please try again in a moment.';
 
 /**
- * Routes one interaction: interceptors first (editor forms), then /strike commands, option autocomplete and Share
- * buttons; anything else is ignored.
+ * Routes one interaction: interceptors first (editor forms), then /strike, /strike-digest and /strike-editor,
+ * option autocomplete and Share buttons; anything else is ignored.
  */
 export async function handleInteraction(h: HandlerContext, interaction: Interaction): Promise<void> {
   try {
     for (const intercept of h.interceptors) if (await intercept(interaction)) return;
     if (interaction.isChatInputCommand()) {
-      if (interaction.commandName === STRIKE_COMMAND_NAME) await answerStrikeCommand(h, interaction);
+      const route = routeCommand(h.ctx, interaction);
+      if (route) await answerStrikeCommand(h, interaction, route);
     } else if (interaction.isAutocomplete()) {
-      if (interaction.commandName === STRIKE_COMMAND_NAME) await answerAutocomplete(h, interaction);
+      await answerAutocomplete(h, interaction);
     } else if (interaction.isButton()) {
       const share = readShareCustomId(interaction.customId);
       if (share) await shareAnswer(h, interaction, share);
@@ -32,8 +36,14 @@ export async function handleInteraction(h: HandlerContext, interaction: Interact
 
 async function answerAutocomplete(h: HandlerContext, interaction: AutocompleteInteraction): Promise<void> {
   const focused = interaction.options.getFocused(true);
+  const typed = String(focused.value);
+  if (interaction.commandName === DIGEST_COMMAND_NAME && focused.name === 'zone') {
+    await interaction.respond(zoneChoices(typed));
+    return;
+  }
+  if (interaction.commandName !== STRIKE_COMMAND_NAME) return;
   const subcommand = interaction.options.getSubcommand(false) ?? '';
-  await interaction.respond(autocompleteChoices(h.ctx, subcommand, String(focused.value)));
+  await interaction.respond(autocompleteChoices(h.ctx, subcommand, typed));
 }
 
 /** Tells the user it failed, by whichever route the interaction still allows (discord.js guide's error path). */

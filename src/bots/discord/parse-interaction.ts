@@ -1,22 +1,20 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
 import type { CommandContext } from '../../core/commands/command-spec.js';
 import { allCommands, cleanInput, type ParsedText } from '../../core/commands/registry.js';
-import { digestInvocation } from './digest-subcommands.js';
 
-/** The parts of a /strike interaction the adapter reads, free of discord.js objects. */
+/** The parts of a command interaction the adapter reads, free of discord.js objects. */
 export interface StrikeInvocation {
   subcommand: string;
   options: Record<string, string | number | boolean | undefined>;
 }
 
-/** Reads the subcommand (or the digest group) and its option values from a /strike interaction. */
+/** Reads the subcommand and its typed option values from a /strike, /strike-digest or /strike-editor interaction. */
 export function invocationFromInteraction(interaction: ChatInputCommandInteraction): StrikeInvocation {
-  const digest = digestInvocation(interaction);
-  if (digest) return digest;
   const sub = interaction.options.data[0];
   const options: StrikeInvocation['options'] = {};
   for (const o of sub?.options ?? []) options[o.name] = o.value;
-  return { subcommand: interaction.options.getSubcommand(false) ?? sub?.name ?? '', options };
+  // data[0] is the subcommand, or the group of an old registration (/strike digest subscribe reads "digest").
+  return { subcommand: sub?.name ?? '', options };
 }
 
 /**

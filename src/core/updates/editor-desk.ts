@@ -155,9 +155,12 @@ export class EditorDesk {
     return this.submit(ctx, pending.raw, origin, { ...options, confirmed: true, ...(pending.amends ? { amends: pending.amends } : {}) });
   }
 
-  /** Drops a pending change (the editor cancelled). */
-  cancel(pendingId: string): void {
+  /** Drops a pending change when the editor who made it cancels; false (nothing dropped) for anyone else or once expired. */
+  cancel(pendingId: string, origin: Origin): boolean {
+    const pending = this.pending.get(pendingId);
+    if (!pending || pending.author !== authorOf(origin)) return false;
     this.pending.delete(pendingId);
+    return true;
   }
 
   /** The current content of an update, to prefill an amendment form; undefined when it cannot be amended. */
