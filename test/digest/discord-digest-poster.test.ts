@@ -49,6 +49,21 @@ describe('Discord digest poster', () => {
     expect(await channel.findPosted(target, 'sw3-20230806', since)).toBeUndefined();
   });
 
+  it('finds a posted digest under more than a page of later chatter, reading history page by page back to the due time', async () => {
+    const since = new Date(Date.now() - 3_600_000);
+    const { messageIds } = await channel.post(target, digest, 'sw6-20230805');
+    fake.chatter(FAKE_IDS.channel, 250);
+    const from = fake.calls.length;
+    expect(await channel.findPosted(target, 'sw6-20230805', since)).toEqual({ messageIds });
+    const pages = fake.calls.slice(from).filter((c) => c.route === FAKE_ROUTES.channelMessages);
+    // 250 newer messages and the digests before them: three full pages at least, each before the previous one's oldest.
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    expect(pages[0]!.query.before).toBeUndefined();
+    for (const p of pages) expect(p.query.limit).toBe('100');
+    for (const [i, p] of pages.slice(1).entries()) expect(BigInt(p.query.before!)).toBeLessThan(BigInt(pages[i]!.query.before ?? String(2n ** 63n)));
+    expect(await channel.findPosted(target, 'sw6-20230806', since)).toBeUndefined();
+  });
+
   it('edits a posted digest in place when corrected: spare parts deleted, extra parts posted, never an empty message', async () => {
     // A digest long enough to need several messages, corrected to the one-message digest and back.
     const long = { ...digest, blocks: [...digest.blocks, ...Array.from({ length: 12 }, (_, i) => ({ kind: 'text' as const, line: { text: `${'Filler line. '.repeat(300)} ${i}`, cites: [] } }))] };

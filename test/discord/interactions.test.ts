@@ -49,8 +49,8 @@ function shareButtonOf(call: RecordedCall): string | undefined {
 }
 
 describe('log-in', () => {
-  it('identifies with only the intents it uses and registers no commands at start-up', () => {
-    const wanted = GatewayIntentBits.Guilds | GatewayIntentBits.GuildMessages | GatewayIntentBits.DirectMessages | GatewayIntentBits.MessageContent;
+  it('identifies with only the intents it uses, none privileged, and registers no commands at start-up', () => {
+    const wanted = GatewayIntentBits.Guilds | GatewayIntentBits.GuildMessages | GatewayIntentBits.DirectMessages;
     expect(t.fake.identifies).toEqual([{ token: 'fake.bot.token', intents: wanted }]);
     expect(t.fake.calls.filter((c) => c.method === 'PUT' || c.route.includes('/commands'))).toEqual([]);
   });

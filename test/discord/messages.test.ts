@@ -52,9 +52,16 @@ describe('mentions and DMs', () => {
     expect(reply.body.embeds[0].title).toBe('Minimum staffing in episodic TV');
   });
 
-  it('answers a mention of its role, as people often pick the role by mistake', async () => {
+  it('explains how to reach it when only its role is mentioned, whose text Discord withholds without Message Content', async () => {
     const reply = await send(messageCreate(`<@&${FAKE_IDS.botRole}> echo via role`, { mentionsBotRole: true }));
-    expect(reply.body.embeds[0].description).toBe('via role');
+    expect(reply.body.embeds[0].title).toBe('I could not read that message');
+    expect(reply.body.embeds[0].description).toContain('mention me by name');
+    expect(reply.body.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it('still reads a mention of the bot and a DM in full without the Message Content intent', async () => {
+    expect((await send(messageCreate(`${mention} echo by name`, { mentionsBot: true }))).body.embeds[0].description).toBe('by name');
+    expect((await send(messageCreate('echo in a dm', { dm: true }))).body.embeds[0].description).toBe('in a dm');
   });
 
   it('strips its own mention from the question, wherever it is', async () => {

@@ -5,7 +5,7 @@
 import type { Server } from 'node:http';
 import { EventEmitter } from 'node:events';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { guildCreatePayload, readyPayload } from './discord-fake-payloads.js';
+import { FAKE_IDS, guildCreatePayload, readyPayload } from './discord-fake-payloads.js';
 
 /** The IDENTIFY a client sent: its token and the intents it asked for. */
 export interface RecordedIdentify {
@@ -17,6 +17,21 @@ interface Session {
   socket: WebSocket;
   seq: number;
   ready: boolean;
+  /** What IDENTIFY asked for; decides whether message text is delivered. */
+  intents: number;
+}
+
+// GatewayIntentBits.MessageContent.
+const MESSAGE_CONTENT = 1 << 15;
+
+/**
+ * A MESSAGE_CREATE as a session receives it: without the Message Content intent, Discord blanks the text of
+ * server messages that do not mention the app (a mention of its role does not count), except the app's own.
+ */
+function asDelivered(t: string, d: any, intents: number): unknown {
+  if (t !== 'MESSAGE_CREATE' || (intents & MESSAGE_CONTENT) !== 0 || !d?.guild_id) return d;
+  const mentionsApp = (d.mentions ?? []).some((u: { id: string }) => u.id === FAKE_IDS.bot) || d.author?.id === FAKE_IDS.bot;
+  return mentionsApp ? d : { ...d, content: '', embeds: [], attachments: [], components: [] };
 }
 
 const OP = { dispatch: 0, heartbeat: 1, identify: 2, resume: 6, hello: 10, heartbeatAck: 11 } as const;
@@ -46,7 +61,7 @@ export class FakeDiscordGateway {
   dispatch(t: string, d: unknown): void {
     const ready = [...this.sessions].filter((s) => s.ready);
     if (ready.length === 0) throw new Error(`no client is connected to the fake gateway to receive ${t}`);
-    for (const s of ready) this.send(s, { op: OP.dispatch, t, s: ++s.seq, d });
+    for (const s of ready) this.send(s, { op: OP.dispatch, t, s: ++s.seq, d: asDelivered(t, d, s.intents) });
   }
 
   async close(): Promise<void> {
@@ -55,7 +70,7 @@ export class FakeDiscordGateway {
   }
 
   private open(socket: WebSocket): void {
-    const session: Session = { socket, seq: 0, ready: false };
+    const session: Session = { socket, seq: 0, ready: false, intents: 0 };
     this.sessions.add(session);
     socket.on('close', () => this.sessions.delete(session));
     socket.on('message', (data) => this.receive(session, String(data)));
@@ -67,7 +82,8 @@ export class FakeDiscordGateway {
     if (payload.op === OP.heartbeat) {
       this.send(session, { op: OP.heartbeatAck });
     } else if (payload.op === OP.identify) {
-      this.identifies.push({ token: String(payload.d.token), intents: Number(payload.d.intents) });
+      session.intents = Number(payload.d.intents);
+      this.identifies.push({ token: String(payload.d.token), intents: session.intents });
       if (this.refuseIdentifyWith !== undefined) {
         session.socket.close(this.refuseIdentifyWith, 'refused by the fake');
         return;

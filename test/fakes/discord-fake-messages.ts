@@ -2,7 +2,7 @@
  * Messages the fake Discord holds per channel: what the bot posted (directly or through interaction webhooks),
  * so edits, listings and enforced nonces behave like Discord's.
  */
-import { FAKE_IDS, fakeMessage, userObject } from './discord-fake-payloads.js';
+import { FAKE_IDS, fakeMessage, userObject, type FakeActor } from './discord-fake-payloads.js';
 
 type StoredMessage = Omit<ReturnType<typeof fakeMessage>, 'edited_timestamp'> & { edited_timestamp: string | null; nonce?: string | number };
 
@@ -32,7 +32,7 @@ export class FakeMessageStore {
    * Creates a message. With enforce_nonce, a second create with the same nonce in the same channel returns the
    * first message instead of posting again, as Discord does within its nonce window.
    */
-  create(channelId: string, body: MessageBody, options: { webhook?: boolean } = {}): StoredMessage {
+  create(channelId: string, body: MessageBody, options: { webhook?: boolean; author?: FakeActor } = {}): StoredMessage {
     const list = this.list(channelId);
     if (body.enforce_nonce && body.nonce !== undefined) {
       const earlier = list.find((m) => m.nonce === body.nonce);
@@ -40,7 +40,7 @@ export class FakeMessageStore {
     }
     const message: StoredMessage = {
       ...fakeMessage({
-        channelId, author: userObject('bot'), content: body.content ?? '', flags: body.flags ?? 0, embeds: body.embeds ?? [],
+        channelId, author: userObject(options.author ?? 'bot'), content: body.content ?? '', flags: body.flags ?? 0, embeds: body.embeds ?? [],
         components: body.components ?? [], reference: body.message_reference, ...(options.webhook ? { webhookId: FAKE_IDS.application } : {}),
       }),
       ...(body.nonce !== undefined ? { nonce: body.nonce } : {}),

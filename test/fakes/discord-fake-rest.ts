@@ -79,6 +79,11 @@ export class FakeDiscordRest {
     this.events.setMaxListeners(0);
   }
 
+  /** Members' chatter: `count` messages in a channel from someone else, as if typed after whatever is there. */
+  chatter(channelId: string, count: number, author: 'member' | 'steward' = 'member'): void {
+    for (let i = 0; i < count; i++) this.messages.create(channelId, { content: `chatter ${i}` }, { author });
+  }
+
   /** Answers the next `times` calls of `route` with 429, Retry-After and Discord's JSON body. */
   rateLimit(route: string, options: { times?: number; retryAfterSeconds?: number; global?: boolean } = {}): void {
     this.scripts.push({ kind: 'rate-limit', route, remaining: options.times ?? 1, retryAfterSeconds: options.retryAfterSeconds ?? 1, global: options.global ?? false });

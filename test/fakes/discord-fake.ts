@@ -9,6 +9,7 @@
  *   fake.dispatch(t, d)               push a gateway event (INTERACTION_CREATE, MESSAGE_CREATE, …)
  *   fake.rateLimit(route, {times})    answer the next calls of a route with 429 + Retry-After
  *   fake.failNext(route, {status})    answer the next calls of a route with another error ({ message, code })
+ *   fake.chatter(channel, n)          n messages from a member in a channel (a busy channel's history)
  *   fake.waitForCall(match, what)     resolves with the first matching call; rejects after a timeout naming `what`
  *   fake.waitForReady()               resolves once a client has identified
  *   fake.close()
@@ -45,6 +46,7 @@ export interface FakeDiscord {
   dispatch(t: string, d: unknown): void;
   rateLimit(route: string, options?: { times?: number; retryAfterSeconds?: number; global?: boolean }): void;
   failNext(route: string, options: { status: number; code?: number; message?: string; times?: number }): void;
+  chatter(channelId: string, count: number): void;
   waitForCall(match: (call: RecordedCall) => boolean, what: string, timeoutMs?: number): Promise<RecordedCall>;
   waitForReady(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
@@ -79,6 +81,7 @@ export async function startFakeDiscord(options: { heartbeatIntervalMs?: number; 
     dispatch: (t, d) => gateway.dispatch(t, d),
     rateLimit: (route, o) => rest.rateLimit(route, o),
     failNext: (route, o) => rest.failNext(route, o),
+    chatter: (channelId, count) => rest.chatter(channelId, count),
     waitForCall(match, what, timeoutMs = DEFAULT_WAIT_MS) {
       const found = rest.calls.find(match);
       if (found) return Promise.resolve(found);

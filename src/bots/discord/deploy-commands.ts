@@ -3,7 +3,7 @@ import { REST, Routes } from 'discord.js';
 import type { CommandContext } from '../../core/commands/command-spec.js';
 import { commandDefinitionsJSON } from './command-definitions.js';
 import { describeError } from './discord-logger.js';
-import { inviteUrl } from './invite-link.js';
+import { inviteUrl, userInstallUrl } from './invite-link.js';
 
 /** Where and as whom to register the commands. */
 export interface DeployOptions {
@@ -53,7 +53,9 @@ async function main(): Promise<void> {
     ...(env.DISCORD_API_URL ? { apiUrl: env.DISCORD_API_URL } : {}),
   });
   const where = result.scope === 'guild' ? `in server ${env.DISCORD_GUILD_ID} (available now)` : 'globally (may take a few minutes to appear)';
-  process.stdout.write(`Registered /${result.commands.join(', /')} ${where}.\nInvite link: ${inviteUrl(result.applicationId)}\n`);
+  process.stdout.write(
+    `Registered /${result.commands.join(', /')} ${where}.\nInvite link (servers): ${inviteUrl(result.applicationId)}\nAdd to your account (DMs and private channels): ${userInstallUrl(result.applicationId)}\n`,
+  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -40,6 +40,10 @@ export function classifyDiscordError(err: unknown): DigestChannelError {
 
 const call = classifiedCalls(classifyDiscordError);
 
+// Discord's largest page of channel history, and how many pages a crash check reads before giving up.
+const HISTORY_PAGE = 100;
+const HISTORY_PAGES_MAX = 100;
+
 // One nonce per message of a digest; Discord allows 25 characters, the key leaves room for the part number.
 const nonceOf = (key: DeliveryKey, part: number) => `${key}.${part}`;
 // Fetched messages do not always carry their nonce, so the key is also in a line of small print.
@@ -53,6 +57,26 @@ const markerOf = (key: DeliveryKey) => `-# Strikewire daily digest · ref ${key}
 export function createDiscordDigestChannel(rest: REST): DigestChannel {
   let botId: string | undefined;
   const botUserId = async () => (botId ??= ((await call(() => rest.get(Routes.user()))) as { id: string }).id);
+
+  /**
+   * Messages in the channel since `since`, newest first, read a page of 100 at a time backwards from now until a
+   * page reaches past `since` (at most HISTORY_PAGES_MAX pages): a busy channel cannot hide a posted digest.
+   */
+  const messagesSince = async (channelId: string, since: Date): Promise<APIMessage[]> => {
+    const floor = BigInt(SnowflakeUtil.generate({ timestamp: since.getTime() }));
+    const found: APIMessage[] = [];
+    let before: string | undefined;
+    for (let page = 0; page < HISTORY_PAGES_MAX; page++) {
+      const query = new URLSearchParams({ limit: String(HISTORY_PAGE), ...(before ? { before } : {}) });
+      const messages = (await call(() => rest.get(Routes.channelMessages(channelId), { query }))) as APIMessage[];
+      found.push(...messages.filter((m) => BigInt(m.id) > floor));
+      const oldest = messages.reduce<string | undefined>((min, m) => (min === undefined || BigInt(m.id) < BigInt(min) ? m.id : min), undefined);
+      if (messages.length < HISTORY_PAGE || oldest === undefined || BigInt(oldest) <= floor) return found;
+      before = oldest;
+    }
+    // Past 10,000 messages since the due time, stop looking: the enforced nonce still guards a prompt re-post.
+    return found;
+  };
 
   return {
     async post(target: DigestTarget, digest: Reply, key: DeliveryKey) {
@@ -68,11 +92,8 @@ export function createDiscordDigestChannel(rest: REST): DigestChannel {
 
     async findPosted(target: DigestTarget, key: DeliveryKey, since: Date) {
       const author = await botUserId();
-      const query = new URLSearchParams({ after: SnowflakeUtil.generate({ timestamp: since.getTime() }).toString(), limit: '100' });
-      const messages = (await call(() => rest.get(Routes.channelMessages(target.channelId), { query }))) as APIMessage[];
-      const ours = messages
-        .filter((m) => m.author.id === author && (String(m.nonce ?? '').startsWith(`${key}.`) || m.content.includes(markerOf(key))))
-        .sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
+      const isOurs = (m: APIMessage) => m.author.id === author && (String(m.nonce ?? '').startsWith(`${key}.`) || m.content.includes(markerOf(key)));
+      const ours = (await messagesSince(target.channelId, since)).filter(isOurs).sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
       return ours.length > 0 ? { messageIds: ours.map((m) => m.id) } : undefined;
     },
 

@@ -12,9 +12,10 @@ import { ShareTokens } from '../../store/share-tokens.js';
 
 /**
  * The gateway intents the bot asks for, and why: Guilds (servers and channels behind interactions and mentions),
- * GuildMessages and DirectMessages (to see mentions and DMs), MessageContent (privileged; the text of mentions).
+ * GuildMessages and DirectMessages (to see mentions and DMs). None is privileged: Discord delivers the text of
+ * messages that mention the bot, and of DMs, without Message Content.
  */
-export const BOT_INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages, GatewayIntentBits.MessageContent] as const;
+export const BOT_INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages] as const;
 
 /** How to build the Discord bot. */
 export interface DiscordBotOptions {
@@ -101,7 +102,7 @@ function pruneExpired(h: HandlerContext, logger: DiscordLogger): void {
 /** A login failure in words the person setting up can act on. */
 function loginProblem(what: string): string {
   if (/disallowed intents|privileged intent/i.test(what)) {
-    return 'Discord login failed: Discord refused the Message Content intent. Enable "Message Content Intent" under Bot > Privileged Gateway Intents in the Developer Portal (see the Discord section of the README).';
+    return `Discord login failed: Discord refused the gateway intents this build asks for (${what}). Strikewire needs no privileged intent (Guilds, Guild Messages and Direct Messages only); if BOT_INTENTS was changed to add one, remove it or enable it under Bot > Privileged Gateway Intents in the Developer Portal.`;
   }
   if (/token|401/i.test(what)) return `Discord login failed: Discord rejected DISCORD_TOKEN (${what}).`;
   return `Discord login failed: ${what}`;
