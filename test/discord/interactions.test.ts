@@ -302,6 +302,25 @@ describe('Share in channel', () => {
   });
 });
 
+describe('a read-only database', () => {
+  it('still answers /strike, without a Share button, and says so plainly when a Share press cannot be recorded', async () => {
+    const original = await run('echo', { text: 'before the disk went read-only' });
+    t.db.pragma('query_only = ON');
+    try {
+      const answered = await run('status');
+      expect(firstEmbed(answered.edit).title).toContain(t.ctx.knowledge.dispute.title);
+      expect(answered.edit.body.components).toEqual([]);
+      const press = buttonInteraction(shareButtonOf(original.edit)!);
+      t.fake.dispatch('INTERACTION_CREATE', press);
+      const callback = await callbackOf(t.fake, press);
+      expect(callback.body).toMatchObject({ type: InteractionResponseType.ChannelMessageWithSource, data: { flags: MessageFlags.Ephemeral } });
+      expect(callback.body.data.content).toBe('Storage is read-only, so nothing could be saved. Please tell your admin.');
+    } finally {
+      t.db.pragma('query_only = OFF');
+    }
+  });
+});
+
 describe('a 429 on an interaction edit', () => {
   it('is waited out and the edit delivered', async () => {
     t.fake.rateLimit(FAKE_ROUTES.editOriginal, { times: 1, retryAfterSeconds: 1 });

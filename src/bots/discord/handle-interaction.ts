@@ -4,13 +4,12 @@ import { autocompleteChoices } from './autocomplete.js';
 import { STRIKE_COMMAND_NAME } from './command-definitions.js';
 import { DIGEST_COMMAND_NAME } from './digest-subcommands.js';
 import { describeError } from './discord-logger.js';
+import { failureReply } from './failure-replies.js';
 import type { HandlerContext } from './handler-context.js';
 import { shareAnswer } from './share-answer.js';
 import { routeCommand } from './route-command.js';
 import { readShareCustomId } from './share-button.js';
 import { zoneChoices } from './zone-autocomplete.js';
-
-const SORRY = 'Something went wrong on my side while answering. Please try again in a moment.';
 
 /**
  * Routes one interaction: interceptors first (editor forms), then /strike, /strike-digest and /strike-editor,
@@ -30,7 +29,7 @@ export async function handleInteraction(h: HandlerContext, interaction: Interact
     }
   } catch (err) {
     h.logger.error(`interaction ${interaction.id} failed: ${describeError(err)}`);
-    await apologize(interaction).catch((e: unknown) => h.logger.warn(`could not report the failure: ${describeError(e)}`));
+    await apologize(interaction, failureReply(err)).catch((e: unknown) => h.logger.warn(`could not report the failure: ${describeError(e)}`));
   }
 }
 
@@ -47,10 +46,10 @@ async function answerAutocomplete(h: HandlerContext, interaction: AutocompleteIn
 }
 
 /** Tells the user it failed, by whichever route the interaction still allows (discord.js guide's error path). */
-async function apologize(interaction: Interaction): Promise<void> {
+async function apologize(interaction: Interaction, content: string): Promise<void> {
   if (!interaction.isRepliable()) return;
-  if (!interaction.deferred && !interaction.replied) await interaction.reply({ content: SORRY, flags: MessageFlags.Ephemeral });
+  if (!interaction.deferred && !interaction.replied) await interaction.reply({ content, flags: MessageFlags.Ephemeral });
   // After a button's deferUpdate, @original is the private answer itself: keep it and add a private note.
-  else if (interaction.isButton()) await interaction.followUp({ content: SORRY, flags: MessageFlags.Ephemeral });
-  else await interaction.editReply({ content: SORRY, embeds: [], components: [] });
+  else if (interaction.isButton()) await interaction.followUp({ content, flags: MessageFlags.Ephemeral });
+  else await interaction.editReply({ content, embeds: [], components: [] });
 }
