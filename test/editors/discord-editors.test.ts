@@ -177,9 +177,15 @@ describe('Discord: editors keep the knowledge current', () => {
     const [no] = customIds(confirm).filter((id) => id.startsWith('sw-ed:no:'));
 
     const intruder = send(world, buttonInteraction(no!, { actor: 'member' }));
-    await answerOf(world, intruder, 'Only the editor who made this change can cancel it');
+    await answerOf(world, intruder, 'only the editor who made this change can cancel it');
     // Refused in a new private message, so the editor's own Confirm and Cancel stay where they are.
     expect((await callback(world, intruder)).body.type).toBe(5);
+
+    // Confirm is checked the same way, before anything is acknowledged on the editor's message.
+    const confirmIntruder = send(world, buttonInteraction(ok!, { actor: 'member' }));
+    await answerOf(world, confirmIntruder, 'only the editor who made this change can confirm it');
+    expect((await callback(world, confirmIntruder)).body.type).toBe(5);
+    expect(rows(world, 'updates')).toBe(0);
 
     const click = send(world, buttonInteraction(ok!, { actor: 'steward' }));
     await answerOf(world, click, 'Update #1 saved');

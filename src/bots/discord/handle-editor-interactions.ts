@@ -126,13 +126,17 @@ export function createEditorInteractionHandler(deps: EditorDiscordDeps): (intera
       return openForm(interaction, memo.amends ? `Correct update #${memo.amends.id}` : 'New update', memo.amends ? { amends: memo.amends } : {}, memo.values);
     }
     if (!firstDelivery(interaction)) return;
-    // Only the editor who made the change may drop it, as only they may confirm it; anyone else is told privately.
-    if (action === 'no' && !desk.cancel(token, editorOrigin(deps.editors, interaction))) {
-      return privately(interaction, noteReply(ctx, 'Nothing was cancelled', 'Only the editor who made this change can cancel it, and only before it expires.'));
+    // Only the editor who made the change may confirm or drop it. Anyone else is told in a new private message,
+    // so the editor's own message keeps its buttons.
+    const origin = editorOrigin(deps.editors, interaction);
+    if (!desk.isPendingOf(token, origin)) {
+      const [title, verb] = action === 'no' ? ['Nothing was cancelled', 'cancel'] : ['Nothing was saved', 'confirm'];
+      return privately(interaction, noteReply(ctx, title, `This change has expired, or it is not yours: only the editor who made this change can ${verb} it.`));
     }
+    if (action === 'no') desk.cancel(token, origin);
     await interaction.deferUpdate();
     if (action === 'no') return deliverPrivately(interaction, renderDiscordMessages(noteReply(ctx, 'Cancelled', 'Nothing was saved.')), []);
-    return answerOutcome(interaction, await desk.confirm(ctx, token, editorOrigin(deps.editors, interaction)));
+    return answerOutcome(interaction, await desk.confirm(ctx, token, origin));
   };
 
   return async (interaction) => {

@@ -155,12 +155,16 @@ export class EditorDesk {
     return this.submit(ctx, pending.raw, origin, { ...options, confirmed: true, ...(pending.amends ? { amends: pending.amends } : {}) });
   }
 
-  /** Drops a pending change when the editor who made it cancels; false (nothing dropped) for anyone else or once expired. */
+  /** Drops a pending change when the editor who made it cancels; false (nothing dropped) for anyone else or once gone. */
   cancel(pendingId: string, origin: Origin): boolean {
-    const pending = this.pending.get(pendingId);
-    if (!pending || pending.author !== authorOf(origin)) return false;
+    if (!this.isPendingOf(pendingId, origin)) return false;
     this.pending.delete(pendingId);
     return true;
+  }
+
+  /** Whether a change is still waiting for `origin`'s confirmation: the one author check Confirm and Cancel share. */
+  isPendingOf(pendingId: string, origin: Origin): boolean {
+    return this.pending.get(pendingId)?.author === authorOf(origin);
   }
 
   /** The current content of an update, to prefill an amendment form; undefined when it cannot be amended. */
