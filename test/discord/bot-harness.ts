@@ -30,7 +30,7 @@ export function testContext(extensions?: CommandSpec[]): CommandContext {
   return loadContext(WGA_2023_PACK_DIR, { clock: fixedClock(TEST_NOW), ...(extensions ? { extensions } : {}) });
 }
 
-export async function startBotUnderTest(extensions?: CommandSpec[], interceptors: InteractionInterceptor[] = [], options: { clock?: Clock } = {}): Promise<BotUnderTest> {
+export async function startBotUnderTest(extensions?: CommandSpec[], interceptors: InteractionInterceptor[] = [], options: { clock?: Clock; databasePath?: string } = {}): Promise<BotUnderTest> {
   const fake = await startFakeDiscord();
   const logs: string[] = [];
   const logger: DiscordLogger = {
@@ -40,7 +40,8 @@ export async function startBotUnderTest(extensions?: CommandSpec[], interceptors
     error: (m) => logs.push(`error: ${m}`),
   };
   const ctx = testContext(extensions);
-  const store = testDatabase();
+  // A given path is the caller's to delete; it stands for the same DATABASE_PATH across a restart.
+  const store = options.databasePath ? sharedDatabase(options.databasePath) : testDatabase();
   const bot = createDiscordBot(ctx, { token: 'fake.bot.token', apiUrl: fake.apiUrl, logger, rest: { timeout: 5000, retries: 1 }, interceptors, db: store.db, ...(options.clock ? { clock: options.clock } : {}) });
   await bot.start();
   return {
@@ -73,6 +74,11 @@ export function originalEditOf(fake: FakeDiscord, interaction: { token: string }
 /** Follow-ups sent so far for an interaction, in order. */
 export function followUpsOf(fake: FakeDiscord, interaction: { token: string }): RecordedCall[] {
   return fake.calls.filter((c) => c.route === FAKE_ROUTES.followUp && c.params.token === interaction.token);
+}
+
+function sharedDatabase(path: string): { db: Database.Database; remove(): void } {
+  const db = openDatabase(path);
+  return { db, remove: () => db.close() };
 }
 
 /** A real SQLite database in a fresh temporary directory; remove() closes and deletes it. */
