@@ -5,7 +5,7 @@ import { POSTED_PUBLICLY_NOTE } from '../../src/bots/discord/interaction-replies
 import type { InteractionInterceptor } from '../../src/bots/discord/handler-context.js';
 import { limitViolations } from '../../src/bots/discord/discord-limits.js';
 import { FAKE_ROUTES, type RecordedCall } from '../fakes/discord-fake.js';
-import { autocompleteInteraction, buttonInteraction, commandInteraction, FAKE_IDS, slashGroupInteraction, slashInteraction, type FakePlace } from '../fakes/discord-fake-payloads.js';
+import { autocompleteInteraction, commandInteraction, FAKE_IDS, slashGroupInteraction, slashInteraction, type FakePlace } from '../fakes/discord-fake-payloads.js';
 import { callbackOf, followUpsOf, originalEditOf, startBotUnderTest, type BotUnderTest } from './bot-harness.js';
 import { TEST_EXTENSIONS } from './test-extensions.js';
 
