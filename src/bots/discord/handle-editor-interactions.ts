@@ -122,7 +122,7 @@ export function createEditorInteractionHandler(deps: EditorDiscordDeps): (intera
   const button = async (interaction: ButtonInteraction, action: 'ok' | 'no' | 'fix', token: string) => {
     if (action === 'fix') {
       const memo = forms.recall(token, interaction.user.id);
-      if (!memo?.values) return privately(interaction, noteReply(ctx, 'This form has expired', 'Run /strike update again.'));
+      if (!memo?.values) return privately(interaction, noteReply(ctx, 'This form has expired', 'Run /strike-editor update again.'));
       return openForm(interaction, memo.amends ? `Correct update #${memo.amends.id}` : 'New update', memo.amends ? { amends: memo.amends } : {}, memo.values);
     }
     if (!firstDelivery(interaction)) return;
