@@ -1,65 +1,64 @@
-import { daysBetween } from '../time/format-date.js';
+import * as chrono from 'chrono-node';
 
 /** A date an article names, as written and as a calendar date. */
 export interface NamedDate {
   text: string;
   date: string;
-  /** Worked out from the article's date ("Friday", "yesterday") rather than written out. */
+  /** Worked out from the article's date ("Friday", "last week", "yesterday") rather than written out. */
   relative: boolean;
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-const MONTH_DAY = /\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.? (\d{1,2})(?:st|nd|rd|th)?\b(?:,? (\d{4}))?/g;
-const ISO = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
-const WEEKDAY = /\b(?:(last|next|this|on) )?(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/g;
-const NEAR_DAYS = /\b(yesterday|today)\b/gi;
+/** Longer sentences are read in windows this long: chrono's patterns rescan long runs of spaces or digits. */
+const WINDOW = 200;
+/** Windows overlap by this much, so a date that starts near a window's end is read whole by the next one. */
+const OVERLAP = 40;
+/** Dates read per sentence: a sentence naming more is a table or junk, and each one costs a parse. */
+export const MAX_DATES_PER_SENTENCE = 12;
+// "Talks resume Friday" looks ahead; "talks broke down Friday" looks back, as most news does.
+const FUTURE_WORDS = /\b(will|shall|scheduled|expected to|set to|plan(?:s|ned)? to|due to|resume|resumes|next)\b/i;
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const iso = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
-
-function isRealDate(date: string): boolean {
-  return new Date(`${date}T00:00:00Z`).toISOString().startsWith(date);
-}
 
 function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** A month and day without a year, in the year that puts it closest to the article's date. */
-function closestYear(month: number, day: number, articleDate: string): string | undefined {
-  const year = Number(articleDate.slice(0, 4));
-  const options = [year - 1, year, year + 1].map((y) => iso(y, month, day)).filter(isRealDate);
-  return options.sort((a, b) => Math.abs(daysBetween(articleDate, a)) - Math.abs(daysBetween(articleDate, b)))[0];
+/** A weekday on its own: the latest one up to the article's date, or the first after it when the sentence looks ahead. */
+function weekdayDate(weekday: number, articleDate: string, ahead: boolean): string {
+  const today = new Date(`${articleDate}T12:00:00Z`).getUTCDay();
+  return ahead ? addDays(articleDate, (weekday - today + 7) % 7 || 7) : addDays(articleDate, -((today - weekday + 7) % 7));
+}
+
+function toNamedDate(r: chrono.ParsedResult, sentence: string, articleDate: string): NamedDate | undefined {
+  const s = r.start;
+  const weekdayOnly = !s.isCertain('day') && s.isCertain('weekday');
+  // "In May", "noon": not a day.
+  if (!s.isCertain('day') && !weekdayOnly) return undefined;
+  const text = r.text.replace(/^(?:on|at|in)\s+/i, '').replace(/[,\s]+$/, '');
+  const date = weekdayOnly
+    ? weekdayDate(s.get('weekday')!, articleDate, /\bnext\b/i.test(r.text) || FUTURE_WORDS.test(sentence))
+    : `${s.get('year')}-${pad(s.get('month')!)}-${pad(s.get('day')!)}`;
+  return { text, date, relative: !/\d/.test(text) };
 }
 
 /**
- * The dates a sentence names: "Aug. 11", "August 11, 2023", "2023-08-11", and days worked out from the article's
- * date ("Friday" is the latest Friday up to it, "next Tuesday" the first after it, "yesterday" the day before).
+ * The dates a sentence names, read by chrono-node anchored to the article's date: "Aug. 11", "11 August 2023",
+ * "Monday, Oct. 2" (one date), "2023-08-11", "last week", "yesterday". A weekday alone is the latest such day up
+ * to the article's date, or the first after it when the sentence looks ahead ("next Tuesday", "talks resume Friday").
  */
 export function findDates(sentence: string, articleDate: string): NamedDate[] {
-  const found: (NamedDate & { at: number })[] = [];
-  for (const m of sentence.matchAll(MONTH_DAY)) {
-    const month = MONTHS.indexOf(m[1]!.slice(0, 3).toLowerCase()) + 1;
-    const day = Number(m[2]);
-    const date = m[3] ? iso(Number(m[3]), month, day) : closestYear(month, day, articleDate);
-    if (date && isRealDate(date)) found.push({ text: m[0], date, relative: false, at: m.index });
+  const reference = { instant: new Date(`${articleDate}T12:00:00Z`), timezone: 'UTC' };
+  const found: NamedDate[] = [];
+  const step = sentence.length <= WINDOW ? sentence.length || 1 : WINDOW - OVERLAP;
+  for (let from = 0; from < sentence.length && found.length < MAX_DATES_PER_SENTENCE; from += step) {
+    for (const r of chrono.parse(sentence.slice(from, from + WINDOW), reference)) {
+      // A date starting in the overlap belongs to the next window, which sees it whole.
+      if (sentence.length > WINDOW && r.index >= step && from + step < sentence.length) continue;
+      const named = toNamedDate(r, sentence, articleDate);
+      if (named && found.length < MAX_DATES_PER_SENTENCE) found.push(named);
+    }
   }
-  for (const m of sentence.matchAll(ISO)) {
-    const date = iso(Number(m[1]), Number(m[2]), Number(m[3]));
-    if (isRealDate(date)) found.push({ text: m[0], date, relative: false, at: m.index });
-  }
-  for (const m of sentence.matchAll(WEEKDAY)) {
-    const target = WEEKDAYS.indexOf(m[2]!.toLowerCase());
-    const today = new Date(`${articleDate}T00:00:00Z`).getUTCDay();
-    const back = (today - target + 7) % 7;
-    const date = m[1] === 'next' ? addDays(articleDate, (target - today + 7) % 7 || 7) : addDays(articleDate, -back);
-    found.push({ text: m[0], date, relative: true, at: m.index });
-  }
-  for (const m of sentence.matchAll(NEAR_DAYS)) {
-    found.push({ text: m[0], date: m[1]!.toLowerCase() === 'yesterday' ? addDays(articleDate, -1) : articleDate, relative: true, at: m.index });
-  }
-  return found.sort((a, b) => a.at - b.at).map(({ at: _at, ...d }) => d);
+  return found;
 }
 
 /** The date an article is from: its dateline's date, else the latest full date it names, else the fallback. */
