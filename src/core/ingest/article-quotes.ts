@@ -66,8 +66,8 @@ export function quoteSpans(sentence: string): { start: number; end: number }[] {
   return spans;
 }
 
-/** Text with its quotations blanked, so an attribution is read from narration only. */
-function withoutQuotes(text: string): string {
+/** Text with its quotations blanked, so an attribution (or a narrated cue) is read from narration only. */
+export function withoutQuotes(text: string): string {
   let out = '';
   let from = 0;
   for (const s of quoteSpans(text)) {
