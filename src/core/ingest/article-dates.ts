@@ -35,6 +35,8 @@ function toNamedDate(r: chrono.ParsedResult, sentence: string, articleDate: stri
   // "In May", "noon": not a day.
   if (!s.isCertain('day') && !weekdayOnly) return undefined;
   const text = r.text.replace(/^(?:on|at|in)\s+/i, '').replace(/[,\s]+$/, '');
+  // News capitalises weekdays: "last sat down" is not a Saturday; "now" is not a date.
+  if ((weekdayOnly && !/[A-Z]/.test(text)) || /^now$/i.test(text)) return undefined;
   const date = weekdayOnly
     ? weekdayDate(s.get('weekday')!, articleDate, /\bnext\b/i.test(r.text) || FUTURE_WORDS.test(sentence))
     : `${s.get('year')}-${pad(s.get('month')!)}-${pad(s.get('day')!)}`;

@@ -24,7 +24,7 @@ export function findMeeting(clauses: readonly Clause[], knowledge: Knowledge): {
     const joined = c.tokens.join(' ');
     const m = MET.exec(joined);
     if (!m) continue;
-    const before = joined.slice(Math.max(0, m.index - 30), m.index).split(' ').slice(-3);
+    const before = joined.slice(Math.max(0, m.index - 30), m.index).trim().split(' ').slice(-3);
     if (before.some((w) => NOT_STATED.has(w))) continue;
     if (union && employer) return { cue: m[1]!, parties: [union, employer] };
     if (BOTH_SIDES.test(joined)) return { cue: m[1]!, parties: [unions[0]!, employers[0]!] };

@@ -7,8 +7,8 @@ const COMMON = new Set(
     ' ',
   ),
 );
-/** Shorter words are too often generic ("pay", "tv", "own"). */
-const MIN_LETTERS = 5;
+/** Shorter words are too often generic ("pay", "share", "watch"). */
+const MIN_LETTERS = 6;
 
 /** A word's plain form for matching: lower case, without a plural "s". */
 const stem = (word: string) => (word.length > MIN_LETTERS && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word);
@@ -16,7 +16,7 @@ const stem = (word: string) => (word.length > MIN_LETTERS && word.endsWith('s') 
 /**
  * The words that point to exactly one proposal: taken from each proposal's name, aliases and summary in the
  * knowledge, minus common words, party and people names, and words two proposals share. "The studios declined to
- * tie pay to how many people watch" names no proposal, but "watch" belongs to only one summary.
+ * link payments to how widely a show is watched" names no proposal, but "payments" belongs to only one summary.
  */
 export class ProposalWords {
   private readonly owner = new Map<string, string>();

@@ -33,6 +33,8 @@ const CUES: [RegExp, StanceKindName | 'proposes'][] = [
 const NOT_STATED = new Set(['not', 'no', 'never', "didn't", "doesn't", "don't", "won't", "hasn't", "haven't", 'longer', 'without', 'could', 'might', 'may', 'would', 'if', 'whether', 'unless']);
 /** A name right after one of these is an object or an attribution ("told the studios", "according to the guild"), not a subject. */
 const OBJECT_MARKERS = new Set(['to', 'by', 'with', 'from', 'for', 'than', 'told', 'tell', 'tells', 'against', 'between', 'toward', 'towards', 'urged']);
+/** A clause that names no proposal refers back to the clause before only with one of these ("a proposal the studios called a non-starter"). */
+const REFERS_BACK = new Set(['proposal', 'plan', 'demand', 'idea', 'request', 'terms', 'it', 'which']);
 const PASSIVE = new Set(['was', 'were', 'been', 'being', 'is', 'are']);
 /** How far after a party's name an "offer" may come and still be that party's. */
 const PROPOSER_DISTANCE = 2;
@@ -67,7 +69,7 @@ function tokenStarts(tokens: readonly string[]): Map<number, number> {
  * nearest name before the cue that is not an object ("told the studios"), or the agent of a passive ("was rejected
  * by the guild"); a clause without one continues the sentence's last main-clause subject, else the quote's speaker.
  * A cue is about the proposals its clause names (by name, alias or a word only that proposal's summary uses), else
- * those of the clause before ("…, a proposal the studios called a non-starter"). Denied or hypothetical cues are skipped.
+ * those of the clause before when it refers back ("…, a proposal the studios called a non-starter"). Denied or hypothetical cues are skipped.
  */
 export function findStanceCues(clauses: readonly Clause[], knowledge: Knowledge, words: ProposalWords, speaker?: string): StanceCue[] {
   const cues: StanceCue[] = [];
@@ -76,7 +78,8 @@ export function findStanceCues(clauses: readonly Clause[], knowledge: Knowledge,
   let lastProposals: string[] = [];
   for (const clause of clauses) {
     const named = clause.hits.filter((h) => h.entity.kind === 'proposal').map((h) => h.entity.id);
-    const proposals = named.length > 0 ? named : words.find(clause.tokens).length > 0 ? words.find(clause.tokens) : lastProposals;
+    const own = named.length > 0 ? named : words.find(clause.tokens);
+    const proposals = own.length > 0 ? own : clause.tokens.some((t) => REFERS_BACK.has(t)) ? lastProposals : [];
     const actors = actorsOf(clause, knowledge);
     const clauseSubject = actors.find((a) => a.subject)?.party;
     if (proposals.length > 0) {

@@ -26,7 +26,7 @@ const STATUS_CUES: [RegExp, DraftStatusName][] = [
   [/\b((?:reached|struck|announced|clinched|secured|reach|reaches|strike) (?:a |an )?tentative (?:agreement|deal|contract)|tentative (?:agreement|deal) (?:was|has been|had been) reached)\b/g, 'tentative-agreement'],
 ];
 // Words before a cue that make it a hope, a denial or a question rather than a fact.
-const NOT_STATED = new Set(['not', 'no', 'never', "didn't", "hasn't", "haven't", "won't", 'could', 'might', 'may', 'would', 'should', 'if', 'whether', 'unless', 'hope', 'hopes', 'hoped', 'hoping', 'near', 'nearing', 'close', 'closer', 'toward', 'towards', 'before', 'until', 'aim', 'aims', 'try', 'trying', 'seek', 'seeking', 'urged', 'want', 'wants']);
+const NOT_STATED = new Set(['not', 'no', 'never', "didn't", "hasn't", "haven't", "won't", 'could', 'might', 'may', 'would', 'should', 'if', 'whether', 'unless', 'hope', 'hopes', 'hoped', 'hoping', 'near', 'nearing', 'close', 'closer', 'toward', 'towards', 'before', 'until', 'since', 'after', 'once', 'when', 'refused', 'refuse', 'aim', 'aims', 'try', 'trying', 'seek', 'seeking', 'urged', 'want', 'wants', 'to']);
 
 /** Status changes stated in a sentence's clauses: at most one per status, strongest statement first. */
 export function findStatusCues(clauses: readonly Clause[]): StatusCue[] {
@@ -36,7 +36,7 @@ export function findStatusCues(clauses: readonly Clause[]): StatusCue[] {
     for (const [pattern, status] of STATUS_CUES) {
       if (found.has(status)) continue;
       for (const m of joined.matchAll(pattern)) {
-        const before = joined.slice(Math.max(0, m.index - 40), m.index).split(' ').slice(-4);
+        const before = joined.slice(Math.max(0, m.index - 40), m.index).trim().split(' ').slice(-4);
         if (before.some((w) => NOT_STATED.has(w))) continue;
         found.set(status, { status, cue: m[1] ?? m[0], clause });
         break;
