@@ -29,7 +29,7 @@ function weekdayDate(weekday: number, articleDate: string, ahead: boolean): stri
   return ahead ? addDays(articleDate, (weekday - today + 7) % 7 || 7) : addDays(articleDate, -((today - weekday + 7) % 7));
 }
 
-function toNamedDate(r: chrono.ParsedResult, sentence: string, articleDate: string): NamedDate | undefined {
+function toNamedDate(r: chrono.ParsedResult, looksAhead: () => boolean, articleDate: string): NamedDate | undefined {
   const s = r.start;
   const weekdayOnly = !s.isCertain('day') && s.isCertain('weekday');
   // "In May", "noon": not a day.
@@ -38,7 +38,7 @@ function toNamedDate(r: chrono.ParsedResult, sentence: string, articleDate: stri
   // News capitalises weekdays: "last sat down" is not a Saturday; "now" is not a date.
   if ((weekdayOnly && !/[A-Z]/.test(text)) || /^now$/i.test(text)) return undefined;
   const date = weekdayOnly
-    ? weekdayDate(s.get('weekday')!, articleDate, /\bnext\b/i.test(r.text) || FUTURE_WORDS.test(sentence))
+    ? weekdayDate(s.get('weekday')!, articleDate, /\bnext\b/i.test(r.text) || looksAhead())
     : `${s.get('year')}-${pad(s.get('month')!)}-${pad(s.get('day')!)}`;
   return { text, date, relative: !/\d/.test(text) };
 }
@@ -51,12 +51,15 @@ function toNamedDate(r: chrono.ParsedResult, sentence: string, articleDate: stri
 export function findDates(sentence: string, articleDate: string): NamedDate[] {
   const reference = { instant: new Date(`${articleDate}T12:00:00Z`), timezone: 'UTC' };
   const found: NamedDate[] = [];
+  // Read once per sentence, not once per weekday: a sentence of many weekdays would rescan itself for each.
+  let ahead: boolean | undefined;
+  const looksAhead = () => (ahead ??= FUTURE_WORDS.test(sentence));
   const step = sentence.length <= WINDOW ? sentence.length || 1 : WINDOW - OVERLAP;
   for (let from = 0; from < sentence.length && found.length < MAX_DATES_PER_SENTENCE; from += step) {
     for (const r of chrono.parse(sentence.slice(from, from + WINDOW), reference)) {
       // A date starting in the overlap belongs to the next window, which sees it whole.
       if (sentence.length > WINDOW && r.index >= step && from + step < sentence.length) continue;
-      const named = toNamedDate(r, sentence, articleDate);
+      const named = toNamedDate(r, looksAhead, articleDate);
       if (named && found.length < MAX_DATES_PER_SENTENCE) found.push(named);
     }
   }
