@@ -17,6 +17,9 @@ export const MAX_DATES_PER_SENTENCE = 12;
 // "Talks resume Friday" looks ahead; "talks broke down Friday" looks back, as most news does.
 const FUTURE_WORDS = /\b(will|shall|scheduled|expected to|set to|plan(?:s|ned)? to|due to|resume|resumes|next)\b/i;
 
+/** Words one of chrono's parsers needs; a window without any holds no date, and skipping it saves a parse. */
+const MAY_HOLD_DATE = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|tomorrow|week|month|year|ago|noon|midnight|morning|afternoon|evening|weekend|now)/i;
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
 function addDays(date: string, days: number): string {
@@ -56,7 +59,9 @@ export function findDates(sentence: string, articleDate: string): NamedDate[] {
   const looksAhead = () => (ahead ??= FUTURE_WORDS.test(sentence));
   const step = sentence.length <= WINDOW ? sentence.length || 1 : WINDOW - OVERLAP;
   for (let from = 0; from < sentence.length && found.length < MAX_DATES_PER_SENTENCE; from += step) {
-    for (const r of chrono.parse(sentence.slice(from, from + WINDOW), reference)) {
+    const window = sentence.slice(from, from + WINDOW);
+    if (!MAY_HOLD_DATE.test(window)) continue;
+    for (const r of chrono.parse(window, reference)) {
       // A date starting in the overlap belongs to the next window, which sees it whole.
       if (sentence.length > WINDOW && r.index >= step && from + step < sentence.length) continue;
       const named = toNamedDate(r, looksAhead, articleDate);
@@ -72,6 +77,7 @@ export function articleDateOf(datelineText: string | undefined, sentences: reado
     const [d] = findDates(datelineText, fallback);
     if (d) return d.date;
   }
-  const full = sentences.flatMap((s) => findDates(s, fallback)).filter((d) => !d.relative && /\d{4}/.test(d.text));
+  // Only a sentence with a year can hold a full date.
+  const full = sentences.filter((s) => /\d{4}/.test(s)).flatMap((s) => findDates(s, fallback)).filter((d) => !d.relative && /\d{4}/.test(d.text));
   return full.map((d) => d.date).sort().at(-1) ?? fallback;
 }

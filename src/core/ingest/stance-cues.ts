@@ -77,13 +77,16 @@ export function findStanceCues(clauses: readonly Clause[], knowledge: Knowledge,
   let subject: string | undefined;
   let lastProposals: string[] = [];
   for (const clause of clauses) {
-    const named = clause.hits.filter((h) => h.entity.kind === 'proposal').map((h) => h.entity.id);
+    // Each proposal once, each (party, cue kind) once: a repeated cue and name would otherwise pair up quadratically.
+    const named = [...new Set(clause.hits.filter((h) => h.entity.kind === 'proposal').map((h) => h.entity.id))];
     const own = named.length > 0 ? named : words.find(clause.tokens);
     const proposals = own.length > 0 ? own : clause.tokens.some((t) => REFERS_BACK.has(t)) ? lastProposals : [];
     const actors = actorsOf(clause, knowledge);
     const clauseSubject = actors.find((a) => a.subject)?.party;
     if (proposals.length > 0) {
-      for (const cue of cuesIn(clause, actors, subject ?? (speaker ? knowledge.partyOf(speaker)?.id ?? speaker : undefined))) {
+      const distinct = new Map<string, ReturnType<typeof cuesIn>[number]>();
+      for (const c of cuesIn(clause, actors, subject ?? (speaker ? (knowledge.partyOf(speaker)?.id ?? speaker) : undefined))) if (!distinct.has(`${c.party}:${c.kind}`)) distinct.set(`${c.party}:${c.kind}`, c);
+      for (const cue of distinct.values()) {
         for (const proposal of proposals) {
           const stance = cue.kind === 'proposes' ? (knowledge.proposals.get(proposal)?.proposedBy === cue.party ? 'demands' : 'counters') : cue.kind;
           const key = `${cue.party}:${proposal}:${stance}`;
