@@ -38,13 +38,13 @@ function normalArticle(): string {
 }
 
 /** How many of an article's drafts an editor would have to fix or drop, against the kept drafts in expected-drafts.json. */
-function draftsToFix(ctx: ReturnType<typeof contextFromPack>): { drafts: number; toFix: number; missing: number } {
-  const expected = JSON.parse(readFileSync(join(ARTICLES, 'expected-drafts.json'), 'utf8')) as Record<string, string[]>;
+function draftsToFix(ctx: ReturnType<typeof contextFromPack>, dir: string, expectedFile: string): { drafts: number; toFix: number; missing: number } {
+  const expected = JSON.parse(readFileSync(join(dir, expectedFile), 'utf8')) as Record<string, string[]>;
   let drafts = 0;
   let toFix = 0;
   let missing = 0;
   for (const [name, keep] of Object.entries(expected)) {
-    const got = extractDrafts(readFileSync(join(ARTICLES, `${name}.txt`), 'utf8'), ctx, { now: NOW, outlet: 'Test Wire' }).drafts.map(describeDraft);
+    const got = extractDrafts(readFileSync(join(dir, `${name}.txt`), 'utf8'), ctx, { now: NOW, outlet: 'Test Wire' }).drafts.map(describeDraft);
     drafts += got.length;
     toFix += got.filter((g) => !keep.includes(g)).length;
     missing += keep.filter((k) => !got.includes(k)).length;
@@ -97,8 +97,10 @@ const suite: BenchSuite = {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-    const fix = draftsToFix(ctx);
-    console.log(`fixture articles: ${fix.drafts} drafts, ${fix.toFix} to fix or drop, ${fix.missing} an editor would have to add`);
+    for (const [label, dir, file] of [['fixture articles (asserted by tests)', ARTICLES, 'expected-drafts.json'], ['held-out articles (not asserted)', join(ARTICLES, 'held-out'), 'expected.json']] as const) {
+      const fix = draftsToFix(ctx, dir, file);
+      console.log(`${label}: ${fix.drafts} drafts, ${fix.toFix} to fix or drop, ${fix.missing} an editor would have to add`);
+    }
   },
 };
 export default suite;

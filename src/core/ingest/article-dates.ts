@@ -20,6 +20,11 @@ const FUTURE_WORDS = /\b(will|shall|scheduled|expected to|set to|plan(?:s|ned)? 
 /** Words one of chrono's parsers needs; a window without any holds no date, and skipping it saves a parse. */
 const MAY_HOLD_DATE = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|tomorrow|week|month|year|ago|noon|midnight|morning|afternoon|evening|weekend|now)/i;
 
+/** What a result's own words must hold to be a day: a number, a month or weekday, or a day-relative word. */
+const NAMES_A_DAY = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|yesterday|tomorrow|week|month|year|ago|weekend)/i;
+
+const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
 function addDays(date: string, days: number): string {
@@ -34,14 +39,17 @@ function weekdayDate(weekday: number, articleDate: string, ahead: boolean): stri
 
 function toNamedDate(r: chrono.ParsedResult, looksAhead: () => boolean, articleDate: string): NamedDate | undefined {
   const s = r.start;
-  const weekdayOnly = !s.isCertain('day') && s.isCertain('weekday');
+  // chrono reads "the night on Thursday" as a time of day and drops the weekday; the weekday's name still says it.
+  const named = WEEKDAY_NAMES.findIndex((w) => r.text.includes(w));
+  const weekday = s.isCertain('weekday') ? s.get('weekday')! : named;
+  const weekdayOnly = !s.isCertain('day') && weekday !== -1;
   // "In May", "noon": not a day.
   if (!s.isCertain('day') && !weekdayOnly) return undefined;
   const text = r.text.replace(/^(?:on|at|in)\s+/i, '').replace(/[,\s]+$/, '');
-  // News capitalises weekdays: "last sat down" is not a Saturday; "now" is not a date.
-  if ((weekdayOnly && !/[A-Z]/.test(text)) || /^now$/i.test(text)) return undefined;
+  // News capitalises weekdays ("last sat down" is no Saturday); "now", "a second", "the night" are not dates.
+  if ((weekdayOnly && !/[A-Z]/.test(text)) || !NAMES_A_DAY.test(text)) return undefined;
   const date = weekdayOnly
-    ? weekdayDate(s.get('weekday')!, articleDate, /\bnext\b/i.test(r.text) || looksAhead())
+    ? weekdayDate(weekday, articleDate, /\bnext\b/i.test(r.text) || looksAhead())
     : `${s.get('year')}-${pad(s.get('month')!)}-${pad(s.get('day')!)}`;
   return { text, date, relative: !/\d/.test(text) };
 }

@@ -15,7 +15,8 @@ const stem = (word: string) => (word.length > MIN_LETTERS && word.endsWith('s') 
 
 /**
  * The words that point to exactly one proposal: taken from each proposal's name, aliases and summary in the
- * knowledge, minus common words, party and people names, and words two proposals share. "The studios declined to
+ * knowledge, minus common words, party and people names, the words describing the dispute and its parties, and words two
+ * proposals share. "The studios declined to
  * link payments to how widely a show is watched" names no proposal, but "payments" belongs to only one summary.
  */
 export class ProposalWords {
@@ -25,6 +26,9 @@ export class ProposalWords {
     const names = new Set<string>();
     for (const p of knowledge.parties.values()) for (const w of tokenize([p.name, p.shortName, ...p.aliases].join(' '))) names.add(stem(w));
     for (const p of knowledge.people.values()) for (const w of tokenize([p.name, ...p.aliases, p.role].join(' '))) names.add(stem(w));
+    // Words the dispute as a whole is described with ("contract", "strike") say nothing about one proposal.
+    const d = knowledge.dispute;
+    for (const w of tokenize([d.title, d.summary, ...[...knowledge.parties.values()].map((p) => p.description)].join(' '))) names.add(stem(w));
     const shared = new Set<string>();
     for (const p of knowledge.proposals.values()) {
       const words = new Set(tokenize([p.name, ...p.aliases, p.summary].join(' ')).map(stem));

@@ -17,11 +17,13 @@ export interface StanceCue {
  * a word one pattern claims ("refused to discuss") is not read again by a later one ("refused"). "proposes" is
  * resolved per proposal: the side that proposed it demands it, the other side counters.
  */
-const CUES: [RegExp, StanceKindName | 'proposes'][] = [
+const CUES: [RegExp, StanceKindName | 'proposes' | 'proposed'][] = [
   [/\b(refus(?:e|es|ed|ing) to (?:discuss|negotiate|engage|talk about|consider)|declin(?:e|es|ed|ing) to (?:discuss|negotiate|engage)|won't discuss|will not discuss|off the table)\b/g, 'refuses-to-discuss'],
   [/\b(non-?starter|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|turn(?:s|ed)? down|shot down|rebuff(?:s|ed)?|refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing) to)\b/g, 'rejects'],
   [/\b(counter(?:s|ed|ing)?|counterproposal|counteroffer|counter-offer|counter-proposal)\b/g, 'counters'],
-  [/\b(propos(?:e|es|ed|ing)|offer(?:s|ed|ing)?|put forward|tabled)\b/g, 'proposes'],
+  // The past tense is a verb ("the alliance offered"); other forms are mostly nouns ("the companies' offer").
+  [/\b(proposed|offered|put forward|tabled)\b/g, 'proposed'],
+  [/\b(propos(?:e|es|ing)|offer(?:s|ing)?)\b/g, 'proposes'],
   [/\b(agree(?:s|d)? to|accept(?:s|ed|ing)?|sign(?:s|ed)? off on|embrac(?:e|es|ed))\b/g, 'accepts'],
   [/\b(demand(?:s|ed|ing)?|insist(?:s|ed|ing)?|won't (?:budge|bend|back down)|will not (?:budge|bend|back down)|line in the sand|hold(?:s|ing)? firm|held firm)\b/g, 'demands'],
   [/\b(open to|willing to (?:consider|discuss|look at)|signal(?:s|ed|led)? flexibility)\b/g, 'open'],
@@ -29,8 +31,11 @@ const CUES: [RegExp, StanceKindName | 'proposes'][] = [
   [/\b(support(?:s|ed|ing)?|back(?:s|ed|ing)|endors(?:e|es|ed))\b/g, 'supports'],
 ];
 
-// A cue right after one of these is denied or hypothetical, not stated ("did not reject", "could accept").
-const NOT_STATED = new Set(['not', 'no', 'never', "didn't", "doesn't", "don't", "won't", "hasn't", "haven't", 'longer', 'without', 'could', 'might', 'may', 'would', 'if', 'whether', 'unless']);
+// A cue right after one of these is denied, hypothetical or background, not stated ("did not reject", "could
+// accept", "had refused for months").
+const NOT_STATED = new Set(['not', 'no', 'never', "didn't", "doesn't", "don't", "won't", "hasn't", "haven't", 'longer', 'without', 'could', 'might', 'may', 'would', 'if', 'whether', 'unless', 'had']);
+/** Everything after one of these in a clause is a condition, not a fact ("… if the guild drops other demands"). */
+const CONDITIONS = new Set(['if', 'unless', 'whether', 'provided']);
 /** A name right after one of these is an object or an attribution ("told the studios", "according to the guild"), not a subject. */
 const OBJECT_MARKERS = new Set(['to', 'by', 'with', 'from', 'for', 'than', 'told', 'tell', 'tells', 'against', 'between', 'toward', 'towards', 'urged']);
 /** A clause that names no proposal refers back to the clause before only with one of these ("a proposal the studios called a non-starter"). */
@@ -88,7 +93,7 @@ export function findStanceCues(clauses: readonly Clause[], knowledge: Knowledge,
       for (const c of cuesIn(clause, actors, subject ?? (speaker ? (knowledge.partyOf(speaker)?.id ?? speaker) : undefined))) if (!distinct.has(`${c.party}:${c.kind}`)) distinct.set(`${c.party}:${c.kind}`, c);
       for (const cue of distinct.values()) {
         for (const proposal of proposals) {
-          const stance = cue.kind === 'proposes' ? (knowledge.proposals.get(proposal)?.proposedBy === cue.party ? 'demands' : 'counters') : cue.kind;
+          const stance = cue.kind === 'proposes' || cue.kind === 'proposed' ? (knowledge.proposals.get(proposal)?.proposedBy === cue.party ? 'demands' : 'counters') : cue.kind;
           const key = `${cue.party}:${proposal}:${stance}`;
           if (seen.has(key) || !knowledge.parties.has(cue.party)) continue;
           seen.add(key);
@@ -103,13 +108,14 @@ export function findStanceCues(clauses: readonly Clause[], knowledge: Knowledge,
 }
 
 /** The cue words in a clause with the party acting on each; linear in the clause's length per pattern. */
-function cuesIn(clause: Clause, actors: readonly Actor[], inherited: string | undefined): { party: string; kind: StanceKindName | 'proposes'; text: string }[] {
+function cuesIn(clause: Clause, actors: readonly Actor[], inherited: string | undefined): { party: string; kind: StanceKindName | 'proposes' | 'proposed'; text: string }[] {
   const { tokens } = clause;
+  const condition = tokens.findIndex((t) => CONDITIONS.has(t));
   const joined = tokens.join(' ');
   const starts = tokenStarts(tokens);
   const claimed = new Array<boolean>(tokens.length).fill(false);
   for (const h of clause.hits) claimed.fill(true, h.start, h.end);
-  const found: { party: string; kind: StanceKindName | 'proposes'; text: string }[] = [];
+  const found: { party: string; kind: StanceKindName | 'proposes' | 'proposed'; text: string }[] = [];
   for (const [pattern, kind] of CUES) {
     let a = 0; // actors[a - 1] is the last actor ending at or before the cue; matches come in order.
     let lastSubject: Actor | undefined;
@@ -119,7 +125,7 @@ function cuesIn(clause: Clause, actors: readonly Actor[], inherited: string | un
       if (at === undefined || claimed[at]) continue;
       const length = m[0].split(' ').length;
       claimed.fill(true, at, at + length);
-      if (tokens.slice(Math.max(0, at - 3), at).some((t) => NOT_STATED.has(t))) continue;
+      if ((condition !== -1 && at > condition) || tokens.slice(Math.max(0, at - 3), at).some((t) => NOT_STATED.has(t))) continue;
       while (a < actors.length && actors[a]!.end <= at) {
         if (actors[a]!.subject) lastSubject = actors[a];
         a++;
