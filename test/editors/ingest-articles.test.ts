@@ -65,6 +65,15 @@ describe('the article reader on the later weeks', () => {
     expect(cues('The guild said the studios rejected mini rooms.')).toEqual(['amptp rejects tv-minimum-staffing']);
     expect(cues('The guild accepted the health plan terms, while the studios rejected mini rooms.')).toEqual(['wga accepts health-plan', 'amptp rejects tv-minimum-staffing']);
     expect(cues('The studios could accept mini rooms.')).toEqual([]);
+    // Background and conditions are not stances; "offered" as a verb is the subject's move.
+    expect(cues('The studios, which had rejected mini rooms for months, said little.')).toEqual([]);
+    expect(cues('The studios may budge on mini rooms if the guild drops its other demands.')).toEqual([]);
+    expect(cues('The studios, after a long pause, offered a health plan deal.')).toEqual(['amptp counters health-plan']);
+  });
+
+  it('does not take times of day or durations for dates, and keeps a weekday chrono reads as a time', () => {
+    expect(findDates('They talked for a second straight day.', '2023-09-21')).toEqual([]);
+    expect(findDates('They met late into the night on Thursday.', '2023-09-22')).toEqual([{ text: 'night on Thursday', date: '2023-09-21', relative: true }]);
   });
 
   it('matches a proposal by its own words in the knowledge, whether the article says "viewership" or describes it', () => {

@@ -1,4 +1,6 @@
-import * as chrono from 'chrono-node';
+import type { ParsedResult } from 'chrono-node';
+// English only: the full package loads every locale at start-up, and wire copy here is English.
+import * as chrono from 'chrono-node/en';
 
 /** A date an article names, as written and as a calendar date. */
 export interface NamedDate {
@@ -37,7 +39,7 @@ function weekdayDate(weekday: number, articleDate: string, ahead: boolean): stri
   return ahead ? addDays(articleDate, (weekday - today + 7) % 7 || 7) : addDays(articleDate, -((today - weekday + 7) % 7));
 }
 
-function toNamedDate(r: chrono.ParsedResult, looksAhead: () => boolean, articleDate: string): NamedDate | undefined {
+function toNamedDate(r: ParsedResult, looksAhead: () => boolean, articleDate: string): NamedDate | undefined {
   const s = r.start;
   // chrono reads "the night on Thursday" as a time of day and drops the weekday; the weekday's name still says it.
   const named = WEEKDAY_NAMES.findIndex((w) => r.text.includes(w));
