@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -8,7 +8,9 @@ import { contextFromPack } from '../../src/core/create-context.js';
 import { findDates } from '../../src/core/ingest/article-dates.js';
 import { readArticle, splitSentences } from '../../src/core/ingest/article-text.js';
 import { extractDrafts } from '../../src/core/ingest/extract-drafts.js';
-import { EditorUpdateSchema } from '../../src/core/updates/update-schema.js';
+import { DraftPatchSchema } from '../../src/core/ingest/draft-patch.js';
+import { repeatedWording } from '../../src/core/ingest/repeated-wording.js';
+import { publicTextOf } from '../../src/bots/shell/ingest-render.js';
 import { openDatabase } from '../../src/store/open-database.js';
 import { UpdateStore } from '../../src/store/update-store.js';
 import { PACK } from './support.js';
@@ -75,15 +77,17 @@ describe('extracting drafts', () => {
     expect(unnamed).toEqual({ text: 'They are further apart than they were in May', attribution: 'said a person close to the talks' });
   });
 
-  it('finds stance cues per proposal with the acting party, and skips denied ones', () => {
+  it('finds stance cues per proposal for the subject of each clause, and skips denied ones', () => {
     const cues = (name: string) => extract(name).sentences.flatMap((s) => s.cues.map((c) => `${c.party} ${c.stance} ${c.proposal} (${c.cue})`));
     expect(cues('aug-11-meeting')).toEqual([
       'amptp counters tv-minimum-staffing (counterproposal)',
-      'amptp rejects tv-guaranteed-weeks (non-starter)',
       'wga demands tv-guaranteed-weeks (demand)',
+      // "…, a proposal the studios have called a non-starter": the studios are that clause's subject.
+      'amptp rejects tv-guaranteed-weeks (non-starter)',
     ]);
     const rejection = cues('aug-15-rejection');
     expect(rejection).toContain('amptp rejects tv-minimum-staffing (rejected)');
+    // "Carol Lombardini, who leads the AMPTP, told reporters the alliance remains open to …"
     expect(rejection).toContain('amptp open viewership-residual (open to)');
     // "The guild did not reject ..." is a denial, not a stance.
     expect(rejection.some((c) => c.startsWith('wga rejects'))).toBe(false);
@@ -94,64 +98,109 @@ describe('extracting drafts', () => {
     ]);
   });
 
-  it('drafts valid, unverified updates dated by the sentence, each from one sentence', () => {
+  it('drafts patches in the pack’s shapes, with public text from templates and the sentence only as evidence', () => {
     const f = extract('aug-11-meeting');
     expect(f.articleDate).toBe('2023-08-11');
-    expect(f.drafts.length).toBeGreaterThanOrEqual(4);
+    expect(f.source).toMatchObject({ outlet: 'Pacific Labor Wire', title: 'Writers and studios meet again as strike passes 100 days', date: '2023-08-11', kind: 'press' });
     for (const d of f.drafts) {
-      const u = EditorUpdateSchema.parse(d.update);
-      expect(u).toMatchObject({ unverified: true, source: { outlet: 'Pacific Labor Wire', kind: 'press' } });
-      expect(u.what).toBe(d.sentence);
+      const patch = DraftPatchSchema.parse(d.patch);
+      expect(patch.sources).toEqual([f.source]);
+      expect(publicTextOf(d)).toMatch(/^(“[^”]+” )?Per Pacific Labor Wire, /);
+      // A statement's quote is the speaker's own words in “ ”; everything else is ours.
+      const own = d.patch.statements?.[0]?.context ?? publicTextOf(d);
+      expect(repeatedWording(own, article('aug-11-meeting'))).toBeUndefined();
+      expect(f.sentences.map((s) => s.sentence)).toContain(d.evidence.sentence);
     }
-    expect(f.drafts[0]!.update).toMatchObject({ title: 'Writers and studios meet again as strike passes 100 days', contact: true, date: '2023-08-11' });
-    expect(f.drafts.find((d) => d.update.stance?.stance === 'counters')?.update).toMatchObject({ proposals: ['tv-minimum-staffing'], stance: { party: 'amptp' } });
-    expect(f.drafts.find((d) => d.update.quote)?.update.quote).toEqual({ text: 'We came with real numbers today and we expect the guild to engage with them', speaker: 'carol-lombardini' });
+    const meeting = f.drafts[0]!;
+    expect(meeting.kind).toBe('event');
+    expect(meeting.patch.events?.[0]).toMatchObject({ date: '2023-08-11', participants: ['wga', 'amptp'], title: 'WGA and AMPTP meet' });
+    expect(meeting.patch.dispute?.lastContact).toEqual({ event: meeting.patch.events?.[0]?.id });
+    const counter = f.drafts.find((d) => d.kind === 'stance' && d.patch.proposals?.[0]?.id === 'tv-minimum-staffing')!;
+    expect(counter.patch.proposals?.[0]).toEqual({
+      id: 'tv-minimum-staffing',
+      stances: [{ party: 'amptp', stance: 'counters', detail: 'Per Pacific Labor Wire, AMPTP made a counteroffer on the proposal on minimum staffing in episodic TV.', since: '2023-08-11', sources: [f.source.id] }],
+      history: [{ date: '2023-08-11', party: 'amptp', stance: 'counters', text: 'Per Pacific Labor Wire, AMPTP made a counteroffer on the proposal on minimum staffing in episodic TV.', sources: [f.source.id] }],
+    });
+    const statement = f.drafts.find((d) => d.kind === 'statement')!.patch.statements?.[0];
+    expect(statement).toMatchObject({ speaker: 'carol-lombardini', party: 'amptp', date: '2023-08-11', quote: '“We came with real numbers today and we expect the guild to engage with them”' });
+  });
+
+  it('never drafts a meeting the article does not report', () => {
+    for (const name of ['aug-15-rejection', 'aug-18-guild-reply']) expect(extract(name).drafts.some((d) => d.patch.dispute?.lastContact)).toBe(false);
   });
 
   it('does not date a draft by a future date the sentence names', () => {
     const f = extract('aug-18-guild-reply');
-    const staffing = f.drafts.find((d) => d.update.proposals?.includes('tv-minimum-staffing'));
-    expect(staffing?.update.date).toBe('2023-08-18');
+    const staffing = f.drafts.find((d) => d.patch.proposals?.[0]?.id === 'tv-minimum-staffing');
+    expect(staffing?.patch.proposals?.[0]?.stances?.[0]?.since).toBe('2023-08-18');
   });
 });
 
 describe('cli ingest', () => {
   const env = (db: string) => ({ DATABASE_PATH: join(tmp, db) });
 
-  it('prints drafts with their sentences and stores nothing', async () => {
+  const storedIn = (db: string) => {
+    const handle = openDatabase(join(tmp, db));
+    try {
+      return new UpdateStore(handle).list();
+    } finally {
+      handle.close();
+    }
+  };
+
+  it('prints drafts with public text, before and after, and private evidence, and stores nothing', async () => {
     const { out, code } = await runCli(['ingest', join(ARTICLES, 'aug-15-rejection.txt'), '--now', '2023-08-16T10:00:00Z'], env('none.db'));
     expect(code).toBe(0);
     expect(out).toContain('Drafts from “Studios turn down guild\'s staffing plan, leaving talks stuck”');
     expect(out).toMatch(/STANCE CUES\n {2}Minimum staffing in episodic TV: AMPTP rejects it \(“rejected”\), in “The studios on Tuesday rejected/);
+    expect(out).toContain('Public text: Per Eastern News Service, AMPTP said it is open to the proposal on viewership-based residual.');
+    expect(out).toContain('Before: AMPTP refuses to discuss it (since Aug 4, 2023). After: AMPTP is open to it (since Aug 15, 2023).');
+    expect(out).toMatch(/Evidence \(private, never posted\): “Carol Lombardini, who leads the AMPTP/);
     expect(out).toMatch(/not anyone the knowledge knows \(said a person close to the talks\)/);
     expect(out).toContain('Nothing was stored.');
+    expect(existsSync(join(tmp, 'none.db'))).toBe(false);
   });
 
-  it('--json prints update objects the schema accepts', async () => {
+  it('--json prints drafts whose patches the schema accepts, evidence apart from the patch', async () => {
     const result = await runIngestCli(['ingest', '-', '--json', '--outlet', 'Test Desk', '--url', 'https://example.org/a'], env('none.db'), async () => article('aug-18-guild-reply'));
     if (!result) throw new Error('ingest did not handle the line');
     const { out, code } = result;
     expect(code).toBe(0);
-    const updates = JSON.parse(out) as unknown[];
-    expect(updates.length).toBeGreaterThan(2);
-    for (const u of updates) expect(EditorUpdateSchema.parse(u).source).toEqual({ outlet: 'Test Desk', title: 'Guild answers studios, accepts health-plan terms', kind: 'press', url: 'https://example.org/a' });
+    const drafts = JSON.parse(out) as { patch: unknown; evidence: { sentence: string } }[];
+    expect(drafts.length).toBeGreaterThan(2);
+    for (const d of drafts) {
+      const patch = DraftPatchSchema.parse(d.patch);
+      expect(patch.sources?.[0]).toMatchObject({ outlet: 'Test Desk', title: 'Guild answers studios, accepts health-plan terms', kind: 'press', url: 'https://example.org/a', date: '2023-08-18' });
+      expect(JSON.stringify(patch)).not.toContain(d.evidence.sentence);
+    }
   });
 
-  it('--apply stores the drafts as unverified updates from the command line, and refuses drafts dated after --now', async () => {
-    const applied = await runCli(['ingest', join(ARTICLES, 'aug-11-meeting.txt'), '--apply', '--now', '2023-08-12T10:00:00Z'], env('apply.db'));
-    expect(applied.code).toBe(0);
-    expect(applied.out).toMatch(/Stored draft 1 as update #1 \(unverified\)\./);
-    const future = await runCli(['ingest', join(ARTICLES, 'aug-18-guild-reply.txt'), '--apply', '--now', '2023-08-12T10:00:00Z'], env('apply.db'));
+  it('--apply stores events and statements, and stores stance changes only with --yes, showing before and after', async () => {
+    const held = await runCli(['ingest', join(ARTICLES, 'aug-11-meeting.txt'), '--apply', '--now', '2023-08-12T10:00:00Z'], env('apply.db'));
+    expect(held.code).toBe(0);
+    expect(held.out).toMatch(/Stored draft 1 as update #1 \(unverified\)\./);
+    expect(held.out).toContain('Draft 2 was not stored: it changes a stance. Before: AMPTP rejects it (since Aug 4, 2023). After: AMPTP has countered (since Aug 11, 2023).');
+    expect(held.out).toContain('run again with --apply --yes');
+    const first = storedIn('apply.db');
+    expect(first.map((r) => r.update.stance)).toEqual([undefined, undefined, undefined]);
+    expect(first[0]!.update).toMatchObject({ contact: true, what: 'Per Pacific Labor Wire, WGA and AMPTP met.' });
+
+    const confirmed = await runCli(['ingest', join(ARTICLES, 'aug-15-rejection.txt'), '--apply', '--yes', '--now', '2023-08-16T10:00:00Z'], env('apply.db'));
+    expect(confirmed.code).toBe(0);
+    expect(confirmed.out).toMatch(/Stored draft 1 as update #4 \(unverified\)\. Before: AMPTP rejects it \(since Aug 4, 2023\)\. After: AMPTP rejects it \(since Aug 15, 2023\)\./);
+    const stances = storedIn('apply.db').flatMap((r) => (r.update.stance ? [`${r.update.stance.party} ${r.update.stance.stance} ${r.update.proposals.join()}`] : []));
+    expect(stances).toEqual(['amptp rejects tv-minimum-staffing', 'amptp counters health-plan', 'amptp open viewership-residual']);
+
+    const records = storedIn('apply.db');
+    expect(records).toHaveLength(7);
+    expect(records.every((r) => r.unverified && r.origin === 'ingest' && r.author === 'cli')).toBe(true);
+  });
+
+  it('--apply refuses drafts dated after --now and stores none of them', async () => {
+    const future = await runCli(['ingest', join(ARTICLES, 'aug-18-guild-reply.txt'), '--apply', '--yes', '--now', '2023-08-12T10:00:00Z'], env('future.db'));
     expect(future.code).toBe(1);
     expect(future.out).toMatch(/Draft 1 was not stored: Date: Aug 18, 2023 is in the future/);
-    const db = openDatabase(join(tmp, 'apply.db'));
-    try {
-      const records = new UpdateStore(db).list();
-      expect(records.length).toBe(5);
-      expect(records.every((r) => r.unverified && r.origin === 'ingest' && r.author === 'cli')).toBe(true);
-    } finally {
-      db.close();
-    }
+    expect(storedIn('future.db')).toEqual([]);
   });
 
   it('explains bad arguments', async () => {

@@ -1,12 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { stanceLabel } from '../../core/commands/stance-words.js';
 import { contextFromPack } from '../../core/create-context.js';
+import type { ArticleDraft } from '../../core/ingest/draft-patch.js';
+import { draftToUpdate } from '../../core/ingest/draft-to-update.js';
 import { extractDrafts, type ArticleFindings } from '../../core/ingest/extract-drafts.js';
 import { loadPack } from '../../core/knowledge/load-pack.js';
 import type { Knowledge } from '../../core/knowledge/knowledge.js';
 import type { Pack } from '../../core/knowledge/schema.js';
-import { formatDay } from '../../core/time/format-date.js';
 import { applyUpdates } from '../../core/updates/apply-updates.js';
 import { fieldLabel } from '../../core/updates/editor-replies.js';
 import { mergeStored } from '../../core/updates/merge-stored.js';
@@ -15,24 +15,27 @@ import { EditorUpdateSchema, updateLabel, type UpdateRecord } from '../../core/u
 import { WGA_2023_PACK_DIR } from '../../content/packs.js';
 import { openDatabase } from '../../store/open-database.js';
 import { UpdateStore } from '../../store/update-store.js';
+import { beforeAfter, renderFindings } from './ingest-render.js';
 
 const OPTIONS = {
   json: { type: 'boolean' },
   apply: { type: 'boolean' },
+  yes: { type: 'boolean' },
   outlet: { type: 'string' },
   url: { type: 'string' },
   date: { type: 'string' },
   now: { type: 'string' },
 } as const;
-const USAGE = 'Usage: cli ingest <file|-> [--json] [--apply] [--outlet <name>] [--url <address>] [--date YYYY-MM-DD] [--now <ISO date>]';
+const USAGE = 'Usage: cli ingest <file|-> [--json] [--apply [--yes]] [--outlet <name>] [--url <address>] [--date YYYY-MM-DD] [--now <ISO date>]';
 /** Longest article read; wire copy is far shorter, and this keeps a wrong file from flooding the terminal. */
 const MAX_ARTICLE_CHARS = 200_000;
 
 type Out = { out: string; code: number };
 
 /**
- * `cli ingest <file|->`: reads a news article's plain text and prints draft updates for an editor. With --apply the
- * drafts are stored (in DATABASE_PATH) as unverified updates. Returns undefined when the line is not an ingest.
+ * `cli ingest <file|->`: reads a news article's plain text and prints drafts for an editor. With --apply the drafts
+ * are stored (in DATABASE_PATH) as unverified updates; a stance or status change is shown before and after, and is
+ * stored only with --yes. Returns undefined when the line is not an ingest.
  */
 export async function runIngestCli(argv: string[], env: NodeJS.ProcessEnv, stdin: () => Promise<string> = readStdin): Promise<Out | undefined> {
   if (parseArgs({ args: argv, allowPositionals: true, strict: false, options: OPTIONS }).positionals[0] !== 'ingest') return undefined;
@@ -56,34 +59,71 @@ export async function runIngestCli(argv: string[], env: NodeJS.ProcessEnv, stdin
   }
   if (!text.trim()) return { out: 'The article is empty.', code: 1 };
 
-  const pack = loadPack(env.KNOWLEDGE_PACK ?? WGA_2023_PACK_DIR);
-  const ctx = contextFromPack(pack);
+  const shipped = loadPack(env.KNOWLEDGE_PACK ?? WGA_2023_PACK_DIR);
+  const databasePath = env.DATABASE_PATH ?? './data/strikewire.db';
+  // Read against what is stored too, so "before" is today's knowledge, not the shipped pack's.
+  const stored = values.apply || existsSync(databasePath) ? readStored(databasePath) : [];
+  const ctx = contextFromPack(stored.length > 0 ? mergeStored(shipped, stored).pack : shipped);
   const findings = extractDrafts(text.slice(0, MAX_ARTICLE_CHARS), ctx, {
     now,
     ...(values.outlet ? { outlet: values.outlet } : {}),
     ...(values.url ? { url: values.url } : {}),
     ...(values.date ? { date: values.date } : {}),
   });
-  const applied = values.apply ? storeDrafts(findings, pack, env.DATABASE_PATH ?? './data/strikewire.db', now) : undefined;
+  const applied = values.apply ? storeDrafts(findings, shipped, databasePath, now, values.yes === true) : undefined;
+  const failed = applied?.some((a) => a.problems) ?? false;
   if (values.json) {
-    const updates = findings.drafts.map((d) => ({ ...d.update, evidence: d.sentence }));
-    return { out: JSON.stringify(applied ? { updates, applied } : updates, null, 2), code: applied?.some((a) => a.problems) ? 1 : 0 };
+    return { out: JSON.stringify(applied ? { drafts: findings.drafts, applied } : findings.drafts, null, 2), code: failed ? 1 : 0 };
   }
   const lines = renderFindings(findings, ctx.knowledge);
-  if (applied) lines.push('', ...applied.map((a) => (a.id ? `Stored draft ${a.draft} as update ${updateLabel(a.id)} (unverified).` : `Draft ${a.draft} was not stored: ${a.problems!.join('; ')}`)));
+  if (applied) lines.push('', ...applied.map((a) => appliedLine(a, findings.drafts[a.draft - 1]!, ctx.knowledge)));
   if (applied?.some((a) => a.id)) lines.push('An editor verifies each one with /strike verify <id> before it reaches a digest; /strike log lists them.');
-  if (!applied) lines.push('', 'Nothing was stored. Run again with --apply to store these drafts as unverified updates.');
-  return { out: lines.join('\n'), code: applied?.some((a) => a.problems) ? 1 : 0 };
+  if (applied?.some((a) => a.held)) lines.push('Stance and status changes are stored only when you confirm them: run again with --apply --yes.');
+  if (!applied) lines.push('', 'Nothing was stored. Run again with --apply to store these drafts as unverified updates (stance and status changes also need --yes).');
+  return { out: lines.join('\n'), code: failed ? 1 : 0 };
 }
 
-/** Stores each draft that the knowledge accepts, as an unverified update from "cli". */
-function storeDrafts(findings: ArticleFindings, pack: Pack, databasePath: string, now: Date): { draft: number; id?: number; problems?: string[] }[] {
+/** What happened to one draft on --apply. */
+interface AppliedDraft {
+  draft: number;
+  id?: number;
+  /** A stance or status change left unstored because --yes was not given. */
+  held?: boolean;
+  problems?: string[];
+}
+
+function appliedLine(a: AppliedDraft, draft: ArticleDraft, knowledge: Knowledge): string {
+  const change = beforeAfter(draft, knowledge);
+  const shown = change ? ` ${change}` : '';
+  if (a.id) return `Stored draft ${a.draft} as update ${updateLabel(a.id)} (unverified).${shown}`;
+  if (a.held) return `Draft ${a.draft} was not stored: it changes ${draft.kind === 'status' ? 'the status' : 'a stance'}.${shown}`;
+  return `Draft ${a.draft} was not stored: ${a.problems!.join('; ')}`;
+}
+
+function readStored(databasePath: string): UpdateRecord[] {
+  const db = openDatabase(databasePath);
+  try {
+    return new UpdateStore(db).list();
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Stores each draft that the knowledge accepts, as an unverified update from "cli". Stance and status changes are
+ * held unless `confirmed` (--yes). Conversion to today's update is `draftToUpdate`, the one function the patch
+ * store replaces.
+ */
+function storeDrafts(findings: ArticleFindings, pack: Pack, databasePath: string, now: Date, confirmed: boolean): AppliedDraft[] {
   const db = openDatabase(databasePath);
   try {
     const store = new UpdateStore(db);
     const accepted: UpdateRecord[] = mergeStored(pack, store.list()).accepted;
     return findings.drafts.map((d, i) => {
-      const parsed = EditorUpdateSchema.safeParse({ ...d.update, unverified: true });
+      if ((d.kind === 'stance' || d.kind === 'status') && !confirmed) return { draft: i + 1, held: true };
+      const storable = draftToUpdate(d, findings.source);
+      if ('problem' in storable) return { draft: i + 1, problems: [storable.problem] };
+      const parsed = EditorUpdateSchema.safeParse(storable.update);
       if (!parsed.success) return { draft: i + 1, problems: parsed.error.issues.map((p) => `${fieldLabel(p.path.join('.'))}: ${p.message}`) };
       const candidate: UpdateRecord = { id: Math.max(0, ...accepted.map((r) => r.id)) + 1, update: parsed.data, author: 'cli', recordedAt: now.toISOString(), unverified: true, origin: 'ingest' };
       try {
@@ -99,46 +139,6 @@ function storeDrafts(findings: ArticleFindings, pack: Pack, databasePath: string
   } finally {
     db.close();
   }
-}
-
-/** The findings as an editor reads them: what the article mentions, then each draft with its sentence. */
-export function renderFindings(f: ArticleFindings, knowledge: Knowledge): string[] {
-  const quoted = (s: string) => `“${s.length > 160 ? `${s.slice(0, 159)}…` : s}”`;
-  const lines = [`Drafts from ${f.headline ? `“${f.headline}”` : 'the article'}`, `${f.outlet ?? 'Outlet unknown (name it with --outlet)'}, ${formatDay(f.articleDate)}`];
-  lines.push('', 'MENTIONED');
-  if (f.mentions.length === 0) lines.push('  Nothing the knowledge knows about.');
-  for (const m of f.mentions) lines.push(`  ${m.name} (${m.kind}), ${m.count} time${m.count === 1 ? '' : 's'}; first in ${quoted(m.firstSentence)}`);
-  const dates = f.sentences.flatMap((s) => s.dates.map((d) => ({ d, s })));
-  if (dates.length > 0) lines.push('', 'DATES NAMED', ...dates.map(({ d, s }) => `  ${d.text} = ${formatDay(d.date)}${d.relative ? ' (worked out from the article’s date)' : ''}, in ${quoted(s.sentence)}`));
-  const quotes = f.sentences.flatMap((s) => s.quotes.map((q) => ({ q, s })));
-  if (quotes.length > 0) {
-    lines.push('', 'QUOTES');
-    for (const { q, s } of quotes) {
-      const who = q.speaker ? knowledge.nameOf(q.speaker) : `not anyone the knowledge knows (${q.attribution ?? 'no attribution'})`;
-      lines.push(`  ${who}: “${q.text}”, in ${quoted(s.sentence)}`);
-    }
-  }
-  const cues = f.sentences.flatMap((s) => s.cues.map((c) => ({ c, s })));
-  if (cues.length > 0) {
-    lines.push('', 'STANCE CUES');
-    for (const { c, s } of cues) lines.push(`  ${knowledge.proposals.get(c.proposal)?.name ?? c.proposal}: ${knowledge.nameOf(c.party)} ${stanceLabel(c.stance)} (“${c.cue}”), in ${quoted(s.sentence)}`);
-  }
-  lines.push('', `DRAFT UPDATES (${f.drafts.length}, all unverified until an editor verifies them)`);
-  f.drafts.forEach((d, i) => {
-    const u = d.update;
-    const facts = [
-      u.proposals?.length ? `Proposals: ${u.proposals.map((p) => knowledge.proposals.get(p)?.name ?? p).join('; ')}` : undefined,
-      u.stance ? `Stance change: ${knowledge.nameOf(u.stance.party)} ${stanceLabel(u.stance.stance)}` : undefined,
-      u.contact ? 'The sides met' : undefined,
-    ].filter(Boolean);
-    lines.push(`${i + 1}. ${formatDay(u.date)}: ${u.title}`, `   What happened (the article's sentence): ${u.what}`);
-    if (facts.length > 0) lines.push(`   ${facts.join(' | ')}`);
-    if (u.quote) lines.push(`   Quote: ${knowledge.nameOf(u.quote.speaker)}: “${u.quote.text}”`);
-    lines.push(`   Source: ${u.source?.outlet || '(outlet unknown)'}, “${u.source?.title ?? ''}” (${u.source?.kind ?? 'press'})${u.source?.url ? ` ${u.source.url}` : ''}`);
-    // The draft's account is its sentence unless it had to be shortened.
-    if (u.what !== d.sentence) lines.push(`   From: ${quoted(d.sentence)}`);
-  });
-  return lines;
 }
 
 async function readStdin(): Promise<string> {

@@ -11,10 +11,22 @@ export function readSlashText(raw: string | undefined): string {
  */
 export function readMessageText(raw: string | undefined, botUserId: string | undefined): string {
   let text = raw ?? '';
-  if (botUserId) text = text.split(`<@${botUserId}>`).join(' ').replace(new RegExp(`<@${escapeRegExp(botUserId)}\\|[^>]*>`, 'g'), ' ');
+  if (botUserId) text = dropLabelledMentions(text.split(`<@${botUserId}>`).join(' '), `<@${botUserId}|`);
   return unescapeSlackText(text).replace(/\s+/g, ' ').trim();
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * Drops `<@U1|label>` tokens: each opener up to the first `>`. A scan with indexOf instead of /<@U1\|[^>]*>/g,
+ * which rescans the rest of the text from every unclosed opener.
+ */
+function dropLabelledMentions(text: string, opener: string): string {
+  let out = '';
+  let from = 0;
+  for (let at = text.indexOf(opener); at !== -1; at = text.indexOf(opener, from)) {
+    const close = text.indexOf('>', at + opener.length);
+    if (close === -1) break;
+    out += `${text.slice(from, at)} `;
+    from = close + 1;
+  }
+  return out + text.slice(from);
 }

@@ -13,7 +13,8 @@ export interface FoundQuote {
 
 /** Quotes shorter than this are scare quotes or phrases ("non-starter"), not statements. */
 const MIN_QUOTE_WORDS = 4;
-const QUOTE = /“([^”]+)”|"([^"]+)"/g;
+/** How far from a quote its attribution may sit; it bounds the work per quote, so many quotes stay linear. */
+const ATTRIBUTION_WINDOW = 240;
 const VERB = '(?:said|says|told|tells|added|adds|wrote|writes|stated|argued|insisted|recalled|warned|declared)';
 // "“...,” Lombardini said" / "“...,” said Lombardini, the AMPTP's president"
 const AFTER_NAME_VERB = new RegExp(`^[\\s,]*((?:[\\w'’.-]+ ){0,6}?[\\w'’.-]+) ${VERB}\\b`, 'i');
@@ -31,12 +32,12 @@ const PRONOUN = /^(he|she|they)$/i;
  */
 export function findQuotes(sentence: string, knowledge: Knowledge, entities: EntityIndex, lastSpeaker?: string): FoundQuote[] {
   const quotes: FoundQuote[] = [];
-  for (const m of sentence.matchAll(QUOTE)) {
+  for (const span of quoteSpans(sentence)) {
     // The comma that hands over to the attribution belongs to the sentence, not the quote.
-    const text = (m[1] ?? m[2] ?? '').trim().replace(/,$/, '');
-    if (text.split(/\s+/).length < MIN_QUOTE_WORDS) continue;
-    const before = sentence.slice(0, m.index).replace(/[“"][^”"]*[”"]/g, ' ');
-    const after = sentence.slice(m.index + m[0].length).replace(/[“"][^”"]*[”"]/g, ' ');
+    const text = sentence.slice(span.start + 1, span.end - 1).trim().replace(/,$/, '');
+    if (text.split(/\s+/, MIN_QUOTE_WORDS).length < MIN_QUOTE_WORDS) continue;
+    const before = withoutQuotes(sentence.slice(Math.max(0, span.start - ATTRIBUTION_WINDOW), span.start));
+    const after = withoutQuotes(sentence.slice(span.end, span.end + ATTRIBUTION_WINDOW));
     const attribution =
       AFTER_NAME_VERB.exec(after)?.[0] ?? AFTER_VERB_NAME.exec(after)?.[0] ?? verbBefore(before) ?? ACCORDING_TO.exec(after)?.[0] ?? ACCORDING_TO.exec(before)?.[0];
     const phrase = attribution?.replace(/^[\s,]+|[\s,:]+$/g, '');
@@ -44,6 +45,36 @@ export function findQuotes(sentence: string, knowledge: Knowledge, entities: Ent
     quotes.push({ text, ...(speaker ? { speaker } : {}), ...(phrase ? { attribution: phrase } : {}) });
   }
   return quotes;
+}
+
+/** Where quotations sit: “…” or "…" with something inside, leftmost first, found in one pass. */
+export function quoteSpans(sentence: string): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  // The next closer at or after a position; once none is left, no later opener can close (no rescans).
+  const nextCloser = { '“': -2, '"': -2 } as Record<'“' | '"', number>;
+  for (let i = 0; i < sentence.length; i++) {
+    const ch = sentence[i]!;
+    if (ch !== '“' && ch !== '"') continue;
+    const closer = ch === '“' ? '”' : '"';
+    if (nextCloser[ch] !== -1 && nextCloser[ch] < i + 1) nextCloser[ch] = sentence.indexOf(closer, i + 1);
+    const end = nextCloser[ch];
+    // An empty pair ("“”") is not a quotation.
+    if (end === -1 || end === i + 1) continue;
+    spans.push({ start: i, end: end + 1 });
+    i = end;
+  }
+  return spans;
+}
+
+/** Text with its quotations blanked, so an attribution (or a narrated cue) is read from narration only. */
+export function withoutQuotes(text: string): string {
+  let out = '';
+  let from = 0;
+  for (const s of quoteSpans(text)) {
+    out += `${text.slice(from, s.start)} `;
+    from = s.end;
+  }
+  return out + text.slice(from);
 }
 
 /** The last speech verb before the quote with the words just before it ("Ellen Stutzman, the chief negotiator, told"). */
