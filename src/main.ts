@@ -1,8 +1,10 @@
-import 'dotenv/config';
+import dotenv from 'dotenv';
 import { contextFromPack } from './core/create-context.js';
 import { loadPack } from './core/knowledge/load-pack.js';
+import { PackError } from './core/knowledge/pack-error.js';
+import { systemClock } from './core/time/clock.js';
 import { WGA_2023_PACK_DIR } from './content/packs.js';
-import { EnvError, parseEnv } from './env.js';
+import { parseEnv, type Env } from './env.js';
 import { runShell } from './bots/shell/shell.js';
 import { startSlack } from './bots/slack/start-slack.js';
 import { startDiscord } from './bots/discord/start-discord.js';
@@ -11,41 +13,83 @@ import { createEditorInteractionHandler } from './bots/discord/handle-editor-int
 import { createSlackEditorCheck } from './bots/slack/editor-check.js';
 import { registerEditorTools } from './bots/slack/handle-editor-tools.js';
 import { openEditorService } from './editors/editor-service.js';
-import { openDatabase } from './store/open-database.js';
+import type { HealthSources } from './health/evaluate-health.js';
+import { handleHealthz } from './health/health-route.js';
+import { startHealthServer } from './health/health-server.js';
+import { appLogger, configureLogger } from './log/logger.js';
+import { probeWrite } from './store/health-probe.js';
+import { checkDiscordToken } from './startup/check-discord.js';
+import { checkSlackToken } from './startup/check-slack.js';
+import { describeStartupFailure } from './startup/describe-startup-failure.js';
+import { openDatabaseForStart } from './startup/open-database-for-start.js';
+import { stopOnSignals, type Stoppable } from './startup/shutdown.js';
 
 /** Starts every platform whose tokens are configured, or the local shell when none are. */
 async function main(): Promise<void> {
+  dotenv.config({ quiet: true });
   const env = parseEnv(process.env);
+  const secrets = [env.SLACK_BOT_TOKEN, env.SLACK_APP_TOKEN, env.SLACK_SIGNING_SECRET, env.DISCORD_TOKEN].filter((s): s is string => Boolean(s));
+  const logger = configureLogger({ level: env.LOG_LEVEL, format: env.LOG_FORMAT, secrets });
   // One database for digests and editors' updates; the knowledge is the shipped pack plus the stored updates.
   const pack = loadPack(env.KNOWLEDGE_PACK ?? WGA_2023_PACK_DIR);
-  const db = openDatabase(env.DATABASE_PATH);
+  const db = openDatabaseForStart(env.DATABASE_PATH, systemClock());
+  const platforms = Boolean(env.SLACK_BOT_TOKEN || env.DISCORD_TOKEN);
+  if (env.SLACK_BOT_TOKEN) await checkSlackToken(env.SLACK_BOT_TOKEN, env.SLACK_API_URL);
+  if (env.DISCORD_TOKEN) await checkDiscordToken(env.DISCORD_TOKEN, env.DISCORD_API_URL);
   const editors = openEditorService(db, { pack });
   // Digests: the /strike digest command needs the database from the start; the scheduler starts with the bots.
   const digests = openDigestService(env, { db, wrapChannel: editors.wrapChannel, scheduler: { corrections: editors.corrections } });
   editors.useChannels(digests.channels);
   const ctx = contextFromPack(pack, { extensions: [digests.command, ...editors.commands] });
   const sync = await editors.start(ctx);
-  const running: { stop(): Promise<void> }[] = [{ stop: async () => sync.stop() }];
-  const desk = editors.desk;
-  const slackEditors = { ctx, desk, editorCheck: createSlackEditorCheck(env.EDITORS_SLACK), admins: env.STRIKEWIRE_ADMINS };
-  if (env.SLACK_BOT_TOKEN) running.push(await startSlack(ctx, env, {}, { extend: (app) => registerEditorTools(app, slackEditors) }));
-  if (env.DISCORD_TOKEN) running.push(await startDiscord(ctx, env, { interceptors: [createEditorInteractionHandler({ ctx, desk, editors: env.EDITORS_DISCORD })] }));
-  if (!env.SLACK_BOT_TOKEN && !env.DISCORD_TOKEN) {
+  if (!platforms) {
     await runShell(ctx);
+    db.close();
     return;
   }
-  running.push(await digests.start(ctx));
-  const stop = async () => {
-    await Promise.allSettled(running.map((r) => r.stop()));
-    process.exit(0);
+
+  // Stopped in this order on SIGTERM: platforms stop taking work, then the scheduler finishes its deliveries.
+  const parts: Stoppable[] = [];
+  let health: HealthSources | undefined;
+  const healthSources = () => health;
+  stopOnSignals(() => parts, () => db.close(), logger);
+  const desk = editors.desk;
+  const slackEditors = { ctx, desk, editorCheck: createSlackEditorCheck(env.EDITORS_SLACK), admins: env.STRIKEWIRE_ADMINS };
+  const slackHttp = Boolean(env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN);
+  const healthz = { path: '/healthz', method: ['GET', 'HEAD'], handler: handleHealthz.bind(null, healthSources) };
+  const slack = env.SLACK_BOT_TOKEN
+    ? await startSlack(ctx, env, listenHost(env), { extend: (app) => registerEditorTools(app, slackEditors), ...(slackHttp ? { customRoutes: [healthz] } : {}) })
+    : undefined;
+  if (slack) parts.push({ name: 'slack', stop: () => slack.stop() });
+  const discord = env.DISCORD_TOKEN ? await startDiscord(ctx, env, { interceptors: [createEditorInteractionHandler({ ctx, desk, editors: env.EDITORS_DISCORD })] }) : undefined;
+  if (discord) parts.push({ name: 'discord', stop: () => discord.stop() });
+  const scheduled = await digests.start(ctx);
+  parts.push({ name: 'editors sync', stop: () => sync.stop() }, { name: 'digest scheduler', stop: () => scheduled.scheduler.stop() });
+  if (!slackHttp && env.HEALTH_PORT !== undefined) {
+    const server = await startHealthServer(healthSources, { port: env.HEALTH_PORT, ...listenHost(env) });
+    parts.unshift({ name: 'health server', stop: () => server.stop() });
+    logger.info({ port: server.port }, `health check on GET /healthz, port ${server.port}`);
+  }
+  const readyAt = systemClock();
+  health = {
+    clock: systemClock,
+    readyAt: () => readyAt,
+    database: () => probeWrite(db, systemClock()),
+    ...(slack ? { slack: () => slack.connected() } : {}),
+    ...(discord ? { discord: () => discord.connected() } : {}),
+    scheduler: () => scheduled.scheduler.lastTickAt,
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  logger.info({ slack: Boolean(slack), discord: Boolean(discord) }, 'Strikewire is ready');
+}
+
+function listenHost(env: Env): { host?: string } {
+  return env.HOST ? { host: env.HOST } : {};
 }
 
 main().catch((err: unknown) => {
-  // Configuration and pack errors are for the person setting up: print the message, not a stack.
-  const known = err instanceof EnvError || (err instanceof Error && err.name === 'PackError');
-  process.stderr.write(`${known ? (err as Error).message : err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  // The person setting up gets one line on stderr saying what to fix; details go to the log on stdout.
+  if (err instanceof PackError) for (const p of err.problems) appLogger().error({ file: p.file, path: p.path }, p.problem);
+  appLogger().debug({ error: err instanceof Error ? err.message : String(err) }, 'start-up failed');
+  process.stderr.write(`${describeStartupFailure(err)}\n`);
   process.exit(1);
 });

@@ -117,6 +117,16 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX interaction_claims_by_expiry ON interaction_claims (expires_at);
     `,
   },
+  {
+    version: 4,
+    name: 'health probe: one row the start-up check and /healthz rewrite, to prove the database still takes writes',
+    sql: `
+      CREATE TABLE health_probe (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        checked_at TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 /** Applies every migration not yet recorded, each in its own transaction; safe when two processes start at once. */
