@@ -21,6 +21,7 @@ import { probeWrite } from './store/health-probe.js';
 import { checkDiscordToken } from './startup/check-discord.js';
 import { checkSlackToken } from './startup/check-slack.js';
 import { describeStartupFailure } from './startup/describe-startup-failure.js';
+import { explainStartFailure } from './startup/explain-start-failure.js';
 import { openDatabaseForStart } from './startup/open-database-for-start.js';
 import { stopOnSignals, type Stoppable } from './startup/shutdown.js';
 
@@ -57,8 +58,11 @@ async function main(): Promise<void> {
   const slackEditors = { ctx, desk, editorCheck: createSlackEditorCheck(env.EDITORS_SLACK), admins: env.STRIKEWIRE_ADMINS };
   const slackHttp = Boolean(env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN);
   const healthz = { path: '/healthz', method: ['GET', 'HEAD'], handler: handleHealthz.bind(null, healthSources) };
+  const slackFailure = { ...(slackHttp ? { portVariable: 'PORT' as const, port: env.PORT } : {}), ...listenHost(env), slackAppToken: Boolean(env.SLACK_APP_TOKEN) };
   const slack = env.SLACK_BOT_TOKEN
-    ? await startSlack(ctx, env, listenHost(env), { extend: (app) => registerEditorTools(app, slackEditors), ...(slackHttp ? { customRoutes: [healthz] } : {}) })
+    ? await startSlack(ctx, env, listenHost(env), { extend: (app) => registerEditorTools(app, slackEditors), ...(slackHttp ? { customRoutes: [healthz] } : {}) }).catch((err: unknown) => {
+        throw explainStartFailure(err, slackFailure);
+      })
     : undefined;
   if (slack) parts.push({ name: 'slack', stop: () => slack.stop() });
   const discord = env.DISCORD_TOKEN ? await startDiscord(ctx, env, { interceptors: [createEditorInteractionHandler({ ctx, desk, editors: env.EDITORS_DISCORD })] }) : undefined;
@@ -66,7 +70,10 @@ async function main(): Promise<void> {
   const scheduled = await digests.start(ctx);
   parts.push({ name: 'editors sync', stop: () => sync.stop() }, { name: 'digest scheduler', stop: () => scheduled.scheduler.stop() });
   if (!slackHttp && env.HEALTH_PORT !== undefined) {
-    const server = await startHealthServer(healthSources, { port: env.HEALTH_PORT, ...listenHost(env) });
+    const healthPort = env.HEALTH_PORT;
+    const server = await startHealthServer(healthSources, { port: healthPort, ...listenHost(env) }).catch((err: unknown) => {
+      throw explainStartFailure(err, { portVariable: 'HEALTH_PORT', port: healthPort, ...listenHost(env) });
+    });
     parts.unshift({ name: 'health server', stop: () => server.stop() });
     logger.info({ port: server.port }, `health check on GET /healthz, port ${server.port}`);
   }

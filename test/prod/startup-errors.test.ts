@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { GatewayCloseCodes } from 'discord.js';
@@ -53,6 +54,20 @@ describe('start-up errors: one line on stderr naming what to fix', { timeout: 90
 
   it('Slack is unreachable: names SLACK_API_URL and the network', async () => {
     await expectOneLine({ ...SLACK_HTTP, SLACK_API_URL: `http://127.0.0.1:${await closedPort()}/api/` }, /Could not reach Slack.*SLACK_API_URL.*network/);
+  });
+
+  it('PORT already in use', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as { port: number };
+    // Its own fake: the shared one answers auth.test with errors after the cases above.
+    const accepting = await startFakeSlackWebApi();
+    try {
+      await expectOneLine({ ...SLACK_HTTP, SLACK_API_URL: accepting.apiUrl, PORT: String(port), HOST: '127.0.0.1' }, new RegExp(`PORT ${port} is already in use`));
+    } finally {
+      taken.close();
+      await accepting.close();
+    }
   });
 
   it('Discord rejects the token', async () => {
