@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import { pino, type Logger, type LevelWithSilent } from 'pino';
-import pretty from 'pino-pretty';
+import type PinoPretty from 'pino-pretty';
 import { scrubSecrets } from './scrub-secrets.js';
 
 export type { Logger } from 'pino';
@@ -18,7 +19,9 @@ const REDACT = ['token', 'botToken', 'appToken', 'signingSecret', 'authorization
 /** Builds the one pino logger: JSON lines on stdout (time, level, msg, fields), or pretty lines for people. */
 export function createLogger(settings: LogSettings, destination: NodeJS.WritableStream = process.stdout): Logger {
   // Pretty output runs in-process (no worker thread): it is for a person watching, not for throughput.
-  const stream = settings.format === 'pretty' ? pretty({ destination, colorize: false, sync: true }) : destination;
+  // Loaded only when asked for: JSON is the default, and every start pays for what it loads.
+  const pretty = settings.format === 'pretty' ? (createRequire(import.meta.url)('pino-pretty') as typeof PinoPretty) : undefined;
+  const stream = pretty ? pretty({ destination, colorize: false, sync: true }) : destination;
   return pino(
     {
       level: settings.level,
