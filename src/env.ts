@@ -1,10 +1,19 @@
 import { z } from 'zod';
 
 const optionalString = z.string().trim().min(1).optional();
-const idList = z
-  .string()
-  .optional()
-  .transform((s) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : []));
+/** A comma-separated id list; each id must have `shape`, and a set value must list at least one id. */
+const idList = (shape: RegExp, form: string) =>
+  z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      const ids = s ? s.split(',').map((x) => x.trim()).filter(Boolean) : [];
+      if (s !== undefined && (ids.length === 0 || ids.some((id) => !shape.test(id)))) {
+        ctx.addIssue({ code: 'custom', message: `must be ${form}, separated by commas` });
+      }
+      return ids;
+    });
+const SLACK_USER_IDS = idList(/^[UW][A-Z0-9]{2,}$/, 'Slack user ids such as U012AB3CD');
 
 /** Every setting Strikewire reads from the environment; .env.example documents each one. */
 export const EnvSchema = z
@@ -24,12 +33,19 @@ export const EnvSchema = z
       .string()
       .default('America/Los_Angeles')
       .refine((tz) => isTimeZone(tz), 'must be an IANA time zone such as America/Los_Angeles or Europe/London'),
-    STRIKEWIRE_ADMINS: idList,
-    EDITORS_SLACK: idList,
-    EDITORS_DISCORD: idList,
+    STRIKEWIRE_ADMINS: SLACK_USER_IDS,
+    EDITORS_SLACK: idList(/^[UWS][A-Z0-9]{2,}$/, 'Slack user ids (U012AB3CD) or user group ids (S012AB3CD)'),
+    EDITORS_DISCORD: idList(/^\d{15,21}$/, 'numeric Discord role or user ids such as 112233445566778899'),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
+    HOST: optionalString.describe('interface the HTTP servers listen on; every interface when unset'),
+    HEALTH_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   })
   .superRefine((env, ctx) => {
+    // Without a bot token the Slack settings would be ignored and the shell would open instead: refuse.
+    for (const name of ['SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN'] as const) {
+      if (env[name] && !env.SLACK_BOT_TOKEN) ctx.addIssue({ code: 'custom', path: [name], message: 'is set but SLACK_BOT_TOKEN is not: set SLACK_BOT_TOKEN (xoxb-…) too, or unset it to use the local shell' });
+    }
     if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'is required in HTTP mode (set it, or set SLACK_APP_TOKEN for Socket Mode)' });
     }
@@ -38,6 +54,7 @@ export const EnvSchema = z
 /** The validated environment. */
 export type Env = z.infer<typeof EnvSchema>;
 
+/** True when Intl knows `tz` as a time zone. */
 export function isTimeZone(tz: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: tz });
@@ -55,6 +72,7 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
   const result = EnvSchema.safeParse(cleaned);
   if (result.success) return result.data;
-  const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(environment)'}: ${i.message}`);
-  throw new EnvError(`Configuration problem:\n${lines.join('\n')}\nSee .env.example for every setting.`);
+  // One line, so a failed start leaves exactly one line on stderr.
+  const problems = result.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`);
+  throw new EnvError(`Configuration problem: ${problems.join('; ')}. See .env.example for every setting.`);
 }

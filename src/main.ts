@@ -1,52 +1,50 @@
-import 'dotenv/config';
+import dotenv from 'dotenv';
 import { contextFromPack } from './core/create-context.js';
 import { loadPack } from './core/knowledge/load-pack.js';
+import { PackError } from './core/knowledge/pack-error.js';
+import { systemClock } from './core/time/clock.js';
 import { WGA_2023_PACK_DIR } from './content/packs.js';
-import { EnvError, parseEnv } from './env.js';
+import { parseEnv } from './env.js';
 import { runShell } from './bots/shell/shell.js';
-import { startSlack } from './bots/slack/start-slack.js';
-import { startDiscord } from './bots/discord/start-discord.js';
 import { openDigestService } from './bots/digests/start-digests.js';
-import { createEditorInteractionHandler } from './bots/discord/handle-editor-interactions.js';
-import { createSlackEditorCheck } from './bots/slack/editor-check.js';
-import { registerEditorTools } from './bots/slack/handle-editor-tools.js';
 import { openEditorService } from './editors/editor-service.js';
-import { InteractionClaims } from './store/interaction-claims.js';
-import { openDatabase } from './store/open-database.js';
+import { appLogger, configureLogger } from './log/logger.js';
+import { checkDiscordToken } from './startup/check-discord.js';
+import { describeStartupFailure } from './startup/describe-startup-failure.js';
+import { openDatabaseForStart } from './startup/open-database-for-start.js';
 
 /** Starts every platform whose tokens are configured, or the local shell when none are. */
 async function main(): Promise<void> {
+  dotenv.config({ quiet: true });
   const env = parseEnv(process.env);
+  const secrets = [env.SLACK_BOT_TOKEN, env.SLACK_APP_TOKEN, env.SLACK_SIGNING_SECRET, env.DISCORD_TOKEN].filter((s): s is string => Boolean(s));
+  const logger = configureLogger({ level: env.LOG_LEVEL, format: env.LOG_FORMAT, secrets });
   // One database for digests and editors' updates; the knowledge is the shipped pack plus the stored updates.
   const pack = loadPack(env.KNOWLEDGE_PACK ?? WGA_2023_PACK_DIR);
-  const db = openDatabase(env.DATABASE_PATH);
+  const db = openDatabaseForStart(env.DATABASE_PATH, systemClock());
+  const platforms = Boolean(env.SLACK_BOT_TOKEN || env.DISCORD_TOKEN);
+  // Imported only when needed: the shell should not load Bolt.
+  if (env.SLACK_BOT_TOKEN) await (await import('./startup/check-slack.js')).checkSlackToken(env.SLACK_BOT_TOKEN, env.SLACK_API_URL);
+  if (env.DISCORD_TOKEN) await checkDiscordToken(env.DISCORD_TOKEN, env.DISCORD_API_URL);
   const editors = openEditorService(db, { pack });
   // Digests: the /strike digest command needs the database from the start; the scheduler starts with the bots.
   const digests = openDigestService(env, { db, wrapChannel: editors.wrapChannel, scheduler: { corrections: editors.corrections } });
   editors.useChannels(digests.channels);
   const ctx = contextFromPack(pack, { extensions: [digests.command, ...editors.commands] });
   const sync = await editors.start(ctx);
-  const running: { stop(): Promise<void> }[] = [{ stop: async () => sync.stop() }];
-  const desk = editors.desk;
-  const slackEditors = { ctx, desk, editorCheck: createSlackEditorCheck(env.EDITORS_SLACK), admins: env.STRIKEWIRE_ADMINS };
-  if (env.SLACK_BOT_TOKEN) running.push(await startSlack(ctx, env, {}, { extend: (app) => registerEditorTools(app, slackEditors) }));
-  if (env.DISCORD_TOKEN) running.push(await startDiscord(ctx, env, { db, interceptors: [createEditorInteractionHandler({ ctx, desk, editors: env.EDITORS_DISCORD, claims: new InteractionClaims(db) })] }));
-  if (!env.SLACK_BOT_TOKEN && !env.DISCORD_TOKEN) {
+  if (!platforms) {
     await runShell(ctx);
+    db.close();
     return;
   }
-  running.push(await digests.start(ctx));
-  const stop = async () => {
-    await Promise.allSettled(running.map((r) => r.stop()));
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+
+  await (await import('./startup/start-bot.js')).startBot({ env, ctx, db, logger, editors, digests, sync });
 }
 
 main().catch((err: unknown) => {
-  // Configuration and pack errors are for the person setting up: print the message, not a stack.
-  const known = err instanceof EnvError || (err instanceof Error && err.name === 'PackError');
-  process.stderr.write(`${known ? (err as Error).message : err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  // The person setting up gets one line on stderr saying what to fix; details go to the log on stdout.
+  if (err instanceof PackError) for (const p of err.problems) appLogger().error({ file: p.file, path: p.path }, p.problem);
+  appLogger().debug({ error: err instanceof Error ? err.message : String(err) }, 'start-up failed');
+  process.stderr.write(`${describeStartupFailure(err)}\n`);
   process.exit(1);
 });

@@ -12,6 +12,7 @@ import { SubscriptionStore } from '../store/subscription-store.js';
 import { UpdateStore, updateStorePort } from '../store/update-store.js';
 import { recordCarriedUpdates } from './carried-updates.js';
 import { correctionsForNextDigest, createCorrectionPublisher } from './digest-corrections.js';
+import { componentLog } from '../log/logger.js';
 
 /** How often a running bot looks for updates another process stored (the CLI's ingest --apply, a second bot). */
 export const SYNC_INTERVAL_MS = 30_000;
@@ -45,7 +46,7 @@ export interface EditorServiceOptions {
 /** Builds the editors' desk on the digests' database (DATABASE_PATH), with corrections that edit posted digests. */
 export function openEditorService(db: Database.Database, options: EditorServiceOptions): EditorService {
   const clock = options.clock ?? systemClock;
-  const log = options.log ?? ((m: string) => process.stderr.write(`[editors] ${m}\n`));
+  const log = options.log ?? componentLog('editors');
   const store = new UpdateStore(db);
   const deliveries = new DeliveryStore(db);
   let channels: Partial<Record<DigestPlatform, DigestChannel>> = {};

@@ -12,6 +12,7 @@ import { addLocalDays } from './due-time.js';
 import { fanOut } from './fan-out.js';
 import { findDue, slotKey } from './find-due.js';
 import { DEFAULT_RETRY_POLICY, RateGate, realSleep, type RetryPolicy, type Sleep } from './send-with-retry.js';
+import { componentLog } from '../log/logger.js';
 
 /** Days looked back on start, so digests missed during downtime are posted late or recorded as skipped. */
 export const START_LOOKBACK_DAYS = 7;
@@ -52,12 +53,16 @@ export class DigestScheduler {
   private task?: ScheduledTask;
   private running?: Promise<DueCheckSummary>;
 
+  /** When the minute tick last fired (or start() ran); /healthz reports a scheduler silent for 3 minutes. */
+  lastTickAt: Date | undefined;
+
   constructor(private readonly options: DigestSchedulerOptions) {
     this.owner = options.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   }
 
   /** Catches up on anything missed while stopped, then checks every minute (unless `cron` is false: tests tick by hand). */
   async start(options: { cron?: boolean } = {}): Promise<DueCheckSummary> {
+    this.lastTickAt = this.options.clock();
     const summary = await this.runDueCheck(START_LOOKBACK_DAYS);
     // The tick's own zone does not matter (every minute is checked); UTC is explicit and has no DST.
     if (options.cron !== false) this.task = cron.schedule('* * * * *', () => this.tick(), { timezone: 'UTC', name: 'strikewire-digests', noOverlap: true });
@@ -72,6 +77,7 @@ export class DigestScheduler {
 
   /** One minute tick; a check still running from the previous minute makes this one a no-op. */
   async tick(): Promise<DueCheckSummary | undefined> {
+    this.lastTickAt = this.options.clock();
     if (this.running) return undefined;
     try {
       return await this.runDueCheck(1);
@@ -127,6 +133,6 @@ export class DigestScheduler {
   }
 
   private log(message: string): void {
-    (this.options.log ?? ((m: string) => process.stderr.write(`${m}\n`)))(message);
+    (this.options.log ?? componentLog('scheduler'))(message);
   }
 }

@@ -134,6 +134,16 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX share_tokens_by_expiry ON share_tokens (expires_at);
     `,
   },
+  {
+    version: 5,
+    name: 'health probe: one row the start-up check and /healthz rewrite, to prove the database still takes writes',
+    sql: `
+      CREATE TABLE health_probe (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        checked_at TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 /** Applies every migration not yet recorded, each in its own transaction; safe when two processes start at once. */

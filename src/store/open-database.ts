@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { migrate } from './migrations.js';
+import { refuseNewerSchema } from './schema-version.js';
 
 /** Opens (creating if needed) the SQLite database at `path` in WAL mode and brings its schema up to date. */
 export function openDatabase(path: string): Database.Database {
@@ -10,13 +11,14 @@ export function openDatabase(path: string): Database.Database {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     db = new Database(path);
   } catch (err) {
-    throw new Error(`Could not open the database at ${path} (DATABASE_PATH): ${(err as Error).message}`);
+    throw new Error(`Could not open the database at ${path} (DATABASE_PATH): ${(err as Error).message}`, { cause: err });
   }
   db.pragma('journal_mode = WAL');
   // Another process holding the write lock makes us wait rather than fail.
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
+  refuseNewerSchema(db);
   migrate(db);
   return db;
 }

@@ -26,6 +26,20 @@ describe('environment', () => {
   });
 
   it('splits id lists', () => {
-    expect(parseEnv({ EDITORS_DISCORD: ' 123, 456 ,,' }).EDITORS_DISCORD).toEqual(['123', '456']);
+    expect(parseEnv({ EDITORS_DISCORD: ' 112233445566778899, 223344556677889900 ,,' }).EDITORS_DISCORD).toEqual(['112233445566778899', '223344556677889900']);
+    expect(parseEnv({ EDITORS_SLACK: 'U012AB3CD,S0GROUP1', STRIKEWIRE_ADMINS: 'W0ADMIN' })).toMatchObject({ EDITORS_SLACK: ['U012AB3CD', 'S0GROUP1'], STRIKEWIRE_ADMINS: ['W0ADMIN'] });
+  });
+
+  it('refuses id lists of the wrong shape, or set but empty, in one line naming the expected form', () => {
+    expect(() => parseEnv({ EDITORS_SLACK: 'bob' })).toThrow(/^Configuration problem: EDITORS_SLACK: must be Slack user ids \(U012AB3CD\) or user group ids \(S012AB3CD\), separated by commas\. See/);
+    expect(() => parseEnv({ STRIKEWIRE_ADMINS: ';;' })).toThrow(/STRIKEWIRE_ADMINS: must be Slack user ids such as U012AB3CD/);
+    expect(() => parseEnv({ STRIKEWIRE_ADMINS: ' , ' })).toThrow(/STRIKEWIRE_ADMINS/);
+    expect(() => parseEnv({ EDITORS_DISCORD: 'moderators' })).toThrow(/EDITORS_DISCORD: must be numeric Discord/);
+    expect(() => parseEnv({ EDITORS_SLACK: 'bob', PORT: 'x' })).toThrow(/^[^\n]+$/);
+  });
+
+  it('refuses Slack settings without a bot token instead of silently opening the shell', () => {
+    expect(() => parseEnv({ SLACK_SIGNING_SECRET: 'abc' })).toThrow(/SLACK_SIGNING_SECRET: is set but SLACK_BOT_TOKEN is not/);
+    expect(() => parseEnv({ SLACK_APP_TOKEN: 'xapp-1' })).toThrow(/SLACK_APP_TOKEN: is set but SLACK_BOT_TOKEN is not/);
   });
 });

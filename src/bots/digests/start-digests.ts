@@ -13,6 +13,7 @@ import { openDatabase } from '../../store/open-database.js';
 import { SubscriptionStore } from '../../store/subscription-store.js';
 import { createDiscordDigestChannel, createDiscordDigestRest } from '../discord/digest-poster.js';
 import { createSlackDigestChannel, createSlackDigestClient } from '../slack/digest-poster.js';
+import { componentLog } from '../../log/logger.js';
 
 /** The digest feature as main.ts uses it: the /strike digest command, then a scheduler once the bots run. */
 export interface DigestService {
@@ -51,7 +52,7 @@ export function openDigestService(env: Env, options: DigestServiceOptions = {}):
     ...(slackClient ? { slack: createSlackDigestChannel(slackClient) } : {}),
     ...(discordRest ? { discord: createDiscordDigestChannel(discordRest) } : {}),
   };
-  const log = options.log ?? ((m: string) => process.stderr.write(`[digests] ${m}\n`));
+  const log = options.log ?? componentLog('digests');
 
   // Which workspace or server a channel belongs to is kept for operators; a failed look-up just leaves it blank.
   let slackTeam: Promise<string | undefined> | undefined;

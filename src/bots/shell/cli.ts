@@ -1,4 +1,6 @@
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import dotenv from 'dotenv';
 import { allCommands, runParsed } from '../../core/commands/registry.js';
 import { toAnswerJson } from '../../core/reply/answer-json.js';
 import { fixedClock, systemClock } from '../../core/time/clock.js';
@@ -6,9 +8,21 @@ import { loadCliContext } from './cli-context.js';
 import { renderTerminal } from './render-terminal.js';
 import { runDigestCli } from './digest-cli.js';
 import { runIngestCli } from './ingest-cli.js';
+import { cliHelp, commandHelp } from './cli-commands.js';
+
+/** `--help`/`-h` anywhere: the whole list, or the first word's own help when it names a command. */
+function helpFor(argv: string[]): { out: string; code: number } | undefined {
+  if (!argv.includes('--help') && !argv.includes('-h')) return undefined;
+  const first = argv.find((a) => !a.startsWith('-'));
+  if (first === undefined) return { out: cliHelp(), code: 0 };
+  const one = commandHelp(first);
+  return one ? { out: one, code: 0 } : { out: `Unknown command “${first}”.\n\n${cliHelp()}`, code: 2 };
+}
 
 /** Runs one command and returns what to print and the exit code; main() does the I/O. */
 export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ out: string; code: number }> {
+  const help = helpFor(argv);
+  if (help) return help;
   const digest = await runDigestCli(argv, env);
   if (digest) return digest;
   const ingest = await runIngestCli(argv, env);
@@ -31,11 +45,14 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
   if (!names.includes(name)) return { out: `Unknown command “${name}”. Commands: ${names.join(', ')}.`, code: 2 };
   const reply = await runParsed(ctx, { kind: 'command', name, args: rest.join(' ') }, { platform: 'shell', userId: 'cli' });
   if (values.json) return { out: JSON.stringify(name === 'ask' ? toAnswerJson(reply) : reply, null, 2), code: 0 };
-  return { out: renderTerminal(reply, { color: Boolean(process.stdout.isTTY) && !env.NO_COLOR }), code: 0 };
+  const tty = Boolean(process.stdout.isTTY);
+  return { out: renderTerminal(reply, { color: tty && !env.NO_COLOR, ...(tty ? { width: process.stdout.columns } : {}) }), code: 0 };
 }
 
 // Run only when executed directly (tests import runCli).
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  // The same .env as npm start, so `cli ingest --apply` writes to the database the bot reads.
+  dotenv.config({ quiet: true });
   runCli(process.argv.slice(2))
     .then(({ out, code }) => {
       (code === 0 ? process.stdout : process.stderr).write(`${out}\n`);

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { App, type LogLevel, type Logger, SocketModeReceiver, webApi } from '@slack/bolt';
+import { App, type CustomRoute, type LogLevel, type Logger, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { CommandContext } from '../../core/commands/command-spec.js';
 import type { Clock } from '../../core/time/clock.js';
 import { createEventDedupe, dropRetriedEvents } from './event-dedupe.js';
@@ -37,6 +37,8 @@ export interface SlackAppOptions {
    * middleware that handles some /strike text itself by not calling next().
    */
   extend?: (app: App) => void;
+  /** Extra HTTP routes served beside /slack/events in HTTP mode (GET /healthz). */
+  customRoutes?: CustomRoute[];
 }
 
 /** A configured Slack app: start it (HTTP on the given port, or Socket Mode), stop it. */
@@ -46,6 +48,8 @@ export interface SlackApp {
   /** Checks the token (auth.test), then listens; resolves with the HTTP port in HTTP mode. */
   start(listen?: { port: number; host?: string }): Promise<{ port?: number }>;
   stop(): Promise<void>;
+  /** True while Slack can reach the app: the Socket Mode connection is open, or the HTTP server is listening. */
+  connected(): boolean;
 }
 
 /** Builds the real Bolt App with Strikewire's listeners: /strike, the share button, mentions, DMs and the Home tab. */
@@ -72,12 +76,16 @@ export function createSlackApp(ctx: CommandContext, options: SlackAppOptions): S
     : undefined;
   const app = new App({
     token: options.botToken,
-    ...(receiver ? { receiver } : { signingSecret: options.signingSecret }),
+    ...(receiver ? { receiver } : { signingSecret: options.signingSecret, ...(options.customRoutes ? { customRoutes: options.customRoutes } : {}) }),
     clientOptions,
     ...logging,
     // init() runs auth.test at start, so a bad token fails there and not on the first user's request.
     deferInitialization: true,
   });
+
+  let connected = false;
+  receiver?.client.on('connected', () => void (connected = true));
+  for (const state of ['disconnected', 'reconnecting']) receiver?.client.on(state, () => void (connected = false));
 
   const deps: SlackDeps = { ctx, admins: options.admins ?? [] };
   app.use(dropRetriedEvents(createEventDedupe(options.clock ? { clock: options.clock } : {})));
@@ -94,13 +102,17 @@ export function createSlackApp(ctx: CommandContext, options: SlackAppOptions): S
       await app.init();
       if (socket) {
         await app.start();
+        connected = true;
         return {};
       }
       const server = await app.start(listen ?? { port: 3000 });
+      connected = true;
       return { port: (server.address() as AddressInfo | null)?.port };
     },
     async stop() {
+      connected = false;
       await app.stop();
     },
+    connected: () => connected,
   };
 }

@@ -1,7 +1,9 @@
-import { LogLevel, type App } from '@slack/bolt';
+import { LogLevel, type App, type CustomRoute } from '@slack/bolt';
 import type { CommandContext } from '../../core/commands/command-spec.js';
 import type { Env } from '../../env.js';
 import { createSlackApp } from './create-slack-app.js';
+import { appLogger } from '../../log/logger.js';
+import { boltLogger } from '../../log/bolt-logger.js';
 
 const LOG_LEVELS: Record<Env['LOG_LEVEL'], LogLevel> = {
   debug: LogLevel.DEBUG,
@@ -14,13 +16,15 @@ const LOG_LEVELS: Record<Env['LOG_LEVEL'], LogLevel> = {
 export interface StartSlackOptions {
   /** Adds listeners before Strikewire's own (the editors' forms, registerEditorTools). */
   extend?: (app: App) => void;
+  /** Extra HTTP routes beside /slack/events in HTTP mode (main.ts serves GET /healthz there). */
+  customRoutes?: CustomRoute[];
 }
 
 /**
  * Starts the Slack app (Socket Mode with SLACK_APP_TOKEN, HTTP on PORT otherwise) and returns how to stop it.
  * `listen.host` narrows the HTTP listener (tests use 127.0.0.1); by default it listens on every interface.
  */
-export async function startSlack(ctx: CommandContext, env: Env, listen: { host?: string } = {}, options: StartSlackOptions = {}): Promise<{ stop(): Promise<void> }> {
+export async function startSlack(ctx: CommandContext, env: Env, listen: { host?: string } = {}, options: StartSlackOptions = {}): Promise<{ stop(): Promise<void>; connected(): boolean }> {
   if (!env.SLACK_BOT_TOKEN) throw new Error('SLACK_BOT_TOKEN is not set.');
   const slack = createSlackApp(ctx, {
     botToken: env.SLACK_BOT_TOKEN,
@@ -28,10 +32,12 @@ export async function startSlack(ctx: CommandContext, env: Env, listen: { host?:
     ...(env.SLACK_APP_TOKEN ? { appToken: env.SLACK_APP_TOKEN } : {}),
     ...(env.SLACK_API_URL ? { apiUrl: env.SLACK_API_URL } : {}),
     admins: env.STRIKEWIRE_ADMINS,
+    logger: boltLogger(appLogger().child({ platform: 'slack' })),
     logLevel: LOG_LEVELS[env.LOG_LEVEL],
     ...(options.extend ? { extend: options.extend } : {}),
+    ...(options.customRoutes ? { customRoutes: options.customRoutes } : {}),
   });
   const { port } = await slack.start({ port: env.PORT, ...listen });
   slack.app.logger.info(slack.mode === 'socket' ? 'Strikewire is connected to Slack (Socket Mode).' : `Strikewire is listening for Slack on port ${port} (POST /slack/events).`);
-  return { stop: () => slack.stop() };
+  return { stop: () => slack.stop(), connected: () => slack.connected() };
 }

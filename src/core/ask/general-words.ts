@@ -1,9 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { readYamlFile } from '../knowledge/read-yaml-file.js';
 
 // The word lists are language data, kept beside the code as text so they are easy to review and extend.
 const lexiconFile = (name: string) => readFileSync(new URL(`./lexicon/${name}`, import.meta.url), 'utf8');
+
+function readLexiconYaml(name: string): unknown {
+  const read = readYamlFile(fileURLToPath(new URL(`./lexicon/${name}`, import.meta.url)));
+  if (!read.ok) throw new Error(`lexicon/${name} line ${read.errors[0]?.line}: ${read.errors[0]?.message}`);
+  return read.value;
+}
 
 /**
  * Words that carry no topic of their own (see lexicon/everyday-words.txt). A question made only of these and
@@ -19,7 +26,7 @@ export const GENERAL_WORDS: ReadonlySet<string> = new Set(
 );
 
 /** Everyday phrasings mapped to the knowledge's own words (see lexicon/synonyms.yaml). */
-export const SYNONYMS: Readonly<Record<string, string>> = z.record(z.string(), z.string()).parse(parse(lexiconFile('synonyms.yaml')));
+export const SYNONYMS: Readonly<Record<string, string>> = z.record(z.string(), z.string()).parse(readLexiconYaml('synonyms.yaml'));
 
 /** Idioms rewritten before matching, so their words are not read literally ("in the room" is not about writers' rooms). */
 export const PHRASES: [RegExp, string][] = [

@@ -1,9 +1,9 @@
-import { readFileSync, existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
 import { PACK_FILES, PackSchema, type Pack } from './schema.js';
 import { PackError, formatPath, type PackProblem } from './pack-error.js';
 import { checkCrossReferences } from './cross-refs.js';
+import { readYamlFile } from './read-yaml-file.js';
 
 type Section = keyof typeof PACK_FILES;
 
@@ -17,20 +17,25 @@ function readSection(dir: string, section: Section, problems: PackProblem[]): un
     }
     return section === 'dispute' ? undefined : [];
   }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(readFileSync(path, 'utf8'), { prettyErrors: false, lineCounter });
-  if (doc.errors.length > 0) {
-    for (const err of doc.errors) {
-      const at = lineCounter.linePos(err.pos[0]);
-      problems.push({ file, path: `line ${at.line}, column ${at.col}`, problem: err.message.split('\n')[0] ?? 'YAML syntax error' });
-    }
-    return undefined;
-  }
-  return doc.toJS();
+  const read = readYamlFile(path);
+  if (read.ok) return read.value;
+  for (const err of read.errors) problems.push({ file, path: `line ${err.line}, column ${err.col}`, problem: err.message });
+  return undefined;
+}
+
+/** Why a folder cannot be a pack (missing, not a folder, none of the pack files), so the report names the folder. */
+function checkPackFolder(dir: string): string | undefined {
+  if (!existsSync(dir)) return 'folder does not exist';
+  if (!statSync(dir).isDirectory()) return 'is a file, not a folder of pack files';
+  const files = Object.values(PACK_FILES);
+  if (!files.some((file) => existsSync(join(dir, file)))) return `is not a knowledge pack: it has none of ${files.join(', ')}`;
+  return undefined;
 }
 
 /** Loads and validates a knowledge pack from a folder of YAML files; throws PackError naming file, path and problem. */
 export function loadPack(dir: string): Pack {
+  const folderProblem = checkPackFolder(dir);
+  if (folderProblem) throw new PackError([{ file: dir, path: '', problem: folderProblem }]);
   const problems: PackProblem[] = [];
   const raw: Record<string, unknown> = {};
   for (const section of Object.keys(PACK_FILES) as Section[]) raw[section] = readSection(dir, section, problems);

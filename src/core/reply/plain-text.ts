@@ -1,9 +1,10 @@
 import { formatDay } from '../time/format-date.js';
 import type { Block, Citation, Reply } from './reply.js';
 
-/** "[1, 2]" after a line, or nothing when the line cites nothing. */
+/** "[1, 2]" after a line, numbers in order and once each, or nothing when the line cites nothing. */
 export function citeMarks(cites: readonly number[]): string {
-  return cites.length > 0 ? ` [${cites.join(', ')}]` : '';
+  const ordered = [...new Set(cites)].sort((a, b) => a - b);
+  return ordered.length > 0 ? ` [${ordered.join(', ')}]` : '';
 }
 
 /** One source as a reader sees it: outlet, title, date, via and link. */

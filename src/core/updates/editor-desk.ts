@@ -11,6 +11,7 @@ import { mergeStored } from './merge-stored.js';
 import { UpdateError, uniqueProblems, type FieldProblem } from './update-error.js';
 import type { CorrectionPublisher, UpdateStorePort } from './update-port.js';
 import { EditorUpdateSchema, updateLabel, type EditorUpdate, type UpdateRecord } from './update-schema.js';
+import { componentLog } from '../../log/logger.js';
 
 /** How long a stance or status change waits for the editor's confirmation. */
 export const PENDING_TTL_MS = 15 * 60 * 1000;
@@ -254,6 +255,6 @@ export class EditorDesk {
   }
 
   private log(message: string): void {
-    (this.options.log ?? ((m: string) => process.stderr.write(`[editors] ${m}\n`)))(message);
+    (this.options.log ?? componentLog('editors'))(message);
   }
 }
