@@ -80,10 +80,10 @@ describe('start-up errors: one line on stderr naming what to fix', { timeout: 90
     await expectOneLine({ DISCORD_TOKEN: 'some.discord.token', DISCORD_API_URL: `http://127.0.0.1:${await closedPort()}/api` }, /Could not reach Discord.*DISCORD_API_URL/);
   });
 
-  it('Discord refuses the Message Content intent', async () => {
+  it('Discord refuses the gateway intents', async () => {
     const refusing = await startFakeDiscord({ refuseIdentifyWith: GatewayCloseCodes.DisallowedIntents });
     try {
-      await expectOneLine({ DISCORD_TOKEN: 'intent.discord.token', DISCORD_API_URL: refusing.apiUrl }, /Message Content Intent/);
+      await expectOneLine({ DISCORD_TOKEN: 'intent.discord.token', DISCORD_API_URL: refusing.apiUrl }, /refused the gateway intents.*no privileged intent/);
     } finally {
       await refusing.close();
     }
