@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { REST, Routes } from 'discord.js';
 import type { CommandContext } from '../../core/commands/command-spec.js';
 import { strikeCommandJSON } from './command-definitions.js';
+import { draftMenuJSON } from './draft-context-menu.js';
 import { describeError } from './discord-logger.js';
 import { inviteUrl } from './invite-link.js';
 
@@ -24,14 +25,14 @@ export interface DeployResult {
 }
 
 /**
- * Registers /strike with one bulk overwrite (PUT), which replaces whatever was registered before in that scope.
+ * Registers /strike and the editors' message command with one bulk overwrite (PUT), which replaces whatever was registered before in that scope.
  * Run by `npm run discord:deploy`, never at start-up: creating commands is limited per day.
  */
 export async function deployCommands(ctx: CommandContext, options: DeployOptions): Promise<DeployResult> {
   const rest = new REST({ ...(options.apiUrl ? { api: options.apiUrl } : {}), retries: 1 }).setToken(options.token);
   const applicationId = options.applicationId ?? ((await rest.get(Routes.currentApplication())) as { id: string }).id;
   const route = options.guildId ? Routes.applicationGuildCommands(applicationId, options.guildId) : Routes.applicationCommands(applicationId);
-  const registered = (await rest.put(route, { body: [strikeCommandJSON(ctx)] })) as { name: string }[];
+  const registered = (await rest.put(route, { body: [strikeCommandJSON(ctx), draftMenuJSON()] })) as { name: string }[];
   return { scope: options.guildId ? 'guild' : 'global', applicationId, commands: registered.map((c) => c.name) };
 }
 
@@ -42,10 +43,11 @@ async function main(): Promise<void> {
   const { WGA_2023_PACK_DIR } = await import('../../content/packs.js');
   const { digestCommandDescription } = await import('../digests/start-digests.js');
   const { editorCommandDescriptions } = await import('../../core/updates/editor-commands.js');
+  const { createFormCommands } = await import('../../core/forms/form-commands.js');
   const env = parseEnv(process.env);
   if (!env.DISCORD_TOKEN) throw new Error('Set DISCORD_TOKEN (the bot token from the Developer Portal) to register /strike.');
   // Register what `npm start` runs: the core commands plus the digest and editor families (described, no database opened).
-  const ctx = loadContext(env.KNOWLEDGE_PACK ?? WGA_2023_PACK_DIR, { extensions: [digestCommandDescription(env), ...editorCommandDescriptions()] });
+  const ctx = loadContext(env.KNOWLEDGE_PACK ?? WGA_2023_PACK_DIR, { extensions: [digestCommandDescription(env), ...editorCommandDescriptions(), ...createFormCommands({ authorize: async () => undefined })] });
   const result = await deployCommands(ctx, {
     token: env.DISCORD_TOKEN,
     ...(env.DISCORD_APPLICATION_ID ? { applicationId: env.DISCORD_APPLICATION_ID } : {}),
