@@ -151,6 +151,6 @@ describe('Discord: editors keep the knowledge current', () => {
     const log = slash(world, 'log', {}, 'steward');
     const answer = await answerOf(world, log, 'it was Thursday');
     expect(JSON.stringify(answer.body)).not.toContain('share');
-    expect(world.editors.store.get(1)?.update.date).toBe('2023-08-10');
+    expect(world.editors.store.get(1)?.update?.date).toBe('2023-08-10');
   });
 });

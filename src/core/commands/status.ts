@@ -13,6 +13,7 @@ export const STATUS_WORDS = {
   negotiating: 'In negotiations',
   strike: 'On strike',
   'tentative-agreement': 'Tentative agreement reached',
+  'strike-ended': 'Strike over, ratification pending',
   ratified: 'Contract ratified',
   ended: 'Dispute ended',
 } as const;

@@ -10,7 +10,7 @@ import { confirmationReply, invalidReply, logReply, noteReply, refusalReply, ret
 import { mergeStored } from './merge-stored.js';
 import { UpdateError, uniqueProblems, type FieldProblem } from './update-error.js';
 import type { CorrectionPublisher, UpdateStorePort } from './update-port.js';
-import { EditorUpdateSchema, updateLabel, type EditorUpdate, type UpdateRecord } from './update-schema.js';
+import { EditorUpdateSchema, updateLabel, type EditorUpdate, type FormRecord, type UpdateRecord } from './update-schema.js';
 
 /** How long a stance or status change waits for the editor's confirmation. */
 export const PENDING_TTL_MS = 15 * 60 * 1000;
@@ -160,10 +160,10 @@ export class EditorDesk {
     this.pending.delete(pendingId);
   }
 
-  /** The current content of an update, to prefill an amendment form; undefined when it cannot be amended. */
-  async amendable(id: number): Promise<UpdateRecord | undefined> {
+  /** The current content of an update, to prefill an amendment form; undefined when it cannot be amended (a patch is amended with `desk amend`). */
+  async amendable(id: number): Promise<FormRecord | undefined> {
     const record = await this.options.store.get(id);
-    return record && !record.retractedAt ? record : undefined;
+    return record && !record.retractedAt && record.update ? record : undefined;
   }
 
   /** Retracts an update: it leaves the knowledge, and the digests that carried it are edited. */
