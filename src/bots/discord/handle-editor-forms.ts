@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { ButtonStyle, MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction, type Interaction, type MessageContextMenuCommandInteraction, type ModalSubmitInteraction } from 'discord.js';
 import type { CommandContext } from '../../core/commands/command-spec.js';
 import type { FormName, FormValues } from '../../core/forms/form-model.js';
-import { FORMS, formRequest } from '../../core/forms/form-registry.js';
+import { FORMS, formRequest, isFormRequest } from '../../core/forms/form-registry.js';
 import { formContext, submitForm, type PatchDeskPort, type PatchOutcome } from '../../core/forms/form-submit.js';
 import type { Reply } from '../../core/reply/reply.js';
 import { invalidReply, noteReply } from '../../core/updates/editor-replies.js';
@@ -28,10 +28,9 @@ export interface DiscordFormDeps {
 }
 
 type Repliable = ChatInputCommandInteraction | ModalSubmitInteraction | ButtonInteraction | MessageContextMenuCommandInteraction;
-const FORM_COMMANDS = new Set(['new', 'settle']);
 
 /**
- * The editors' forms on Discord: `/strike new …` and `/strike settle …` open a form, the message command
+ * The editors' forms on Discord: `/strike update`, `/strike new …` and `/strike settle …` open a form, the message command
  * "Draft update from this message" drafts the update form from a message. A form longer than one modal's five
  * inputs continues page by page behind a private "Continue" button; the last page goes through the patch desk,
  * then problems (with a button back to the page at fault), a Confirm/Cancel for before/after, or the result.
@@ -54,7 +53,7 @@ export function createFormInteractionHandler(deps: DiscordFormDeps): (interactio
 
   const command = async (interaction: ChatInputCommandInteraction): Promise<boolean> => {
     const parsed = parseStrikeInvocation(ctx, invocationFromInteraction(interaction));
-    if (parsed.kind !== 'command' || !FORM_COMMANDS.has(parsed.name)) return false;
+    if (parsed.kind !== 'command' || !isFormRequest(parsed.name, parsed.args)) return false;
     const request = formRequest(parsed.name, parsed.args, ctx);
     // Showing a modal must be the first response: the role check is quick, the roles are on the interaction.
     const refusal = await desk.authorize(ctx, editorOrigin(deps.editors, interaction), `form ${request.ok ? request.form.name : parsed.name}`);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { AllMiddlewareArgs, App, Logger, RespondFn, types, webApi } from '@slack/bolt';
 import type { CommandContext } from '../../core/commands/command-spec.js';
 import type { FormName } from '../../core/forms/form-model.js';
-import { FORMS, formRequest } from '../../core/forms/form-registry.js';
+import { FORMS, formRequest, isFormRequest } from '../../core/forms/form-registry.js';
 import { formContext, submitForm, type PatchDeskPort, type PatchOutcome } from '../../core/forms/form-submit.js';
 import type { Reply } from '../../core/reply/reply.js';
 import { noteReply } from '../../core/updates/editor-replies.js';
@@ -24,9 +24,6 @@ export interface SlackFormDeps {
   admins: readonly string[];
   claims?: InteractionClaims;
 }
-
-/** The /strike words whose forms this file opens. */
-export const SLACK_FORM_COMMANDS: readonly string[] = ['new', 'settle'];
 
 /** A private answer through a response_url; editors' answers are never shared. */
 export async function respondPrivately(respond: RespondFn, reply: Reply, logger: Logger): Promise<void> {
@@ -51,8 +48,8 @@ export function modalFor(ctx: CommandContext, name: FormName, meta: Omit<FormVie
 }
 
 /**
- * The editors' forms on Slack: `/strike new proposal|person|party` and `/strike settle [proposal]` open a modal
- * (after the editor check, within the trigger's three seconds); its submission goes through the patch desk, with
+ * The editors' forms on Slack: `/strike update`, `/strike new proposal|person|party` and `/strike settle [proposal]`
+ * open a modal (after the editor check, within the trigger's three seconds); its submission goes through the patch desk, with
  * problems under their inputs, a before/after confirmation, then the result. Each submission is claimed on Slack's
  * view id and the submitted content, so a retried delivery answers with the first one's response and stores once.
  */
@@ -62,7 +59,7 @@ export function registerEditorForms(app: App, deps: SlackFormDeps): void {
   app.use(async (args) => {
     const body = args.body as { command?: string; text?: string; user_id?: string; channel_id?: string; trigger_id?: string };
     const [word = '', ...rest] = body.command === SLASH_COMMAND ? readSlashText(body.text ?? '').trim().split(/\s+/) : [];
-    if (!SLACK_FORM_COMMANDS.includes(word.toLowerCase()) || !body.user_id) return args.next();
+    if (!isFormRequest(word, rest.join(' ')) || !body.user_id) return args.next();
     const { ack, respond } = args as unknown as AllMiddlewareArgs & { ack: () => Promise<void>; respond: RespondFn };
     await ack();
     const who: Who = { client: args.client, userId: body.user_id, ...(body.channel_id ? { channelId: body.channel_id } : {}), logger: args.logger };
