@@ -117,6 +117,13 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX interaction_claims_by_expiry ON interaction_claims (expires_at);
     `,
   },
+  {
+    version: 4,
+    name: 'patches beside form updates: what kind of content each stored row holds',
+    sql: `
+      ALTER TABLE updates ADD COLUMN kind TEXT NOT NULL DEFAULT 'update' CHECK (kind IN ('update', 'patch'));
+    `,
+  },
 ];
 
 /** Applies every migration not yet recorded, each in its own transaction; safe when two processes start at once. */

@@ -6,6 +6,7 @@ import { loadCliContext } from './cli-context.js';
 import { renderTerminal } from './render-terminal.js';
 import { runDigestCli } from './digest-cli.js';
 import { runIngestCli } from './ingest-cli.js';
+import { runDeskCli } from './desk-cli.js';
 
 /** Runs one command and returns what to print and the exit code; main() does the I/O. */
 export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ out: string; code: number }> {
@@ -13,6 +14,8 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
   if (digest) return digest;
   const ingest = await runIngestCli(argv, env);
   if (ingest) return ingest;
+  const desk = await runDeskCli(argv, env);
+  if (desk) return desk;
   let parsed;
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, now: { type: 'string' } } });

@@ -88,6 +88,34 @@ export class EditorDesk {
     this.revision = revision;
   }
 
+  /**
+   * Points the context at knowledge already merged and validated with one more stored record (a patch just
+   * applied on top of the current merge), without merging everything again; a full reload when another process
+   * wrote in between.
+   */
+  async adopt(ctx: CommandContext, record: UpdateRecord, pack: Pack, verifiedPack: Pack | undefined, revisionBefore: string): Promise<void> {
+    const revision = await this.options.store.revision();
+    if (revisionBefore !== this.revision) return this.reload(ctx);
+    refreshContext(ctx, pack, verifiedPack);
+    this.accepted = [...this.accepted, record];
+    this.revision = revision;
+  }
+
+  /** The shipped pack the stored updates and patches apply on top of. */
+  get basePack(): Pack {
+    return this.options.pack;
+  }
+
+  /** The revision of the stored updates the context reflects. */
+  get loadedRevision(): string {
+    return this.revision;
+  }
+
+  /** The stored updates and patches that count now, oldest first. */
+  get acceptedRecords(): readonly UpdateRecord[] {
+    return this.accepted;
+  }
+
   /** Reloads when another process (the CLI's ingest --apply, a second bot) changed the stored updates. */
   async syncIfChanged(ctx: CommandContext): Promise<boolean> {
     if ((await this.options.store.revision()) === this.revision) return false;
