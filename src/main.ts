@@ -11,6 +11,10 @@ import { createEditorInteractionHandler } from './bots/discord/handle-editor-int
 import { createSlackEditorCheck } from './bots/slack/editor-check.js';
 import { registerEditorTools } from './bots/slack/handle-editor-tools.js';
 import { openEditorService } from './editors/editor-service.js';
+import { openFormService } from './editors/form-service.js';
+import { registerEditorForms } from './bots/slack/handle-editor-forms.js';
+import { registerDraftShortcut } from './bots/slack/handle-draft-shortcut.js';
+import { createFormInteractionHandler } from './bots/discord/handle-editor-forms.js';
 import { openDatabase } from './store/open-database.js';
 
 /** Starts every platform whose tokens are configured, or the local shell when none are. */
@@ -23,13 +27,22 @@ async function main(): Promise<void> {
   // Digests: the /strike digest command needs the database from the start; the scheduler starts with the bots.
   const digests = openDigestService(env, { db, wrapChannel: editors.wrapChannel, scheduler: { corrections: editors.corrections } });
   editors.useChannels(digests.channels);
-  const ctx = contextFromPack(pack, { extensions: [digests.command, ...editors.commands] });
+  const forms = openFormService(db, editors);
+  const ctx = contextFromPack(pack, { extensions: [digests.command, ...editors.commands, ...forms.commands] });
   const sync = await editors.start(ctx);
   const running: { stop(): Promise<void> }[] = [{ stop: async () => sync.stop() }];
   const desk = editors.desk;
   const slackEditors = { ctx, desk, editorCheck: createSlackEditorCheck(env.EDITORS_SLACK), admins: env.STRIKEWIRE_ADMINS };
-  if (env.SLACK_BOT_TOKEN) running.push(await startSlack(ctx, env, {}, { extend: (app) => registerEditorTools(app, slackEditors) }));
-  if (env.DISCORD_TOKEN) running.push(await startDiscord(ctx, env, { interceptors: [createEditorInteractionHandler({ ctx, desk, editors: env.EDITORS_DISCORD })] }));
+  // The forms come first: they take /strike update, new and settle; the older handlers keep correct, verify and log.
+  const slackForms = { ...slackEditors, desk: forms.desk, claims: forms.claims };
+  const extendSlack = (app: Parameters<typeof registerEditorTools>[0]) => {
+    registerEditorForms(app, slackForms);
+    registerDraftShortcut(app, slackForms);
+    registerEditorTools(app, slackEditors);
+  };
+  if (env.SLACK_BOT_TOKEN) running.push(await startSlack(ctx, env, {}, { extend: extendSlack }));
+  const discordForms = createFormInteractionHandler({ ctx, desk: forms.desk, editors: env.EDITORS_DISCORD, claims: forms.claims });
+  if (env.DISCORD_TOKEN) running.push(await startDiscord(ctx, env, { interceptors: [discordForms, createEditorInteractionHandler({ ctx, desk, editors: env.EDITORS_DISCORD })] }));
   if (!env.SLACK_BOT_TOKEN && !env.DISCORD_TOKEN) {
     await runShell(ctx);
     return;
