@@ -10,10 +10,11 @@ import { fixedClock } from '../../src/core/time/clock.js';
 import { openEditorService } from '../../src/editors/editor-service.js';
 import { InteractionClaims } from '../../src/store/interaction-claims.js';
 import { openDatabase } from '../../src/store/open-database.js';
-import { FAKE_ROUTES, startFakeDiscord, type FakeDiscord, type RecordedCall } from '../fakes/discord-fake.js';
-import { fillModal, messageCommandInteraction, readModalCallback, type FakeModal } from '../fakes/discord-fake-modals.js';
-import { buttonInteraction, FAKE_IDS, slashInteraction, type FakeActor } from '../fakes/discord-fake-payloads.js';
+import { FAKE_ROUTES, startFakeDiscord, type FakeDiscord } from '../fakes/discord-fake.js';
+import { fillModal, messageCommandInteraction } from '../fakes/discord-fake-modals.js';
+import { buttonInteraction, FAKE_IDS, slashInteraction } from '../fakes/discord-fake-payloads.js';
 import { AUG_12, PACK } from '../editors/support.js';
+import { answerOf, buttons, callback, fillForm, modalFrom, send } from './discord-form-driver.js';
 import { RecordingDesk } from './recording-desk.js';
 
 interface World {
@@ -45,33 +46,6 @@ async function start(): Promise<World> {
   const bot = createDiscordBot(ctx, { token: 'fake.bot.token', apiUrl: fake.apiUrl, logger: quiet, rest: { timeout: 5000, retries: 1 }, interceptors: [interceptor] });
   await bot.start();
   return { fake, bot, db, desk, ctx };
-}
-
-type Interaction = { id: string; token: string };
-const send = <T extends Interaction>(w: World, interaction: T): T => {
-  w.fake.dispatch('INTERACTION_CREATE', interaction);
-  return interaction;
-};
-const callback = (w: World, i: Interaction) => w.fake.waitForCall((c) => c.route === FAKE_ROUTES.callback && c.params.id === i.id, `the callback for ${i.id}`);
-const answerOf = (w: World, i: Interaction, contains: string) =>
-  w.fake.waitForCall((c) => c.route === FAKE_ROUTES.editOriginal && c.params.token === i.token && JSON.stringify(c.body).includes(contains), `an answer to ${i.id} containing “${contains}”`);
-const buttons = (call: RecordedCall, action: string) => JSON.stringify(call.body).match(new RegExp(`sw-fm:${action}:[A-Za-z0-9]+:\\d+`, 'g')) ?? [];
-
-async function modalFrom(w: World, i: Interaction): Promise<FakeModal> {
-  return readModalCallback((await callback(w, i)).body as never);
-}
-
-/** Fills every page of a form in turn through the Continue buttons; returns the last page's submission. */
-async function fillForm(w: World, first: FakeModal, values: Record<string, string | string[]>, actor: FakeActor = 'steward') {
-  let modal = first;
-  for (;;) {
-    const submitted = send(w, fillModal(modal, values, { actor }));
-    const page = /\((\d+) of (\d+)\)/.exec(modal.title);
-    if (!page || page[1] === page[2]) return submitted;
-    const kept = await answerOf(w, submitted, 'kept');
-    const [next] = buttons(kept, 'open');
-    modal = await modalFrom(w, send(w, buttonInteraction(next!, { actor })));
-  }
 }
 
 const WIRE = { 'source.outlet': 'Harbor Labor Wire', 'source.title': 'Guild adds a deputy negotiator', 'source.kind': 'press' };
