@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDiscordBot, type DiscordBot } from '../../src/bots/discord/discord-bot.js';
-import { DRAFT_MENU_NAME } from '../../src/bots/discord/draft-context-menu.js';
+import { DRAFT_MENU_NAME } from '../../src/bots/discord/draft-menu-command.js';
 import { createFormInteractionHandler } from '../../src/bots/discord/handle-editor-forms.js';
 import type { CommandContext } from '../../src/core/commands/command-spec.js';
 import { contextFromPack } from '../../src/core/create-context.js';

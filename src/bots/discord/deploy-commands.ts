@@ -2,7 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { REST, Routes } from 'discord.js';
 import type { CommandContext } from '../../core/commands/command-spec.js';
 import { strikeCommandJSON } from './command-definitions.js';
-import { draftMenuJSON } from './draft-context-menu.js';
+import { draftMenuJSON } from './draft-menu-command.js';
 import { describeError } from './discord-logger.js';
 import { inviteUrl } from './invite-link.js';
 

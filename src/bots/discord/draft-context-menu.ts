@@ -1,27 +1,10 @@
-import { ApplicationCommandType, ApplicationIntegrationType, InteractionContextType, type RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord.js';
 import type { CommandContext } from '../../core/commands/command-spec.js';
 import { valuesFromDrafts } from '../../core/forms/draft-values.js';
 import type { FormValues } from '../../core/forms/form-model.js';
 import { extractDrafts } from '../../core/ingest/extract-drafts.js';
 
-/** The message command's name, as Discord shows it in the Apps menu. */
-export const DRAFT_MENU_NAME = 'Draft update from this message';
 /** Longest message text the article reader is run on. */
 export const MAX_DRAFT_SOURCE_CHARS = 20_000;
-
-/**
- * The message context-menu command (type 3). default_member_permissions "0" hides it from everyone but
- * administrators until a server grants it to its editors' role; the bot checks EDITORS_DISCORD again on use.
- */
-export function draftMenuJSON(): RESTPostAPIContextMenuApplicationCommandsJSONBody {
-  return {
-    name: DRAFT_MENU_NAME,
-    type: ApplicationCommandType.Message,
-    default_member_permissions: '0',
-    contexts: [InteractionContextType.Guild],
-    integration_types: [ApplicationIntegrationType.GuildInstall],
-  };
-}
 
 /** The update form's prefill from a message, and the private note with the article's sentences. */
 export function draftFromMessage(ctx: CommandContext, text: string): { values: FormValues; notice: string } {
