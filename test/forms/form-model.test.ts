@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { copiedWording } from '../../src/core/forms/copied-wording.js';
 import { formRequest } from '../../src/core/forms/form-registry.js';
 import { newPartyForm } from '../../src/core/forms/new-party-form.js';
 import { newPersonForm } from '../../src/core/forms/new-person-form.js';
@@ -158,6 +159,15 @@ describe('update form', () => {
     const huge = `${'a '.repeat(60_000)}`;
     const problems = problemsOf(updateForm.toPatch({ ...base, title: huge, what: '<@U123> *bold* '.repeat(5000) }, fctx));
     expect(problems.map((p) => p.field)).toEqual(['title', 'what']);
+  });
+});
+
+describe('copiedWording', () => {
+  const article = ['The ferry authority said on Monday that it would not agree to any new rest rules for its crews this year.'];
+  it('refuses twelve words in a row from the article in public text, and lets a paraphrase or a shorter echo through', () => {
+    expect(copiedWording({ what: 'Officials: the ferry authority said on Monday that it would not agree to any new rest rules.' }, article)).toEqual([{ field: 'what', problem: expect.stringContaining('12 or more words') }]);
+    expect(copiedWording({ what: 'The authority ruled out new rest rules this year.', title: 'it would not agree to any new rest rules' }, article)).toEqual([]);
+    expect(copiedWording({ 'quote1.text': article[0]! }, article)).toEqual([]);
   });
 });
 

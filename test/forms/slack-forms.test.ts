@@ -148,5 +148,13 @@ describe('Slack: the editors’ forms', () => {
     expect(view.blocks[0]!.type).toBe('context');
     expect(view.blocks[0]!.elements![0]!.text).toContain('Only you see this');
     expect(world.h.fake.callsTo('chat.postMessage')).toHaveLength(0);
+
+    // Submitting the article's own sentence as "What happened" is refused under that input; a rewrite goes on.
+    const copied = { title: 'Studios turn down staffing again', what: 'Carol Lombardini said the AMPTP rejected the guild’s minimum staffing plan again at Friday’s session with the WGA.', date: '2023-08-11', 'source.outlet': 'Harbor Labor Wire', 'source.title': 'Staffing plan rejected' };
+    const refused = await submit(world, { userId: 'U0EDITOR', callbackId: FORM_VIEW_ID, meta: view.private_metadata, values: stateFor(world, 'update', copied) });
+    expect(refused.response_action).toBe('errors');
+    expect(refused.errors!.what).toMatch(/repeats the article’s wording/);
+    const rewritten = await submit(world, { userId: 'U0EDITOR', callbackId: FORM_VIEW_ID, meta: view.private_metadata, values: stateFor(world, 'update', { ...copied, what: 'The studios again said no to a staffing floor, according to their chief negotiator.' }) });
+    expect(JSON.stringify(rewritten.view!.blocks)).toContain('Patch #1 saved');
   });
 });

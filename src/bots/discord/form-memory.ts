@@ -8,6 +8,8 @@ export interface FormPagesMemo {
   values: FormValues;
   /** Private evidence shown beside a drafted form (the message's sentences). */
   notice?: string;
+  /** The article sentences behind a drafted form, to refuse copied wording on submit. */
+  evidence?: string[];
   /** Set once the last page was submitted: a page reopened to fix a problem submits the form again. */
   submitted?: boolean;
   expiresAt: number;

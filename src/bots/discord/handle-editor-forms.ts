@@ -70,8 +70,8 @@ export function createFormInteractionHandler(deps: DiscordFormDeps): (interactio
     if (refusal) return privately(interaction, refusal);
     const text = interaction.targetMessage.content ?? '';
     if (!text.trim()) return privately(interaction, noteReply(ctx, 'Nothing to draft from', 'That message has no text. Paste the article into a message and try again, or run /strike update.'));
-    const { values, notice } = draftFromMessage(ctx, text);
-    const token = memory.remember({ userId: interaction.user.id, form: 'update', values, notice });
+    const { values, notice, evidence } = draftFromMessage(ctx, text);
+    const token = memory.remember({ userId: interaction.user.id, form: 'update', values, notice, evidence });
     await privately(interaction, noteReply(ctx, 'Drafted update', notice), [continueRow(token, 0, 'Open the drafted form')]);
   };
 
@@ -100,7 +100,7 @@ export function createFormInteractionHandler(deps: DiscordFormDeps): (interactio
     const key = `form:${token}:${createHash('sha256').update(JSON.stringify(memo.values)).digest('hex').slice(0, 32)}`;
     let outcome: PatchOutcome | undefined;
     const once = await claimOnce(deps.claims, 'discord', key, ctx.clock(), async () => {
-      outcome = await submitForm(desk, ctx, FORMS[memo.form], memo.values, editorOrigin(deps.editors, interaction));
+      outcome = await submitForm(desk, ctx, FORMS[memo.form], memo.values, editorOrigin(deps.editors, interaction), memo.evidence ?? []);
       return outcome.kind;
     });
     if (!outcome) return privately(interaction, noteReply(ctx, 'Already submitted', `This form was already submitted${once.result ? ` (${once.result})` : ''}. See /strike log.`));

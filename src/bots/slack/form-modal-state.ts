@@ -17,6 +17,7 @@ const Meta = z.object({
   form: z.enum(Object.keys(FORMS) as [keyof typeof FORMS, ...(keyof typeof FORMS)[]]),
   channelId: z.string().max(40).optional(),
   pendingId: z.string().max(40).optional(),
+  evidence: z.array(z.string().max(3000)).max(10).optional(),
 });
 
 /** Reads a form's private_metadata; undefined for anything the forms did not write. */

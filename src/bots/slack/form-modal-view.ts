@@ -23,6 +23,23 @@ export interface FormViewMeta {
   form: FormName;
   channelId?: string;
   pendingId?: string;
+  /** The article sentences a drafted form was shown beside, to refuse copied wording on submit. */
+  evidence?: string[];
+}
+
+/** How much evidence private_metadata carries: Slack allows 3000 characters for all of it. */
+export const MAX_EVIDENCE_CHARS = 2400;
+
+/** The evidence sentences that fit in private_metadata, in order. */
+export function fitEvidence(sentences: readonly string[]): string[] {
+  const kept: string[] = [];
+  let used = 0;
+  for (const s of sentences) {
+    if (used + s.length + 4 > MAX_EVIDENCE_CHARS) break;
+    kept.push(s);
+    used += s.length + 4;
+  }
+  return kept;
 }
 
 const plain = (text: string, max = MAX_OPTION_TEXT): types.PlainTextElement => ({ type: 'plain_text', text: text.slice(0, max) });

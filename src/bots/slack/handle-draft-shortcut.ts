@@ -5,6 +5,7 @@ import type { Reply } from '../../core/reply/reply.js';
 import { noteReply } from '../../core/updates/editor-replies.js';
 import { editorOrigin, type Who } from './handle-editor-tools.js';
 import { modalFor, openFormModal, respondPrivately, type SlackFormDeps } from './handle-editor-forms.js';
+import { fitEvidence } from './form-modal-view.js';
 import { readSlashText } from './incoming-text.js';
 
 /** callback_id of the message shortcut, as the app manifest declares it. */
@@ -30,6 +31,6 @@ export function registerDraftShortcut(app: App, deps: SlackFormDeps): void {
     const findings = extractDrafts(text, ctx, { now: ctx.clock() });
     const { values, evidence } = valuesFromDrafts(findings);
     const notice = evidence.length > 0 ? `Only you see this. From the message: ${evidence.map((s) => `“${s}”`).join(' ')} Write “What happened” in your own words.` : 'Nothing in the message matched the knowledge; fill in the update yourself.';
-    await openFormModal(client, shortcut.trigger_id, modalFor(ctx, 'update', { channelId: shortcut.channel.id }, values, notice), reply, ctx, logger);
+    await openFormModal(client, shortcut.trigger_id, modalFor(ctx, 'update', { channelId: shortcut.channel.id, evidence: fitEvidence(evidence) }, values, notice), reply, ctx, logger);
   });
 }

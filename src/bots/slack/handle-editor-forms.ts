@@ -88,8 +88,9 @@ export function registerEditorForms(app: App, deps: SlackFormDeps): void {
     const who: Who = { client, userId: body.user.id, ...(meta.channelId ? { channelId: meta.channelId } : {}), logger };
     const key = `form:${view.id}:${createHash('sha256').update(JSON.stringify([body.user.id, view.private_metadata, values])).digest('hex').slice(0, 32)}`;
     const once = await claimOnce(deps.claims, 'slack', key, ctx.clock(), async () => {
-      const outcome = await submitForm(desk, ctx, form, values, editorOrigin(deps, who));
-      return JSON.stringify(response(outcome, meta, shownKeys(fields), fields[0]!.key));
+      const outcome = await submitForm(desk, ctx, form, values, editorOrigin(deps, who), meta.evidence ?? []);
+      const { evidence: _evidence, ...rest } = meta;
+      return JSON.stringify(response(outcome, rest, shownKeys(fields), fields[0]!.key));
     });
     await ack((once.result ? JSON.parse(once.result) : busy()) as never);
   });

@@ -2,6 +2,7 @@ import type { CommandContext, Origin } from '../commands/command-spec.js';
 import type { Reply } from '../reply/reply.js';
 import { invalidReply } from '../updates/editor-replies.js';
 import { uniqueProblems, type FieldProblem } from '../updates/update-error.js';
+import { copiedWording } from './copied-wording.js';
 import type { FormPatch } from './form-patch.js';
 import type { FormContext, FormSpec, FormValues } from './form-model.js';
 
@@ -41,13 +42,14 @@ export function formContext(ctx: CommandContext): FormContext {
 
 /**
  * Submits a form: the editor check first (a non-editor learns nothing about the form's content), then the form's
- * own checks, then the desk. Every problem comes back named by the form input it belongs to.
+ * own checks (with `evidence`, the article sentences a drafted form was shown beside, no copied wording), then the desk. Every problem comes back named by the form input it belongs to.
  */
-export async function submitForm(desk: PatchDeskPort, ctx: CommandContext, form: FormSpec, values: FormValues, origin: Origin): Promise<PatchOutcome> {
+export async function submitForm(desk: PatchDeskPort, ctx: CommandContext, form: FormSpec, values: FormValues, origin: Origin, evidence: readonly string[] = []): Promise<PatchOutcome> {
   const refusal = await desk.authorize(ctx, origin, `form ${form.name}`);
   if (refusal) return { kind: 'refused', reply: refusal };
+  const copied = copiedWording(values, evidence);
   const built = form.toPatch(values, formContext(ctx));
-  if (!built.ok) return invalid(ctx, built.problems);
+  if (!built.ok || copied.length > 0) return invalid(ctx, [...copied, ...(built.ok ? [] : built.problems)]);
   const outcome = await desk.submitPatch(ctx, { patch: built.patch, title: built.title, unverified: built.unverified }, origin);
   if (outcome.kind !== 'invalid') return outcome;
   return invalid(ctx, outcome.problems.map((p) => ({ field: built.fieldOf(p.field), problem: p.problem })));
