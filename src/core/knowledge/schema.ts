@@ -102,7 +102,7 @@ export const MoveSchema = z.object({
 });
 
 /** What a deal settled for a proposal that was agreed, or how it was dropped or left out for one withdrawn. */
-export const OutcomeSchema = z.object({ text: z.string().min(1), date: IsoDate, sources: SourceIds });
+export const OutcomeSchema = z.object({ text: z.string().min(1), date: IsoDate, sources: SourceIds, ...FromUpdate });
 
 export const ProposalSchema = z.object({
   id: Id,
@@ -161,9 +161,9 @@ export const StatementSchema = z.object({
 export const DisputeStatus = z.enum(['negotiating', 'strike', 'tentative-agreement', 'strike-ended', 'ratified', 'ended']);
 
 /** The new contract's term; `to` may lie in the future. */
-export const ContractSchema = z
-  .object({ from: IsoDate, to: IsoDate, sources: SourceIds, note: z.string().optional() })
-  .refine((c) => c.to > c.from, { message: 'a contract ends after it starts', path: ['to'] });
+export const ContractTermSchema = z.object({ from: IsoDate, to: IsoDate, sources: SourceIds, note: z.string().optional(), ...FromUpdate });
+/** The contract term, checked to end after it starts. */
+export const ContractSchema = ContractTermSchema.refine((c) => c.to > c.from, { message: 'a contract ends after it starts', path: ['to'] });
 
 export const DisputeSchema = z.object({
   id: Id,

@@ -36,6 +36,8 @@ export interface PatchApplied {
 type Entry = { id: string } & Record<string, unknown>;
 const DATED_LISTS: Partial<Record<EntrySection | 'dispute', readonly string[]>> = { proposals: ['history'], dispute: ['statusHistory', 'keyDates'] };
 const STAMPED_LISTS = new Set(['history', 'statusHistory', 'stances']);
+const STAMPED_OBJECTS = new Set(['outcome', 'contract']);
+type Stamp = <T extends object>(value: T, isNew?: boolean) => T;
 
 /**
  * Applies one patch on top of a pack without changing it (the result shares what the patch does not touch):
@@ -50,8 +52,13 @@ export function applyPatch(base: Pack, input: Patch, provenance: Provenance, ori
   const track = (value: unknown, path: string) => {
     if (origins && value && typeof value === 'object') origins.set(value, { patchId: provenance.updateId, path });
   };
-  const stamp = <T extends object>(value: T): T => {
+  // An entry a patch updates keeps the instant it was first recorded, so digests list it as new only once.
+  const stamp = <T extends object>(value: T, isNew = true): T => {
     const stamped = { ...value, ...provenance } as Record<string, unknown>;
+    if (!isNew) {
+      if ('recordedAt' in value) stamped.recordedAt = (value as { recordedAt?: string }).recordedAt;
+      else delete stamped.recordedAt;
+    }
     // A verified patch over an unverified one makes the entry verified again.
     if (!provenance.unverified) delete stamped.unverified;
     return stamped as T;
@@ -95,7 +102,7 @@ function mergeEntry(
   given: Entry,
   section: EntrySection | 'dispute',
   path: string,
-  stamp: <T extends object>(v: T) => T,
+  stamp: Stamp,
   track: (value: unknown, path: string) => void,
   stampEntry = true,
 ): Entry {
@@ -112,12 +119,12 @@ function mergeEntry(
       result.stances = mergeStances(current.stances as Stance[], value as Stance[], stamp, track, at);
       continue;
     }
-    const items = Array.isArray(value) && STAMPED_LISTS.has(key) ? value.map((item: object, j) => withOrigin(stamp(item), track, `${at}[${j}]`)) : value;
+    const items = Array.isArray(value) && STAMPED_LISTS.has(key) ? value.map((item: object, j) => withOrigin(stamp(item), track, `${at}[${j}]`)) : STAMPED_OBJECTS.has(key) ? stamp(value as object) : value;
     track(items, at);
     result[key] = DATED_LISTS[section]?.includes(key) ? [...((current?.[key] as unknown[]) ?? []), ...(items as unknown[])] : items;
   }
   if (section === 'proposals') addStanceMoves(result, given, stamp, track, path);
-  return stampEntry ? stamp(result) : result;
+  return stampEntry ? stamp(result, current === undefined) : result;
 }
 
 function withOrigin<T extends object>(value: T, track: (value: unknown, path: string) => void, path: string): T {
@@ -126,7 +133,7 @@ function withOrigin<T extends object>(value: T, track: (value: unknown, path: st
 }
 
 // A party's stance is replaced by the patch's, unless the one held is newer: a late report of an older move must not undo it.
-function mergeStances(current: Stance[], given: Stance[], stamp: <T extends object>(v: T) => T, track: (value: unknown, path: string) => void, at: string): Stance[] {
+function mergeStances(current: Stance[], given: Stance[], stamp: Stamp, track: (value: unknown, path: string) => void, at: string): Stance[] {
   const stances = [...current];
   given.forEach((s, j) => {
     const stance = withOrigin(stamp(s), track, `${at}[${j}]`);
@@ -138,7 +145,7 @@ function mergeStances(current: Stance[], given: Stance[], stamp: <T extends obje
 }
 
 // A stance change the patch gives without a history entry of its own still becomes a move, so digests report it.
-function addStanceMoves(result: Entry, given: Entry, stamp: <T extends object>(v: T) => T, track: (value: unknown, path: string) => void, path: string): void {
+function addStanceMoves(result: Entry, given: Entry, stamp: Stamp, track: (value: unknown, path: string) => void, path: string): void {
   const stances = (given.stances ?? []) as Stance[];
   const history = (result.history ?? []) as Move[];
   const moves = stances

@@ -3,7 +3,7 @@ import type { Pack } from '../knowledge/schema.js';
 import { applyUpdates, provenanceOf } from '../updates/apply-updates.js';
 import type { EditorDesk } from '../updates/editor-desk.js';
 import { UpdateError } from '../updates/update-error.js';
-import type { UpdateStorePort } from '../updates/update-port.js';
+import type { CorrectionPublisher, UpdateStorePort } from '../updates/update-port.js';
 import type { PatchRecord } from '../updates/update-schema.js';
 import { checkPatch } from './check-patch.js';
 import { mergePatches } from './validate-patch.js';
@@ -36,7 +36,8 @@ export class PatchDesk {
   constructor(
     private readonly desk: EditorDesk,
     private readonly store: UpdateStorePort,
-    private readonly publish: (correctionId: number) => Promise<{ edited: number; failed: number }> = async () => ({ edited: 0, failed: 0 }),
+    /** Edits posted digests after an amendment; the CLI has none (no bot running), so the next digests list it only. */
+    private readonly publisher?: CorrectionPublisher,
   ) {}
 
   /** Validates and stores a new patch; nothing is stored when any problem is found. */
@@ -88,7 +89,7 @@ export class PatchDesk {
     const before = ctx.knowledge.pack;
     await this.desk.reload(ctx);
     const record = (await this.store.get(id)) as PatchRecord;
-    return { kind: 'stored', record, changes: describeChanges(before, merged, parsed.data.patch), edits: await this.publish(correction.id) };
+    return { kind: 'stored', record, changes: describeChanges(before, merged, parsed.data.patch), edits: this.publisher ? await this.publisher.publish(correction) : { edited: 0, failed: 0 } };
   }
 
   // The knowledge for digests: unchanged by an unverified patch, and the same as the whole when nothing is unverified.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  ContractSchema,
+  ContractTermSchema,
   DisputeSchema,
   EventSchema,
   MoveSchema,
@@ -56,14 +56,15 @@ export const PersonPatchSchema = entry(PersonSchema.shape);
 export const ProposalPatchSchema = entry(ProposalSchema.shape, {
   stances: z.array(StancePatch),
   history: z.array(MovePatch),
-  outcome: OutcomeSchema.strict(),
+  outcome: full(OutcomeSchema),
 });
 export const EventPatchSchema = entry(EventSchema.shape);
 export const StatementPatchSchema = entry(StatementSchema.shape);
 export const DisputePatchSchema = loosen(DisputeSchema.shape, {
   statusHistory: z.array(StatusEntryPatch),
   keyDates: z.array(DisputeSchema.shape.keyDates.unwrap().element.strict()),
-  contract: ContractSchema,
+  // The end-after-start check runs on the merged pack, where the whole term is known.
+  contract: full(ContractTermSchema),
 });
 
 /**
