@@ -2,9 +2,7 @@ import type Database from 'better-sqlite3';
 import type { CommandSpec } from '../core/commands/command-spec.js';
 import { createFormCommands } from '../core/forms/form-commands.js';
 import { FormDesk } from '../core/forms/form-desk.js';
-import { PatchDesk } from '../core/patch/patch-desk.js';
 import { InteractionClaims } from '../store/interaction-claims.js';
-import { updateStorePort } from '../store/update-store.js';
 import type { EditorService } from './editor-service.js';
 
 /** What the Slack and Discord forms are wired with. */
@@ -16,8 +14,8 @@ export interface FormService {
   claims: InteractionClaims;
 }
 
-/** The forms over the editors' desk and store: patches go through the same PatchDesk as `desk apply`. */
+/** The forms over the editors' desk: patches go through the service's PatchDesk (with its digest publisher), as `desk apply` does. */
 export function openFormService(db: Database.Database, editors: EditorService): FormService {
-  const desk = new FormDesk(editors.desk, new PatchDesk(editors.desk, updateStorePort(editors.store)));
+  const desk = new FormDesk(editors.desk, editors.patches);
   return { desk, commands: createFormCommands(desk), claims: new InteractionClaims(db) };
 }
