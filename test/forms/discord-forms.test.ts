@@ -83,6 +83,21 @@ describe('Discord: the editors’ forms', () => {
     expect(world.desk.stored[0]!.submission.patch.people![0]).toMatchObject({ name: 'Dana Okafor', role: 'Deputy negotiator' });
   });
 
+  it('a modal submission delivered twice stores once, and the repeat says so', async () => {
+    world = await start();
+    const first = await modalFrom(world, send(world, slashInteraction('new', { kind: 'person' }, { actor: 'steward' })));
+    const values = { name: 'Dana Okafor', party: 'wga', role: 'Deputy negotiator', ...WIRE };
+    let modal = first;
+    for (let page = 1; page < 3; page++) {
+      const kept = await answerOf(world, send(world, fillModal(modal, values, { actor: 'steward' })), 'kept');
+      modal = await modalFrom(world, send(world, buttonInteraction(buttons(kept, 'open')[0]!, { actor: 'steward' })));
+    }
+    const last = fillModal(modal, values, { actor: 'steward' });
+    await answerOf(world, send(world, last), 'Patch #1 saved');
+    await answerOf(world, send(world, last), 'Already submitted');
+    expect(world.desk.stored).toHaveLength(1);
+  });
+
   it('settle confirms before storing, and a double click on Confirm stores once', async () => {
     world = await start();
     const first = await modalFrom(world, send(world, slashInteraction('settle', { name: 'mini rooms' }, { actor: 'steward' })));
