@@ -12,6 +12,7 @@ import { appLogger, configureLogger } from './log/logger.js';
 import { checkDiscordToken } from './startup/check-discord.js';
 import { describeStartupFailure } from './startup/describe-startup-failure.js';
 import { openDatabaseForStart } from './startup/open-database-for-start.js';
+import { openFormService } from './editors/form-service.js';
 
 /** Starts every platform whose tokens are configured, or the local shell when none are. */
 async function main(): Promise<void> {
@@ -30,7 +31,8 @@ async function main(): Promise<void> {
   // Digests: the /strike digest command needs the database from the start; the scheduler starts with the bots.
   const digests = openDigestService(env, { db, wrapChannel: editors.wrapChannel, scheduler: { corrections: editors.corrections } });
   editors.useChannels(digests.channels);
-  const ctx = contextFromPack(pack, { extensions: [digests.command, ...editors.commands] });
+  const forms = openFormService(db, editors);
+  const ctx = contextFromPack(pack, { extensions: [digests.command, ...editors.commands, ...forms.commands] });
   const sync = await editors.start(ctx);
   if (!platforms) {
     await runShell(ctx);
@@ -38,7 +40,7 @@ async function main(): Promise<void> {
     return;
   }
 
-  await (await import('./startup/start-bot.js')).startBot({ env, ctx, db, logger, editors, digests, sync });
+  await (await import('./startup/start-bot.js')).startBot({ env, ctx, db, logger, editors, forms, digests, sync });
 }
 
 main().catch((err: unknown) => {

@@ -10,20 +10,23 @@ export function parseDeliveryKey(key: string): DeliveryRef | undefined {
   return m ? { subscriptionId: Number(m[1]), localDate: `${m[2]}-${m[3]}-${m[4]}` } : undefined;
 }
 
-/** The stored updates a digest cites: a digest carries an update when any line cites the update's source. */
-export function updatesCarried(digest: Reply): number[] {
-  return [...new Set(digest.citations.flatMap((c) => updateIdOfSource(c.sourceId) ?? []))];
+/**
+ * The stored updates and patches a digest cites: a digest carries one when any line cites a source it added
+ * (an update's "update-N-source", or a patch's own source ids, found by their provenance through `sourceOwner`).
+ */
+export function updatesCarried(digest: Reply, sourceOwner: (sourceId: string) => number | undefined = () => undefined): number[] {
+  return [...new Set(digest.citations.flatMap((c) => updateIdOfSource(c.sourceId) ?? sourceOwner(c.sourceId) ?? []))];
 }
 
 /**
  * Wraps a platform's digest poster so that every digest it posts records which updates it carried; a correction
  * then knows which posted messages to edit. Recording never fails a post that went out.
  */
-export function recordCarriedUpdates(channel: DigestChannel, store: UpdateStore, clock: Clock, log: (m: string) => void): DigestChannel {
+export function recordCarriedUpdates(channel: DigestChannel, store: UpdateStore, clock: Clock, log: (m: string) => void, sourceOwner?: (sourceId: string) => number | undefined): DigestChannel {
   return {
     async post(target, digest, key) {
       const posted = await channel.post(target, digest, key);
-      const ids = updatesCarried(digest);
+      const ids = updatesCarried(digest, sourceOwner);
       const delivery = parseDeliveryKey(key);
       if (ids.length > 0 && delivery) {
         try {

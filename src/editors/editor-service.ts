@@ -5,6 +5,7 @@ import type { Pack } from '../core/knowledge/schema.js';
 import { systemClock, type Clock } from '../core/time/clock.js';
 import { createEditorCommands } from '../core/updates/editor-commands.js';
 import { EditorDesk } from '../core/updates/editor-desk.js';
+import { PatchDesk } from '../core/patch/patch-desk.js';
 import type { DigestChannel } from '../scheduler/digest-channel.js';
 import type { Sleep } from '../scheduler/send-with-retry.js';
 import { DeliveryStore } from '../store/delivery-store.js';
@@ -20,6 +21,8 @@ export const SYNC_INTERVAL_MS = 30_000;
 /** Everything editors need, as main.ts and the tests wire it. */
 export interface EditorService {
   desk: EditorDesk;
+  /** Patches in the pack's own format, through the same desk, store and corrections. */
+  patches: PatchDesk;
   store: UpdateStore;
   /** update, correct, verify and log, to register as core extensions. */
   commands: CommandSpec[];
@@ -60,18 +63,24 @@ export function openEditorService(db: Database.Database, options: EditorServiceO
     log,
     ...(options.sleep ? { sleep: options.sleep } : {}),
   });
-  const desk = new EditorDesk({ pack: options.pack, store: updateStorePort(store), publisher, log });
+  const port = updateStorePort(store);
+  const desk = new EditorDesk({ pack: options.pack, store: port, publisher, log });
   const corrections = correctionsForNextDigest({ updates: store, deliveries, clock });
+  let shared: CommandContext | undefined;
+  // A patch's sources keep its id in their provenance: that is how a posted digest is known to carry the patch.
+  const sourceOwner = (id: string) => (shared?.verifiedKnowledge ?? shared?.knowledge)?.sources.get(id)?.updateId;
   return {
     desk,
+    patches: new PatchDesk(desk, port, publisher),
     store,
     commands: createEditorCommands(desk),
-    wrapChannel: (channel) => recordCarriedUpdates(channel, store, clock, log),
+    wrapChannel: (channel) => recordCarriedUpdates(channel, store, clock, log, sourceOwner),
     useChannels(next) {
       channels = next;
     },
     corrections,
     async start(ctx) {
+      shared = ctx;
       await desk.reload(ctx);
       const timer = setInterval(() => {
         desk.syncIfChanged(ctx).catch((err: unknown) => log(`could not reload stored updates: ${(err as Error).message}`));

@@ -8,12 +8,15 @@ import { createEditorInteractionHandler } from '../bots/discord/handle-editor-in
 import { createSlackEditorCheck } from '../bots/slack/editor-check.js';
 import { registerEditorTools } from '../bots/slack/handle-editor-tools.js';
 import type { EditorService } from '../editors/editor-service.js';
+import type { FormService } from '../editors/form-service.js';
+import { registerEditorForms } from '../bots/slack/handle-editor-forms.js';
+import { registerDraftShortcut } from '../bots/slack/handle-draft-shortcut.js';
+import { createFormInteractionHandler } from '../bots/discord/handle-editor-forms.js';
 import type { HealthSources } from '../health/evaluate-health.js';
 import { handleHealthz } from '../health/health-route.js';
 import { startHealthServer } from '../health/health-server.js';
 import type { Logger } from '../log/logger.js';
 import { probeWrite } from '../store/health-probe.js';
-import { InteractionClaims } from '../store/interaction-claims.js';
 import { explainStartFailure } from './explain-start-failure.js';
 import { stopOnSignals, type Stoppable } from './shutdown.js';
 import type Database from 'better-sqlite3';
@@ -25,6 +28,8 @@ export interface BotParts {
   db: Database.Database;
   logger: Logger;
   editors: EditorService;
+  /** The editors' forms (update, new proposal/person/party, settle) over the patch desk. */
+  forms: FormService;
   digests: DigestService;
   sync: { stop(): void };
 }
@@ -33,7 +38,7 @@ export interface BotParts {
  * Starts Slack and/or Discord, the digest scheduler and /healthz, and stops them in order on SIGTERM. Loaded only
  * when a platform is configured, so the shell never loads Bolt or discord.js.
  */
-export async function startBot({ env, ctx, db, logger, editors, digests, sync }: BotParts): Promise<void> {
+export async function startBot({ env, ctx, db, logger, editors, forms, digests, sync }: BotParts): Promise<void> {
   // Stopped in this order on SIGTERM: platforms stop taking work, then the scheduler finishes its deliveries.
   const parts: Stoppable[] = [];
   let health: HealthSources | undefined;
@@ -41,16 +46,23 @@ export async function startBot({ env, ctx, db, logger, editors, digests, sync }:
   stopOnSignals(() => parts, () => db.close(), logger);
   const desk = editors.desk;
   const slackEditors = { ctx, desk, editorCheck: createSlackEditorCheck(env.EDITORS_SLACK), admins: env.STRIKEWIRE_ADMINS };
+  // The forms come first: they take update, new and settle; the older handlers keep correct, verify and log.
+  const slackForms = { ...slackEditors, desk: forms.desk, claims: forms.claims };
+  const extendSlack = (app: Parameters<typeof registerEditorTools>[0]) => {
+    registerEditorForms(app, slackForms);
+    registerDraftShortcut(app, slackForms);
+    registerEditorTools(app, slackEditors);
+  };
   const slackHttp = Boolean(env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN);
   const healthz = { path: '/healthz', method: ['GET', 'HEAD'], handler: handleHealthz.bind(null, healthSources) };
   const slackFailure = { ...(slackHttp ? { portVariable: 'PORT' as const, port: env.PORT } : {}), ...listenHost(env), slackAppToken: Boolean(env.SLACK_APP_TOKEN) };
   const slack = env.SLACK_BOT_TOKEN
-    ? await startSlack(ctx, env, listenHost(env), { extend: (app) => registerEditorTools(app, slackEditors), ...(slackHttp ? { customRoutes: [healthz] } : {}) }).catch((err: unknown) => {
+    ? await startSlack(ctx, env, listenHost(env), { extend: extendSlack, ...(slackHttp ? { customRoutes: [healthz] } : {}) }).catch((err: unknown) => {
         throw explainStartFailure(err, slackFailure);
       })
     : undefined;
   if (slack) parts.push({ name: 'slack', stop: () => slack.stop() });
-  const discord = env.DISCORD_TOKEN ? await startDiscord(ctx, env, { db, interceptors: [createEditorInteractionHandler({ ctx, desk, editors: env.EDITORS_DISCORD, claims: new InteractionClaims(db) })] }) : undefined;
+  const discord = env.DISCORD_TOKEN ? await startDiscord(ctx, env, { db, interceptors: [createFormInteractionHandler({ ctx, desk: forms.desk, editors: env.EDITORS_DISCORD, claims: forms.claims }), createEditorInteractionHandler({ ctx, desk, editors: env.EDITORS_DISCORD, claims: forms.claims })] }) : undefined;
   if (discord) parts.push({ name: 'discord', stop: () => discord.stop() });
   const scheduled = await digests.start(ctx);
   parts.push({ name: 'editors sync', stop: () => sync.stop() }, { name: 'digest scheduler', stop: () => scheduled.scheduler.stop() });

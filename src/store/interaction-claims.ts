@@ -19,6 +19,7 @@ export class InteractionClaims {
   private readonly select;
   private readonly record;
   private readonly prune;
+  private readonly remove;
 
   constructor(private readonly db: Database.Database) {
     this.insert = db.prepare(
@@ -27,6 +28,12 @@ export class InteractionClaims {
     this.select = db.prepare('SELECT result FROM interaction_claims WHERE platform = ? AND key = ?');
     this.record = db.prepare('UPDATE interaction_claims SET result = ? WHERE platform = ? AND key = ?');
     this.prune = db.prepare('DELETE FROM interaction_claims WHERE expires_at < ?');
+    this.remove = db.prepare('DELETE FROM interaction_claims WHERE platform = ? AND key = ? AND result IS NULL');
+  }
+
+  /** Gives up a claim whose work failed before recording a result, so a retry may do the work. */
+  release(platform: ClaimPlatform, key: string): void {
+    this.remove.run(platform, key);
   }
 
   /** Claims `key` for `platform`; exactly one caller, in any process, ever gets `first: true` until the key expires. */

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { Actor, CorrectionKind, CorrectionRecord, EditAttempt, UpdateStorePort } from '../core/updates/update-port.js';
-import { EditorUpdateSchema, type EditorUpdate, type UpdateOrigin, type UpdateRecord } from '../core/updates/update-schema.js';
+import { StoredPatchSchema, type StoredPatch } from '../core/patch/patch-schema.js';
+import { EditorUpdateSchema, type EditorUpdate, type PatchRecord, type UpdateOrigin, type UpdateRecord } from '../core/updates/update-schema.js';
 
 const UpdateRow = z.object({
   id: z.number().int(),
@@ -14,6 +15,7 @@ const UpdateRow = z.object({
   verified_by: z.string().nullable(),
   amended_at: z.iso.datetime().nullable(),
   retracted_at: z.iso.datetime().nullable(),
+  kind: z.enum(['update', 'patch']).default('update'),
 });
 
 const CorrectionRow = z.object({
@@ -30,12 +32,18 @@ const CorrectionRow = z.object({
 
 // Stored content went through the schema on the way in; parsing it again keeps a hand-edited row from slipping through.
 const content = (json: string): EditorUpdate => EditorUpdateSchema.parse(JSON.parse(json));
+const patchContent = (json: string): StoredPatch => StoredPatchSchema.parse(JSON.parse(json));
+/** A correction's before or after: a patch when it has one, else a form update. */
+const anyContent = (json: string): EditorUpdate | StoredPatch => {
+  const value: unknown = JSON.parse(json);
+  return value && typeof value === 'object' && 'patch' in value ? StoredPatchSchema.parse(value) : EditorUpdateSchema.parse(value);
+};
 
 function toUpdate(raw: unknown): UpdateRecord {
   const row = UpdateRow.parse(raw);
   return {
     id: row.id,
-    update: content(row.content),
+    ...(row.kind === 'patch' ? { patch: patchContent(row.content) } : { update: content(row.content) }),
     author: row.author,
     origin: row.origin,
     recordedAt: row.recorded_at,
@@ -56,8 +64,8 @@ function toCorrection(raw: unknown): CorrectionRecord {
     reason: row.reason,
     author: row.author,
     at: row.created_at,
-    before: content(row.before_content),
-    ...(row.after_content ? { after: content(row.after_content) } : {}),
+    before: anyContent(row.before_content),
+    ...(row.after_content ? { after: anyContent(row.after_content) } : {}),
     published: row.published === 1,
   };
 }
@@ -96,7 +104,23 @@ export class UpdateStore {
     return this.get(Number(lastInsertRowid))!;
   }
 
-  amend(id: number, update: EditorUpdate, input: Actor & { reason: string }): CorrectionRecord {
+  /** Stores a patch (`desk apply`); it applies on top of the pack and every earlier update or patch, in id order. */
+  addPatch(input: { patch: StoredPatch; unverified: boolean; origin: UpdateOrigin } & Actor): PatchRecord {
+    const { lastInsertRowid } = this.db
+      .prepare("INSERT INTO updates (content, author, origin, recorded_at, unverified, kind) VALUES (?, ?, ?, ?, ?, 'patch')")
+      .run(JSON.stringify(input.patch), input.author, input.origin, input.at.toISOString(), input.unverified ? 1 : 0);
+    return this.get(Number(lastInsertRowid)) as PatchRecord;
+  }
+
+  /** The id the next stored update or patch will get (ids only grow; a retracted one is never reused). */
+  nextId(): number {
+    const row = this.db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'updates'").get() as { seq: number } | undefined;
+    return (row?.seq ?? 0) + 1;
+  }
+
+  /** Replaces the content; an amendment marked unverified (the update's own flag, or `unverified` for a patch) makes it unverified again. */
+  amend(id: number, update: EditorUpdate | StoredPatch, input: Actor & { reason: string; unverified?: boolean }): CorrectionRecord {
+    const unverified = 'patch' in update ? Boolean(input.unverified) : update.unverified;
     return this.correct(id, 'amend', input, () => {
       // Marking an amendment unverified withdraws an earlier verification; otherwise verification stands.
       this.db
@@ -105,7 +129,7 @@ export class UpdateStore {
              verified_at = CASE WHEN ? = 1 THEN NULL ELSE verified_at END, verified_by = CASE WHEN ? = 1 THEN NULL ELSE verified_by END
            WHERE id = ?`,
         )
-        .run(JSON.stringify(update), input.at.toISOString(), ...Array<number>(3).fill(update.unverified ? 1 : 0), id);
+        .run(JSON.stringify(update), input.at.toISOString(), ...Array<number>(3).fill(unverified ? 1 : 0), id);
       return update;
     });
   }
@@ -222,7 +246,7 @@ export class UpdateStore {
   }
 
   /** One transaction: check the update can change, apply the change, keep before and after with the reason. */
-  private correct(id: number, kind: CorrectionKind, input: Actor & { reason: string }, change: () => EditorUpdate | undefined): CorrectionRecord {
+  private correct(id: number, kind: CorrectionKind, input: Actor & { reason: string }, change: () => EditorUpdate | StoredPatch | undefined): CorrectionRecord {
     return this.db
       .transaction(() => {
         const current = this.get(id);
@@ -232,7 +256,7 @@ export class UpdateStore {
         const published = this.db.prepare('SELECT 1 FROM update_deliveries WHERE update_id = ? LIMIT 1').get(id) !== undefined;
         const { lastInsertRowid } = this.db
           .prepare('INSERT INTO corrections (update_id, kind, reason, author, created_at, before_content, after_content, published) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-          .run(id, kind, input.reason, input.author, input.at.toISOString(), JSON.stringify(current.update), after ? JSON.stringify(after) : null, published ? 1 : 0);
+          .run(id, kind, input.reason, input.author, input.at.toISOString(), JSON.stringify(current.update ?? current.patch), after ? JSON.stringify(after) : null, published ? 1 : 0);
         return toCorrection(this.db.prepare('SELECT * FROM corrections WHERE id = ?').get(Number(lastInsertRowid)));
       })
       .immediate();
@@ -245,6 +269,8 @@ export function updateStorePort(store: UpdateStore): UpdateStorePort {
     list: async () => store.list(),
     get: async (id) => store.get(id),
     add: async (input) => store.add(input),
+    addPatch: async (input) => store.addPatch(input),
+    nextId: async () => store.nextId(),
     amend: async (id, update, input) => store.amend(id, update, input),
     retract: async (id, input) => store.retract(id, input),
     verify: async (id, input) => store.verify(id, input),

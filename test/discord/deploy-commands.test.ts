@@ -33,16 +33,18 @@ function callsSince(from: number): string[] {
 }
 
 describe('deployCommands', () => {
-  it('registers /strike, /strike-digest and /strike-editor in one server with a single bulk PUT', async () => {
+  it('registers /strike, /strike-digest and /strike-editor and the editors’ message command in one server with a single bulk PUT', async () => {
     const from = fake.calls.length;
     const result = await deployCommands(ctx, { token: 'deploy.token', applicationId: FAKE_IDS.application, guildId: FAKE_IDS.guild, apiUrl: fake.apiUrl });
-    expect(result).toEqual({ scope: 'guild', applicationId: FAKE_IDS.application, commands: ['strike', 'strike-digest', 'strike-editor'] });
+    expect(result).toEqual({ scope: 'guild', applicationId: FAKE_IDS.application, commands: ['strike', 'strike-digest', 'strike-editor', 'Draft update from this message'] });
     expect(callsSince(from)).toEqual([FAKE_ROUTES.putGuildCommands]);
     const put = fake.calls[from]!;
     expect(put.params).toMatchObject({ app: FAKE_IDS.application, guild: FAKE_IDS.guild });
     expect(put.authorization).toBe('Bot deploy.token');
-    expect(put.body).toHaveLength(3);
+    expect(put.body).toHaveLength(4);
     expect(put.body[0]).toMatchObject({ name: 'strike', type: 1 });
+    // Hidden from everyone but administrators until a server grants it to its editors' role.
+    expect(put.body[3]).toMatchObject({ name: 'Draft update from this message', type: 3, default_member_permissions: '0' });
   });
 
   it('registers globally with a single bulk PUT when no server is given', async () => {

@@ -154,7 +154,7 @@ describe('Discord: editors keep the knowledge current', () => {
     const log = editor(world, 'log', {}, 'steward');
     const answer = await answerOf(world, log, 'it was Thursday');
     expect(JSON.stringify(answer.body)).not.toContain('share');
-    expect(world.editors.store.get(1)?.update.date).toBe('2023-08-10');
+    expect(world.editors.store.get(1)?.update?.date).toBe('2023-08-10');
   });
 
   it('stores one update when the same form submission is delivered twice', async () => {

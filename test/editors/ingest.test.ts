@@ -182,13 +182,13 @@ describe('cli ingest', () => {
     expect(held.out).toContain('Draft 2 was not stored: it changes a stance. Before: AMPTP rejects it (since Aug 4, 2023). After: AMPTP has countered (since Aug 11, 2023).');
     expect(held.out).toContain('run again with --apply --yes');
     const first = storedIn('apply.db');
-    expect(first.map((r) => r.update.stance)).toEqual([undefined, undefined, undefined]);
+    expect(first.map((r) => r.update?.stance)).toEqual([undefined, undefined, undefined]);
     expect(first[0]!.update).toMatchObject({ contact: true, what: 'Per Pacific Labor Wire, WGA and AMPTP met.' });
 
     const confirmed = await runCli(['ingest', join(ARTICLES, 'aug-15-rejection.txt'), '--apply', '--yes', '--now', '2023-08-16T10:00:00Z'], env('apply.db'));
     expect(confirmed.code).toBe(0);
     expect(confirmed.out).toMatch(/Stored draft 1 as update #4 \(unverified\)\. Before: AMPTP rejects it \(since Aug 4, 2023\)\. After: AMPTP rejects it \(since Aug 15, 2023\)\./);
-    const stances = storedIn('apply.db').flatMap((r) => (r.update.stance ? [`${r.update.stance.party} ${r.update.stance.stance} ${r.update.proposals.join()}`] : []));
+    const stances = storedIn('apply.db').flatMap((r) => (r.update?.stance ? [`${r.update.stance.party} ${r.update.stance.stance} ${r.update.proposals.join()}`] : []));
     expect(stances).toEqual(['amptp rejects tv-minimum-staffing', 'amptp counters health-plan', 'amptp open viewership-residual']);
 
     const records = storedIn('apply.db');

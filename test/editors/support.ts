@@ -6,7 +6,7 @@ import type { Pack } from '../../src/core/knowledge/schema.js';
 import { fixedClock, type Clock } from '../../src/core/time/clock.js';
 import { createEditorCommands } from '../../src/core/updates/editor-commands.js';
 import { EditorDesk } from '../../src/core/updates/editor-desk.js';
-import type { EditorUpdateInput, UpdateRecord } from '../../src/core/updates/update-schema.js';
+import type { EditorUpdate, EditorUpdateInput, FormRecord } from '../../src/core/updates/update-schema.js';
 import { WGA_2023_PACK_DIR } from '../../src/content/packs.js';
 import { openDatabase } from '../../src/store/open-database.js';
 import { UpdateStore, updateStorePort } from '../../src/store/update-store.js';
@@ -34,8 +34,8 @@ export function meetingUpdate(overrides: Partial<EditorUpdateInput> = {}): Edito
 }
 
 /** A stored-looking record for applyUpdates tests. */
-export function record(id: number, update: EditorUpdateInput, extra: Partial<UpdateRecord> = {}): UpdateRecord {
-  return { id, update: update as UpdateRecord['update'], author: 'slack:U0EDITOR', recordedAt: AUG_12, unverified: Boolean(update.unverified), origin: 'editor', ...extra };
+export function record(id: number, update: EditorUpdateInput, extra: Partial<FormRecord> = {}): FormRecord {
+  return { id, update: update as EditorUpdate, author: 'slack:U0EDITOR', recordedAt: AUG_12, unverified: Boolean(update.unverified), origin: 'editor', ...extra };
 }
 
 /** An origin whose editor check answers as told. */

@@ -7,6 +7,7 @@ import {
 import type { CommandContext } from '../../core/commands/command-spec.js';
 import { allCommands, MAX_ARGUMENT_CHARS } from '../../core/commands/registry.js';
 import { EDITOR_COMMANDS } from '../../core/updates/editor-commands.js';
+import { FORM_COMMANDS } from '../../core/forms/form-registry.js';
 import { AUTOCOMPLETE_KINDS } from './autocomplete.js';
 import { buildDigestCommand, DIGEST_CORE_COMMAND } from './digest-subcommands.js';
 import { AUTOCOMPLETE_LIMITS } from './discord-limits.js';
@@ -20,7 +21,7 @@ export const STRIKE_COMMAND_NAME = 'strike';
 const DESCRIPTION_MAX = 100;
 
 /** Core commands that live under their own Discord commands (/strike-digest, /strike-editor), not under /strike. */
-export const NOT_UNDER_STRIKE: readonly string[] = [DIGEST_CORE_COMMAND, ...EDITOR_COMMANDS];
+export const NOT_UNDER_STRIKE: readonly string[] = [...new Set([DIGEST_CORE_COMMAND, ...EDITOR_COMMANDS, ...FORM_COMMANDS])];
 
 /**
  * /strike with one subcommand per reading core command (extensions included), built from the same specs as help,

@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { REST, Routes } from 'discord.js';
 import type { CommandContext } from '../../core/commands/command-spec.js';
 import { commandDefinitionsJSON } from './command-definitions.js';
+import { draftMenuJSON } from './draft-menu-command.js';
 import { describeError } from './discord-logger.js';
 import { inviteUrl, userInstallUrl } from './invite-link.js';
 
@@ -24,7 +25,7 @@ export interface DeployResult {
 }
 
 /**
- * Registers /strike, /strike-digest and /strike-editor with one bulk overwrite (PUT), which replaces whatever was
+ * Registers /strike, /strike-digest and /strike-editor and the editors' message command with one bulk overwrite (PUT), which replaces whatever was
  * registered before in that scope (an older /strike with digest and editor subcommands included). Run by
  * `npm run discord:deploy`, never at start-up: creating commands is limited per day.
  */
@@ -32,7 +33,7 @@ export async function deployCommands(ctx: CommandContext, options: DeployOptions
   const rest = new REST({ ...(options.apiUrl ? { api: options.apiUrl } : {}), retries: 1 }).setToken(options.token);
   const applicationId = options.applicationId ?? ((await rest.get(Routes.currentApplication())) as { id: string }).id;
   const route = options.guildId ? Routes.applicationGuildCommands(applicationId, options.guildId) : Routes.applicationCommands(applicationId);
-  const registered = (await rest.put(route, { body: commandDefinitionsJSON(ctx) })) as { name: string }[];
+  const registered = (await rest.put(route, { body: [...commandDefinitionsJSON(ctx), draftMenuJSON()] })) as { name: string }[];
   return { scope: options.guildId ? 'guild' : 'global', applicationId, commands: registered.map((c) => c.name) };
 }
 

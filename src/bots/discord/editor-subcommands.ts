@@ -10,7 +10,7 @@ export const EDITOR_COMMAND_NAME = 'strike-editor';
 export const MIN_CORRECTION_REASON_CHARS = 3;
 
 /**
- * `/strike-editor update [unverified] | correct id action reason | verify id | log`. default_member_permissions "0"
+ * `/strike-editor update [unverified] | new kind | settle [proposal] | correct id action reason | verify id | log`. default_member_permissions "0"
  * hides it from everyone but admins until they grant it to the editors' role (Server Settings > Integrations);
  * the bot still checks EDITORS_DISCORD on every use. Options are typed, so Discord itself refuses a non-number id.
  */
@@ -27,6 +27,24 @@ export function buildEditorCommand(): SlashCommandBuilder {
         .setName('update')
         .setDescription('Add a new development (opens a form)')
         .addBooleanOption((o) => o.setName('unverified').setDescription('Start the form marked unverified (a rumour or leak)')),
+    )
+    .addSubcommand((sub) =>
+      sub
+        .setName('new')
+        .setDescription('Add a proposal, a person or a party (opens a form)')
+        .addStringOption((o) =>
+          o
+            .setName('kind')
+            .setDescription('What to add')
+            .setRequired(true)
+            .addChoices({ name: 'proposal', value: 'proposal' }, { name: 'person', value: 'person' }, { name: 'party', value: 'party' }),
+        ),
+    )
+    .addSubcommand((sub) =>
+      sub
+        .setName('settle')
+        .setDescription('Record that a proposal was agreed or withdrawn, with its outcome (opens a form)')
+        .addStringOption((o) => o.setName('name').setDescription('The proposal; leave empty to choose in the form').setMaxLength(100)),
     )
     .addSubcommand((sub) =>
       sub
@@ -61,6 +79,10 @@ export function parseEditorInvocation(invocation: StrikeInvocation): ParsedText 
   switch (invocation.subcommand) {
     case 'update':
       return { kind: 'command', name: 'update', args: o.unverified === true ? 'unverified' : '' };
+    case 'new':
+      return { kind: 'command', name: 'new', args: text('kind') };
+    case 'settle':
+      return { kind: 'command', name: 'settle', args: text('name') };
     case 'correct':
       return { kind: 'command', name: 'correct', args: `${text('id')} ${text('action')} ${text('reason')}`.trim() };
     case 'verify':

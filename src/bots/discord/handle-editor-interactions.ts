@@ -1,4 +1,4 @@
-import { ButtonStyle, MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction, type Interaction, type ModalSubmitInteraction } from 'discord.js';
+import { ButtonStyle, MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction, type Interaction, type MessageContextMenuCommandInteraction, type ModalSubmitInteraction } from 'discord.js';
 import type { CommandContext, Origin } from '../../core/commands/command-spec.js';
 import { systemClock, type Clock } from '../../core/time/clock.js';
 import type { InteractionClaims } from '../../store/interaction-claims.js';
@@ -31,7 +31,8 @@ export interface EditorDiscordDeps {
 
 type EditorInteraction = ChatInputCommandInteraction | ModalSubmitInteraction | ButtonInteraction;
 
-function editorOrigin(editors: readonly string[], interaction: EditorInteraction): Origin {
+/** The origin of an editor's interaction, with the EDITORS_DISCORD role check. */
+export function editorOrigin(editors: readonly string[], interaction: EditorInteraction | MessageContextMenuCommandInteraction): Origin {
   const member = interaction.member as MemberLike;
   return { ...originFromInteraction(interaction), isEditor: async () => isDiscordEditor(editors, interaction.user.id, member) };
 }

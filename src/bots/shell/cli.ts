@@ -18,6 +18,7 @@ function helpFor(argv: string[]): { out: string; code: number } | undefined {
   const one = commandHelp(first);
   return one ? { out: one, code: 0 } : { out: `Unknown command “${first}”.\n\n${cliHelp()}`, code: 2 };
 }
+import { runDeskCli } from './desk-cli.js';
 
 /** Runs one command and returns what to print and the exit code; main() does the I/O. */
 export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ out: string; code: number }> {
@@ -27,6 +28,8 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
   if (digest) return digest;
   const ingest = await runIngestCli(argv, env);
   if (ingest) return ingest;
+  const desk = await runDeskCli(argv, env);
+  if (desk) return desk;
   let parsed;
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, now: { type: 'string' } } });

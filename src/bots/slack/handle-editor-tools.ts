@@ -23,14 +23,16 @@ export interface SlackEditorDeps {
   admins: readonly string[];
 }
 
-interface Who {
+/** Who is asking, and the client to answer them with. */
+export interface Who {
   client: webApi.WebClient;
   userId: string;
   channelId?: string;
   logger: Logger;
 }
 
-function editorOrigin(deps: SlackEditorDeps, who: Who): Origin {
+/** The origin of an editor's request, with the lazy EDITORS_SLACK check. */
+export function editorOrigin(deps: Pick<SlackEditorDeps, 'editorCheck' | 'admins'>, who: Who): Origin {
   return {
     ...slackOrigin({ client: who.client, userId: who.userId, ...(who.channelId ? { channelId: who.channelId } : {}), admins: deps.admins, logger: who.logger }),
     isEditor: deps.editorCheck.forUser(who),

@@ -5,6 +5,7 @@ import type { CommandSpec } from './command-spec.js';
 import { notFoundReply } from './not-found-reply.js';
 import { addStalenessNotice } from './staleness.js';
 import { stanceLabel } from './stance-words.js';
+import { settledText } from './status.js';
 
 export const proposalCommand: CommandSpec = {
   name: 'proposal',
@@ -34,7 +35,7 @@ export const proposalCommand: CommandSpec = {
     const aliases = proposal.aliases.slice(0, 4).join(', ');
     reply.fields([
       { label: 'Proposed by', value: knowledge.nameOf(proposal.proposedBy) },
-      { label: 'Status', value: proposal.status },
+      { label: 'Status', value: proposal.status === 'open' ? 'open' : markUnverified(settledText(proposal), proposal), ...(proposal.outcome ? { sources: proposal.outcome.sources } : {}) },
       ...(aliases ? [{ label: 'Also called', value: aliases }] : []),
     ]);
     reply.heading('Where each side stands');

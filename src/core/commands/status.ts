@@ -5,7 +5,9 @@ import type { Line } from '../reply/reply.js';
 import { markUnverified } from '../updates/unverified-label.js';
 import { dayNumber, formatDay } from '../time/format-date.js';
 import type { CommandSpec } from './command-spec.js';
+import { strikeEndSentence } from './dispute-phase.js';
 import { addStalenessNotice } from './staleness.js';
+import { statusFields } from './status-fields.js';
 import { stanceLabel } from './stance-words.js';
 
 /** How each dispute status reads in a title ("On strike"). */
@@ -13,12 +15,15 @@ export const STATUS_WORDS = {
   negotiating: 'In negotiations',
   strike: 'On strike',
   'tentative-agreement': 'Tentative agreement reached',
+  'strike-ended': 'Strike over, ratification pending',
   ratified: 'Contract ratified',
   ended: 'Dispute ended',
 } as const;
 
 /** "As of Aug 4, 2023, day 95 of the strike (since May 2, 2023)." */
 export function statusSentence(knowledge: Knowledge): string {
+  const ended = strikeEndSentence(knowledge);
+  if (ended) return `As of ${formatDay(knowledge.asOf)}: ${ended}`;
   const current = knowledge.currentStatus();
   const day = dayNumber(current.since, knowledge.asOf);
   const what = current.status === 'strike' ? `day ${day} of the strike` : `${STATUS_WORDS[current.status].toLowerCase()} for ${day} days`;
@@ -29,6 +34,13 @@ export function statusSentence(knowledge: Knowledge): string {
 export function proposalStanceLine(reply: ReplyBuilder, knowledge: Knowledge, proposal: Proposal): Line {
   const stances = proposal.stances.map((s) => markUnverified(`${knowledge.nameOf(s.party)} ${stanceLabel(s.stance)}`, s)).join('; ');
   return reply.line(`${proposal.name}: ${stances}`, proposal.stances.flatMap((s) => s.sources));
+}
+
+/** "Agreed Sept 24: <outcome> (Minimum staffing)"; a settled proposal read once, by what the deal did with it. */
+export function settledText(p: Proposal): string {
+  const verb = p.status === 'agreed' ? 'Agreed' : 'Withdrawn';
+  if (!p.outcome) return `${verb}: ${p.name}`;
+  return `${verb} ${formatDay(p.outcome.date).replace(/, \d{4}$/, '')}: ${p.outcome.text.replace(/\.$/, '')} (${p.name})`;
 }
 
 export const statusCommand: CommandSpec = {
@@ -42,15 +54,16 @@ export const statusCommand: CommandSpec = {
     const reply = new ReplyBuilder(knowledge, 'status', `${dispute.title}: ${STATUS_WORDS[current.status]}${current.unverified ? ' (unverified)' : ''}`);
     addStalenessNotice(reply, knowledge, ctx.clock);
     reply.text(markUnverified(statusSentence(knowledge), current), current.sources);
-    const last = knowledge.events.find((e) => e.id === dispute.lastContact.event)!;
-    const fields: { label: string; value: string; sources?: string[] }[] = [
-      { label: 'Last contact', value: markUnverified(`${formatDay(last.date)}: ${last.title}${last.place ? `, at ${last.place}` : ''}`, last), sources: last.sources },
-    ];
-    if (dispute.nextContact) fields.push({ label: 'Next contact', value: `Expected ${dispute.nextContact.expected}; no date set`, sources: dispute.nextContact.sources });
-    if (dispute.contractExpiry) fields.push({ label: 'Contract expired', value: formatDay(dispute.contractExpiry.date), sources: dispute.contractExpiry.sources });
-    reply.fields(fields);
+    reply.fields(statusFields(knowledge));
     reply.heading('Open proposals');
-    reply.list(knowledge.openProposals().map((p) => proposalStanceLine(reply, knowledge, p)));
+    const open = knowledge.openProposals();
+    if (open.length === 0) reply.text('None: every proposal has been settled or withdrawn.');
+    reply.list(open.map((p) => proposalStanceLine(reply, knowledge, p)));
+    const settled = knowledge.pack.proposals.filter((p) => p.status !== 'open');
+    if (settled.length > 0) {
+      reply.heading('Settled');
+      reply.list(settled.map((p) => reply.line(markUnverified(settledText(p), p), p.outcome?.sources ?? p.sources)));
+    }
     return reply.build({ asOf: knowledge.asOf, more: '/strike proposal <name>' });
   },
 };

@@ -1,12 +1,12 @@
 import type { CommandContext } from '../commands/command-spec.js';
 import { addStalenessNotice } from '../commands/staleness.js';
 import { stanceLabel } from '../commands/stance-words.js';
-import { proposalStanceLine, statusSentence } from '../commands/status.js';
+import { proposalStanceLine, settledText, STATUS_WORDS, statusSentence } from '../commands/status.js';
 import type { Knowledge } from '../knowledge/knowledge.js';
 import { ReplyBuilder } from '../reply/reply-builder.js';
 import type { Reply } from '../reply/reply.js';
 import { formatDay } from '../time/format-date.js';
-import { attributed, developmentsBetween, isEmpty, sourceSideOf, type Developments, type StanceMove } from './developments.js';
+import { attributed, developmentsBetween, isEmpty, sourceSideOf, type Developments, type NewEntity, type StanceMove } from './developments.js';
 import { formatLocalDateTime, formatLocalDay } from './zoned-time.js';
 
 /** How far back a digest looks when the channel has had none before. */
@@ -63,6 +63,23 @@ export function digestSince(ctx: CommandContext, options: DigestOptions): Reply 
 }
 
 function addDevelopments(reply: ReplyBuilder, knowledge: Knowledge, news: Developments): void {
+  if (news.statuses.length > 0 || news.contract) {
+    reply.text('Status:');
+    reply.list([
+      ...news.statuses.map((s) => reply.line(`${formatDay(s.since)}: ${STATUS_WORDS[s.status]}${s.note ? `. ${s.note}` : ''}`, s.sources)),
+      ...(news.contract ? [reply.line(`New contract: ${formatDay(news.contract.from)} to ${formatDay(news.contract.to)}`, news.contract.sources)] : []),
+    ]);
+  }
+  if (news.settled.length > 0) {
+    reply.text('Settled:');
+    reply.list(news.settled.map((p) => reply.line(settledText(p), p.outcome?.sources ?? p.sources)));
+  }
+  if (news.entities.length > 0) {
+    reply.text('New in the story:');
+    const entities = shownAndRest(news.entities);
+    reply.list(entities.shown.map((e) => reply.line(entityText(knowledge, e), entitySources(e))));
+    addRest(reply, entities.rest, '/strike who <name>');
+  }
   if (news.events.length > 0) {
     reply.text('Events:');
     const events = shownAndRest(news.events);
@@ -91,6 +108,16 @@ function moveText(knowledge: Knowledge, { proposal, move, previous }: StanceMove
   if (!move.stance) return `${proposal.name}: ${who}: ${move.text}`;
   const change = !previous ? '' : previous === move.stance ? ' (unchanged)' : ` (was: ${stanceLabel(previous)})`;
   return `${proposal.name}: ${who} ${stanceLabel(move.stance)}${change}. ${move.text}`;
+}
+
+function entityText(knowledge: Knowledge, e: NewEntity): string {
+  if (e.kind === 'party') return `${e.party.name} (${e.party.shortName}): ${e.party.description}`;
+  if (e.kind === 'person') return `${e.person.name}, ${e.person.role} (${knowledge.nameOf(e.person.party)})`;
+  return `Proposal: ${e.proposal.name}, from ${knowledge.nameOf(e.proposal.proposedBy)}. ${e.proposal.summary}`;
+}
+
+function entitySources(e: NewEntity): string[] {
+  return e.kind === 'party' ? e.party.sources : e.kind === 'person' ? e.person.sources : e.proposal.sources;
 }
 
 function shownAndRest<T>(items: readonly T[]): { shown: readonly T[]; rest: number } {

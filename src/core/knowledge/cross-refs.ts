@@ -36,6 +36,7 @@ export function checkCrossReferences(pack: Pack): PackProblem[] {
   d.keyDates.forEach((s, i) => expectSources('dispute', `keyDates[${i}]`, s.sources));
   if (d.contractExpiry) expectSources('dispute', 'contractExpiry', d.contractExpiry.sources);
   if (d.nextContact) expectSources('dispute', 'nextContact', d.nextContact.sources);
+  if (d.contract) expectSources('dispute', 'contract', d.contract.sources);
   expect(events, 'event', 'dispute', 'lastContact.event', d.lastContact.event);
   if (d.keyIssues) {
     d.keyIssues.proposals.forEach((id, i) => expect(proposals, 'proposal', 'dispute', `keyIssues.proposals[${i}]`, id));
@@ -55,6 +56,7 @@ export function checkCrossReferences(pack: Pack): PackProblem[] {
       expect(parties, 'party', 'proposals', `[${i}].stances[${j}].party`, s.party);
       expectSources('proposals', `[${i}].stances[${j}]`, s.sources);
     });
+    if (p.outcome) expectSources('proposals', `[${i}].outcome`, p.outcome.sources);
     p.history.forEach((m, j) => {
       expect(parties, 'party', 'proposals', `[${i}].history[${j}].party`, m.party);
       expectSources('proposals', `[${i}].history[${j}]`, m.sources);

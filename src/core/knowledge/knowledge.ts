@@ -70,7 +70,7 @@ function latestDate(pack: Pack): string {
   const dates = [
     ...pack.events.map((e) => e.date),
     ...pack.statements.map((s) => s.date),
-    ...pack.proposals.flatMap((p) => [...p.stances.map((s) => s.since), ...p.history.map((m) => m.date)]),
+    ...pack.proposals.flatMap((p) => [...p.stances.map((s) => s.since), ...p.history.map((m) => m.date), ...(p.outcome ? [p.outcome.date] : [])]),
     ...pack.dispute.statusHistory.map((s) => s.since),
   ];
   return dates.reduce((max, d) => (d > max ? d : max), '0000-01-01');

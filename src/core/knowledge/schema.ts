@@ -23,14 +23,22 @@ const FromUpdate = {
   updateId: z.number().int().positive().optional(),
   recordedAt: z.iso.datetime().optional(),
   unverified: z.boolean().optional(),
+  /** Who stored the update or patch ("slack:U123", "cli:ana"). */
+  author: z.string().optional(),
 };
+
+/** The provenance keys the merge sets; a patch may not write them itself. */
+export const PROVENANCE_KEYS = ['updateId', 'recordedAt', 'unverified', 'author'] as const;
+
+/** A web address readers can open: only http and https, never javascript: or file:. */
+const WebUrl = z.url({ error: 'not a web address (https://...)' }).refine((u) => /^https?:\/\//i.test(u), 'a source address must start with http:// or https://');
 
 export const SourceSchema = z.object({
   id: Id,
   outlet: z.string().min(1),
   title: z.string().min(1),
   date: IsoDate,
-  url: z.url().optional(),
+  url: WebUrl.optional(),
   kind: SourceKind,
   /** The source this one is known through (a statement quoted in a press report). */
   via: Id.optional(),
@@ -49,6 +57,7 @@ export const PartySchema = z.object({
   aliases: Aliases,
   description: z.string().min(1),
   sources: SourceIds,
+  ...FromUpdate,
 });
 
 export const PersonSchema = z.object({
@@ -58,6 +67,7 @@ export const PersonSchema = z.object({
   party: Id,
   role: z.string().min(1),
   sources: SourceIds,
+  ...FromUpdate,
 });
 
 export const StanceKind = z.enum([
@@ -91,6 +101,9 @@ export const MoveSchema = z.object({
   ...FromUpdate,
 });
 
+/** What a deal settled for a proposal that was agreed, or how it was dropped or left out for one withdrawn. */
+export const OutcomeSchema = z.object({ text: z.string().min(1), date: IsoDate, sources: SourceIds, ...FromUpdate });
+
 export const ProposalSchema = z.object({
   id: Id,
   name: z.string().min(1),
@@ -100,8 +113,10 @@ export const ProposalSchema = z.object({
   status: z.enum(['open', 'agreed', 'withdrawn']).default('open'),
   stances: z.array(StanceSchema).min(1),
   history: z.array(MoveSchema).default([]),
+  outcome: OutcomeSchema.optional(),
   keywords: Keywords,
   sources: SourceIds,
+  ...FromUpdate,
 });
 
 export const EventSchema = z.object({
@@ -142,7 +157,13 @@ export const StatementSchema = z.object({
   ...FromUpdate,
 });
 
-export const DisputeStatus = z.enum(['negotiating', 'strike', 'tentative-agreement', 'ratified', 'ended']);
+/** `strike-ended`: the strike is over and members are back at work, with ratification pending. */
+export const DisputeStatus = z.enum(['negotiating', 'strike', 'tentative-agreement', 'strike-ended', 'ratified', 'ended']);
+
+/** The new contract's term; `to` may lie in the future. */
+export const ContractTermSchema = z.object({ from: IsoDate, to: IsoDate, sources: SourceIds, note: z.string().optional(), ...FromUpdate });
+/** The contract term, checked to end after it starts. */
+export const ContractSchema = ContractTermSchema.refine((c) => c.to > c.from, { message: 'a contract ends after it starts', path: ['to'] });
 
 export const DisputeSchema = z.object({
   id: Id,
@@ -154,6 +175,7 @@ export const DisputeSchema = z.object({
     .array(z.object({ status: DisputeStatus, since: IsoDate, sources: SourceIds, note: z.string().optional(), ...FromUpdate }))
     .min(1),
   contractExpiry: z.object({ date: IsoDate, sources: SourceIds, note: z.string().optional() }).optional(),
+  contract: ContractSchema.optional(),
   keyDates: z.array(z.object({ date: IsoDate, label: z.string().min(1), sources: SourceIds })).default([]),
   /** The proposals at the center of the dispute, as the reporting frames it. */
   keyIssues: z.object({ proposals: z.array(Id).min(1), sources: SourceIds }).optional(),
@@ -185,6 +207,8 @@ export type Dispute = z.infer<typeof DisputeSchema>;
 export type DisputeStatusName = z.infer<typeof DisputeStatus>;
 export type StatusEntry = Dispute['statusHistory'][number];
 export type Pack = z.infer<typeof PackSchema>;
+export type Outcome = z.infer<typeof OutcomeSchema>;
+export type Contract = z.infer<typeof ContractSchema>;
 
 /** Which pack file holds which part of the pack. */
 export const PACK_FILES = {

@@ -1,10 +1,14 @@
-import { validatePack } from '../knowledge/load-pack.js';
 import { PackError, formatPath, type PackProblem } from '../knowledge/pack-error.js';
 import { PACK_FILES, type Pack } from '../knowledge/schema.js';
-import { formatDay, utcDay } from '../time/format-date.js';
-import { addUpdateFacts } from './update-facts.js';
+import type { Provenance } from '../patch/apply-patch.js';
+import { futureDateProblems, latestToday } from '../patch/patch-dates.js';
+import { mergePatches, type MergeItem } from '../patch/validate-patch.js';
+import { formatDay } from '../time/format-date.js';
+import { patchFromUpdate } from './patch-from-update.js';
 import { UpdateError, uniqueProblems, type FieldProblem } from './update-error.js';
 import { EditorUpdateSchema, type UpdateRecord } from './update-schema.js';
+
+export { latestToday };
 
 /** Options for merging updates. */
 export interface ApplyOptions {
@@ -12,48 +16,54 @@ export interface ApplyOptions {
   now?: Date;
 }
 
-// UTC+14 is the earliest zone: until its day begins, no editor anywhere can truthfully date something "tomorrow".
-const EARLIEST_ZONE_MS = 14 * 60 * 60 * 1000;
-
-/** The latest calendar date that is today somewhere on Earth at this instant. */
-export function latestToday(now: Date): string {
-  return utcDay(new Date(now.getTime() + EARLIEST_ZONE_MS));
+/** The provenance every fact of a stored update or patch carries. */
+export function provenanceOf(record: UpdateRecord): Provenance {
+  // A fact reaches digests when it is verified, so that is when it counts as recorded for them.
+  const recordedAt = record.unverified ? record.recordedAt : (record.verifiedAt ?? record.recordedAt);
+  return { updateId: record.id, recordedAt, author: record.author, ...(record.unverified ? { unverified: true as const } : {}) };
 }
 
 /**
- * Merges stored updates into the shipped pack and validates the result with the pack's own validator: the pack
- * files are never rewritten, and a malformed update is refused with an UpdateError naming the update and its
- * fields (a missing source, an unknown proposal, a date in the future). Retracted updates are left out;
+ * Merges stored updates and patches into the shipped pack, in order, through the one patch path (an editor's
+ * update becomes a patch first) and validates the result with the pack's own validator: the pack files are
+ * never rewritten, and a malformed update or patch is refused with an UpdateError naming it and its fields or
+ * patch paths (a missing source, an unknown proposal, a date in the future). Retracted ones are left out;
  * amended ones count with their current content.
  */
 export function applyUpdates(pack: Pack, records: readonly UpdateRecord[], options: ApplyOptions = {}): Pack {
-  const draft = structuredClone(pack);
   const applied = [...records].filter((r) => r.retractedAt === undefined).sort((a, b) => a.id - b.id);
   const problems = new Map<number, FieldProblem[]>();
-  for (const record of applied) {
+  const add = (id: number, found: FieldProblem[]) => found.length > 0 && problems.set(id, [...(problems.get(id) ?? []), ...found]);
+  const items: MergeItem[] = applied.map((record) => {
+    if (record.patch) {
+      if (options.now) add(record.id, futureDateProblems(record.patch.patch, options.now).map((p) => ({ field: p.path, problem: p.problem })));
+      return { patchId: record.id, provenance: provenanceOf(record), patch: record.patch.patch };
+    }
     const parsed = EditorUpdateSchema.safeParse(record.update);
     // Without the right shape there are no facts to check further.
     if (!parsed.success) throw new UpdateError(record.id, uniqueProblems(parsed.error.issues.map((i) => ({ field: formatPath(i.path) || 'update', problem: i.message }))));
-    if (options.now && parsed.data.date > latestToday(options.now)) {
-      problems.set(record.id, [{ field: 'date', problem: `${formatDay(parsed.data.date)} is in the future` }]);
-    }
-    addUpdateFacts(draft, { ...record, update: parsed.data });
-  }
-  let merged: Pack | undefined;
-  try {
-    merged = validatePack(draft as unknown as Record<string, unknown>);
-  } catch (err) {
-    if (!(err instanceof PackError)) throw err;
-    for (const problem of err.problems) {
-      const located = locate(problem, draft, applied);
-      // A problem no update explains is the pack's own, which loadPack would have refused: rethrow it as it is.
-      if (!located) throw err;
-      problems.set(located.updateId, [...(problems.get(located.updateId) ?? []), located.problem]);
+    if (options.now && parsed.data.date > latestToday(options.now)) add(record.id, [{ field: 'date', problem: `${formatDay(parsed.data.date)} is in the future` }]);
+    return { patchId: record.id, provenance: provenanceOf(record), patch: (draft: Pack) => patchFromUpdate(record.id, parsed.data, draft) };
+  });
+  const merged = mergePatches(pack, items);
+  if (!merged.ok) {
+    const lastPatch = applied.filter((r) => r.patch).at(-1);
+    for (const found of merged.problems) {
+      const owner = found.origin ? applied.find((r) => r.id === found.origin!.patchId) : undefined;
+      if (owner?.patch) {
+        add(owner.id, [{ field: found.origin!.path, problem: found.pack.problem }]);
+        continue;
+      }
+      const located = found.pack.file ? locate(found.pack, merged.draft, applied) : undefined;
+      if (located) add(located.updateId, [located.problem]);
+      // A problem no update explains is a patch's doing (a patch has no fields to name) or the pack's own.
+      else if (lastPatch) add(lastPatch.id, [{ field: `(merged knowledge) ${found.pack.file} at ${found.pack.path || '(top)'}`, problem: found.pack.problem }]);
+      else throw new PackError([found.pack]);
     }
   }
   const first = applied.find((r) => problems.has(r.id));
-  if (first) throw new UpdateError(first.id, uniqueProblems(problems.get(first.id)!));
-  return merged!;
+  if (first) throw new UpdateError(first.id, first.patch ? problems.get(first.id)! : uniqueProblems(problems.get(first.id)!));
+  return (merged as { pack: Pack }).pack;
 }
 
 type Located = { updateId: number; problem: FieldProblem } | undefined;
@@ -86,7 +96,7 @@ function locate(p: PackProblem, draft: Pack, records: readonly UpdateRecord[]): 
       // Participants come from the stance's party, the quote's speaker, or the two sides of a contact.
       const id = event.participants[Number(m[3])];
       const record = byId(event.updateId);
-      return at(event.updateId, record?.update.quote?.speaker === id ? 'quote.speaker' : 'stance.party');
+      return at(event.updateId, record?.update?.quote?.speaker === id ? 'quote.speaker' : 'stance.party');
     }
     return at(event.updateId, field(EVENT_FIELDS, m[2], m[3]));
   }

@@ -10,7 +10,7 @@ import { confirmationReply, invalidReply, logReply, noteReply, refusalReply, ret
 import { mergeStored } from './merge-stored.js';
 import { UpdateError, uniqueProblems, type FieldProblem } from './update-error.js';
 import type { CorrectionPublisher, UpdateStorePort } from './update-port.js';
-import { EditorUpdateSchema, updateLabel, type EditorUpdate, type UpdateRecord } from './update-schema.js';
+import { EditorUpdateSchema, updateLabel, type EditorUpdate, type FormRecord, type UpdateRecord } from './update-schema.js';
 import { componentLog } from '../../log/logger.js';
 
 /** How long a stance or status change waits for the editor's confirmation. */
@@ -87,6 +87,34 @@ export class EditorDesk {
     refreshContext(ctx, merged.pack, merged.verifiedPack === merged.pack ? undefined : merged.verifiedPack);
     this.accepted = merged.accepted;
     this.revision = revision;
+  }
+
+  /**
+   * Points the context at knowledge already merged and validated with one more stored record (a patch just
+   * applied on top of the current merge), without merging everything again; a full reload when another process
+   * wrote in between.
+   */
+  async adopt(ctx: CommandContext, record: UpdateRecord, pack: Pack, verifiedPack: Pack | undefined, revisionBefore: string): Promise<void> {
+    const revision = await this.options.store.revision();
+    if (revisionBefore !== this.revision) return this.reload(ctx);
+    refreshContext(ctx, pack, verifiedPack);
+    this.accepted = [...this.accepted, record];
+    this.revision = revision;
+  }
+
+  /** The shipped pack the stored updates and patches apply on top of. */
+  get basePack(): Pack {
+    return this.options.pack;
+  }
+
+  /** The revision of the stored updates the context reflects. */
+  get loadedRevision(): string {
+    return this.revision;
+  }
+
+  /** The stored updates and patches that count now, oldest first. */
+  get acceptedRecords(): readonly UpdateRecord[] {
+    return this.accepted;
   }
 
   /** Reloads when another process (the CLI's ingest --apply, a second bot) changed the stored updates. */
@@ -168,10 +196,10 @@ export class EditorDesk {
     return this.pending.get(pendingId)?.author === authorOf(origin);
   }
 
-  /** The current content of an update, to prefill an amendment form; undefined when it cannot be amended. */
-  async amendable(id: number): Promise<UpdateRecord | undefined> {
+  /** The current content of an update, to prefill an amendment form; undefined when it cannot be amended (a patch is amended with `desk amend`). */
+  async amendable(id: number): Promise<FormRecord | undefined> {
     const record = await this.options.store.get(id);
-    return record && !record.retractedAt ? record : undefined;
+    return record && !record.retractedAt && record.update ? record : undefined;
   }
 
   /** Retracts an update: it leaves the knowledge, and the digests that carried it are edited. */

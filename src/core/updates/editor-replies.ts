@@ -1,6 +1,7 @@
 import type { CommandContext } from '../commands/command-spec.js';
 import { ReplyBuilder } from '../reply/reply-builder.js';
 import type { Reply } from '../reply/reply.js';
+import { summarize } from './record-summary.js';
 import { formatDay } from '../time/format-date.js';
 import type { ChangePreview } from './change-preview.js';
 import { correctionNote } from './correction-text.js';
@@ -80,7 +81,8 @@ export function confirmationReply(ctx: CommandContext, title: string, changes: r
 export function storedReply(ctx: CommandContext, record: UpdateRecord, amended?: { edited: number; failed: number } | 'in progress'): Reply {
   const label = updateLabel(record.id);
   const reply = builder(ctx, amended ? `Update ${label} corrected` : `Update ${label} saved`);
-  reply.text(`${formatDay(record.update.date)}: ${record.update.title}. ${record.update.what}`);
+  const summary = summarize(record.update ?? record.patch, record.recordedAt);
+  reply.text(`${formatDay(summary.date)}: ${summary.title}. ${summary.what}`);
   if (record.unverified) {
     reply.notice(`Marked unverified: it is labelled “Unverified” in every answer and kept out of digests until an editor runs /strike verify ${record.id}.`);
   } else {
@@ -111,7 +113,7 @@ function editSummary(edits: { edited: number; failed: number }): string {
 /** The update is verified. */
 export function verifiedReply(ctx: CommandContext, record: UpdateRecord): Reply {
   return builder(ctx, `Update ${updateLabel(record.id)} verified`)
-    .text(`“${record.update.title}” no longer carries the “Unverified” label, and the next digest includes it.`)
+    .text(`“${summarize(record.update ?? record.patch).title}” no longer carries the “Unverified” label, and the next digest includes it.`)
     .build();
 }
 
@@ -134,9 +136,10 @@ export function logReply(ctx: CommandContext, updates: readonly UpdateRecord[], 
   reply.heading('Recent updates');
   if (updates.length === 0) reply.text('No updates yet.');
   reply.list(
-    updates.map((r) =>
-      reply.line(`${updateLabel(r.id)} ${formatDay(r.update.date)}: ${r.update.title}. By ${describeAuthor(r.author)}${r.origin === 'ingest' ? ' (from an article draft)' : ''}, ${formatInstant(r.recordedAt)}; ${stateOf(r)}.`),
-    ),
+    updates.map((r) => {
+      const summary = summarize(r.update ?? r.patch, r.recordedAt);
+      return reply.line(`${updateLabel(r.id)} ${formatDay(summary.date)}: ${summary.title}. By ${describeAuthor(r.author)}${r.origin === 'ingest' ? ' (from an article draft)' : ''}, ${formatInstant(r.recordedAt)}; ${stateOf(r)}.`);
+    }),
   );
   reply.heading('Recent corrections');
   if (corrections.length === 0) reply.text('No corrections yet.');

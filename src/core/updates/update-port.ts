@@ -1,4 +1,5 @@
-import type { EditorUpdate, UpdateOrigin, UpdateRecord } from './update-schema.js';
+import type { StoredPatch } from '../patch/patch-schema.js';
+import type { EditorUpdate, PatchRecord, UpdateOrigin, UpdateRecord } from './update-schema.js';
 
 /** How a correction changed an update. */
 export type CorrectionKind = 'amend' | 'retract';
@@ -12,9 +13,9 @@ export interface CorrectionRecord {
   author: string;
   /** ISO instant. */
   at: string;
-  before: EditorUpdate;
+  before: EditorUpdate | StoredPatch;
   /** The new content (amendments only). */
-  after?: EditorUpdate;
+  after?: EditorUpdate | StoredPatch;
   /** A posted digest had carried the update, so digests list the correction. */
   published: boolean;
 }
@@ -41,8 +42,12 @@ export interface UpdateStorePort {
   list(): Promise<UpdateRecord[]>;
   get(id: number): Promise<UpdateRecord | undefined>;
   add(input: { update: EditorUpdate; origin: UpdateOrigin } & Actor): Promise<UpdateRecord>;
+  /** Stores a patch in the pack's own format. */
+  addPatch(input: { patch: StoredPatch; unverified: boolean; origin: UpdateOrigin } & Actor): Promise<PatchRecord>;
+  /** The id the next stored update or patch gets. */
+  nextId(): Promise<number>;
   /** Replaces the content; an amendment that marks the update unverified makes it unverified again. */
-  amend(id: number, update: EditorUpdate, input: Actor & { reason: string }): Promise<CorrectionRecord>;
+  amend(id: number, update: EditorUpdate | StoredPatch, input: Actor & { reason: string; unverified?: boolean }): Promise<CorrectionRecord>;
   retract(id: number, input: Actor & { reason: string }): Promise<CorrectionRecord>;
   verify(id: number, input: Actor): Promise<UpdateRecord>;
   /** The latest corrections, newest first. */

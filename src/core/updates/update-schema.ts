@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { StoredPatch } from '../patch/patch-schema.js';
 import { DisputeStatus, IsoDate, SourceSchema, StanceKind, StanceSchema } from '../knowledge/schema.js';
 
 /** Longest "what happened" an editor may write; a digest line, not an article. */
@@ -64,11 +65,9 @@ export type EditorUpdateInput = z.input<typeof EditorUpdateSchema>;
 /** Where an update came from: an editor's form, or an article draft applied from the command line. */
 export type UpdateOrigin = 'editor' | 'ingest';
 
-/** A stored update with its history, as the store hands it to `applyUpdates`. */
-export interface UpdateRecord {
+/** What every stored update or patch records about itself. */
+interface RecordBase {
   id: number;
-  /** The current content (after any amendment). */
-  update: EditorUpdate;
   /** "slack:U123", "discord:456", "cli". */
   author: string;
   /** When it was first stored (ISO instant). */
@@ -83,6 +82,23 @@ export interface UpdateRecord {
   amendedAt?: string;
   origin: UpdateOrigin;
 }
+
+/** An update from an editor's form (or an article draft): merged as the patch `patchFromUpdate` makes of it. */
+export interface FormRecord extends RecordBase {
+  /** The current content (after any amendment). */
+  update: EditorUpdate;
+  patch?: undefined;
+}
+
+/** A patch in the pack's own format (`desk apply`). */
+export interface PatchRecord extends RecordBase {
+  /** The current content (after any amendment). */
+  patch: StoredPatch;
+  update?: undefined;
+}
+
+/** A stored update or patch with its history, as the store hands it to `applyUpdates`. */
+export type UpdateRecord = FormRecord | PatchRecord;
 
 /** "#7": how an update is named to editors. */
 export function updateLabel(id: number): string {

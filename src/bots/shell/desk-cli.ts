@@ -1,0 +1,145 @@
+import { parseArgs } from 'node:util';
+import { stringify } from 'yaml';
+import type { CommandContext, Origin } from '../../core/commands/command-spec.js';
+import { contextFromPack } from '../../core/create-context.js';
+import { loadPack } from '../../core/knowledge/load-pack.js';
+import { PatchDesk, type PatchOutcome } from '../../core/patch/patch-desk.js';
+import { formatProblem, type PatchProblem } from '../../core/patch/patch-problem.js';
+import { fixedClock, systemClock } from '../../core/time/clock.js';
+import { EditorDesk } from '../../core/updates/editor-desk.js';
+import { summarize } from '../../core/updates/record-summary.js';
+import { parseUpdateId, updateLabel, type UpdateRecord } from '../../core/updates/update-schema.js';
+import { WGA_2023_PACK_DIR } from '../../content/packs.js';
+import { openDatabase } from '../../store/open-database.js';
+import { UpdateStore, updateStorePort } from '../../store/update-store.js';
+import { exportPack } from './pack-export.js';
+import { readPatchFile } from './patch-file.js';
+import { renderTerminal } from './render-terminal.js';
+
+const OPTIONS = {
+  now: { type: 'string' },
+  as: { type: 'string' },
+  unverified: { type: 'boolean' },
+  title: { type: 'string' },
+  reason: { type: 'string' },
+  out: { type: 'string' },
+} as const;
+const USAGE = [
+  'Usage: cli desk apply <file.yaml|file.json> [--now <ISO>] [--as <name>] [--unverified] [--title <text>]',
+  '       cli desk list | show <id> | verify <id> | retract <id> --reason "…" | amend <id> <file> [--reason "…"] | export --out <dir>',
+].join('\n');
+const DEFAULT_DATABASE = './data/strikewire.db';
+
+type Out = { out: string; code: number };
+
+/** `cli desk …`: editors' work on the stored patches from the command line. Undefined when the line is not a desk command. */
+export async function runDeskCli(argv: string[], env: NodeJS.ProcessEnv): Promise<Out | undefined> {
+  if (parseArgs({ args: argv, allowPositionals: true, strict: false, options: OPTIONS }).positionals[0] !== 'desk') return undefined;
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
+  } catch (err) {
+    return { out: `${(err as Error).message}\n${USAGE}`, code: 2 };
+  }
+  const { values, positionals } = parsed;
+  const [, action, ...args] = positionals;
+  if (values.now !== undefined && Number.isNaN(Date.parse(values.now))) return { out: `--now must be an ISO date such as 2023-10-10 or 2023-10-10T09:00:00Z, not “${values.now}”.`, code: 2 };
+  const clock = values.now === undefined ? systemClock : fixedClock(values.now);
+  const name = (values.as ?? env.USER ?? 'cli').trim().slice(0, 64) || 'cli';
+  // Whoever can run the CLI can write the database file itself, so the shell counts as an editor.
+  const origin: Origin = { platform: 'shell', userId: name, isEditor: async () => true };
+
+  const pack = loadPack(env.KNOWLEDGE_PACK || WGA_2023_PACK_DIR);
+  const db = openDatabase(env.DATABASE_PATH || DEFAULT_DATABASE);
+  try {
+    const store = new UpdateStore(db);
+    const port = updateStorePort(store);
+    const desk = new EditorDesk({ pack, store: port, log: (m) => process.stderr.write(`[desk] ${m}\n`) });
+    const ctx = contextFromPack(pack, { clock });
+    await desk.reload(ctx);
+    const patches = new PatchDesk(desk, port);
+    const id = () => parseUpdateId(args[0] ?? '');
+    switch (action) {
+      case 'apply': {
+        if (args.length !== 1) return { out: `Name one patch file.\n${USAGE}`, code: 2 };
+        const file = readPatchFile(args[0]!);
+        if (!file.ok) return refused(file.problems, file.name, store, ctx, origin);
+        const outcome = await patches.apply(ctx, file.raw, origin, { title: values.title ?? file.name, file: file.name, ...(values.unverified ? { unverified: true } : {}) });
+        return outcomeText(outcome, file.name, 'Stored');
+      }
+      case 'amend': {
+        const target = id();
+        if (target === undefined || args.length !== 2) return { out: `Name the patch and the file with its new content.\n${USAGE}`, code: 2 };
+        const file = readPatchFile(args[1]!);
+        if (!file.ok) return refused(file.problems, file.name, store, ctx, origin);
+        const reason = values.reason ?? `amended from ${file.name}`;
+        const outcome = await patches.amend(ctx, target, file.raw, origin, { title: values.title ?? '', file: file.name, reason, ...(values.unverified ? { unverified: true } : {}) });
+        return outcomeText(outcome, file.name, 'Amended');
+      }
+      case 'list':
+        return { out: listText(store.list()), code: 0 };
+      case 'show': {
+        const record = id() === undefined ? undefined : store.get(id()!);
+        if (!record) return { out: `There is no stored update or patch “${args[0] ?? ''}”. See cli desk list.`, code: 2 };
+        return { out: `${recordLine(record)}\n\n${stringify(record.patch ?? record.update, { lineWidth: 0 })}`, code: 0 };
+      }
+      case 'verify': {
+        if (id() === undefined) return { out: `Name the patch to verify.\n${USAGE}`, code: 2 };
+        return replyText(ctx, await desk.verify(ctx, origin, id()!), env);
+      }
+      case 'retract': {
+        if (id() === undefined || !values.reason) return { out: `Name the patch and give a --reason, which every corrected digest prints.\n${USAGE}`, code: 2 };
+        return replyText(ctx, await desk.retract(ctx, origin, id()!, values.reason), env);
+      }
+      case 'export': {
+        if (!values.out) return { out: `Name the folder with --out.\n${USAGE}`, code: 2 };
+        const result = exportPack(ctx.knowledge.pack, values.out);
+        if (!result.ok) return { out: result.problem, code: 2 };
+        return { out: `Wrote ${result.files.join(', ')} to ${values.out}. Load it with KNOWLEDGE_PACK=${values.out}.`, code: 0 };
+      }
+      default:
+        return { out: `Unknown desk command “${action ?? ''}”.\n${USAGE}`, code: 2 };
+    }
+  } finally {
+    db.close();
+  }
+}
+
+async function refused(problems: PatchProblem[], file: string, store: UpdateStore, ctx: CommandContext, origin: Origin): Promise<Out> {
+  store.logAttempt({ at: ctx.clock().toISOString(), platform: origin.platform, ...(origin.userId ? { userId: origin.userId } : {}), action: 'patch', allowed: false, detail: `${file}: ${problems[0]?.problem ?? ''}` });
+  return { out: problemText(problems, file), code: 2 };
+}
+
+function problemText(problems: PatchProblem[], file: string): string {
+  return `Nothing was stored. ${file} has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.map((p) => `  ${formatProblem(p, file)}`).join('\n')}`;
+}
+
+function outcomeText(outcome: PatchOutcome, file: string, verb: string): Out {
+  if (outcome.kind === 'refused') return { out: `Nothing was stored: ${outcome.reason}.`, code: 2 };
+  if (outcome.kind === 'invalid') return { out: problemText(outcome.problems, file), code: 2 };
+  const lines = [`${verb} ${recordLine(outcome.record)}`, '', `Changes (${outcome.changes.length}):`];
+  for (const c of outcome.changes) lines.push(`  ${c.path}: ${c.what}`, `    before: ${c.before}`, `    after:  ${c.after}`);
+  if (outcome.record.unverified) lines.push('', `Unverified: labelled in every answer and kept out of digests until cli desk verify ${outcome.record.id}.`);
+  if (outcome.edits) lines.push('', 'The running bot edits the posted digests that carried it; the next digests list the correction.');
+  return { out: lines.join('\n'), code: 0 };
+}
+
+function stateOf(r: UpdateRecord): string {
+  if (r.retractedAt) return `retracted ${r.retractedAt}`;
+  const verified = r.unverified ? 'unverified' : r.verifiedAt ? `verified by ${r.verifiedBy ?? '?'} ${r.verifiedAt}` : 'verified';
+  return r.amendedAt ? `${verified}; amended ${r.amendedAt}` : verified;
+}
+
+function recordLine(r: UpdateRecord): string {
+  const summary = summarize(r.update ?? r.patch, r.recordedAt);
+  return `${updateLabel(r.id)} ${r.patch ? 'patch' : 'update'} “${summary.title}” (${summary.date}) by ${r.author} at ${r.recordedAt}; ${stateOf(r)}`;
+}
+
+function listText(records: UpdateRecord[]): string {
+  if (records.length === 0) return 'No stored updates or patches yet. Store one with cli desk apply <file>.';
+  return records.map(recordLine).join('\n');
+}
+
+function replyText(_ctx: CommandContext, reply: Parameters<typeof renderTerminal>[0], env: NodeJS.ProcessEnv): Out {
+  return { out: renderTerminal(reply, { color: Boolean(process.stdout.isTTY) && !env.NO_COLOR }), code: reply.answered === false ? 2 : 0 };
+}
