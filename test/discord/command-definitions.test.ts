@@ -80,7 +80,7 @@ describe('commandDefinitionsJSON: /strike, /strike-digest, /strike-editor', () =
 
   it('/strike-editor is hidden until admins grant it, with typed ids, flags and a 3-300 character reason', () => {
     expect(editor!.default_member_permissions).toBe('0');
-    expect(subsOf(editor).map((s) => s.name)).toEqual(['update', 'correct', 'verify', 'log']);
+    expect(subsOf(editor).map((s) => s.name)).toEqual(['update', 'new', 'settle', 'correct', 'verify', 'log']);
     expect(optionsOf(editor, 'update')).toEqual([expect.objectContaining({ name: 'unverified', type: ApplicationCommandOptionType.Boolean })]);
     const [id, action, reason] = optionsOf(editor, 'correct');
     expect(id).toMatchObject({ name: 'id', type: ApplicationCommandOptionType.Integer, required: true, min_value: 1 });

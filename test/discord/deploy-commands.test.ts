@@ -75,7 +75,7 @@ describe('npm run discord:deploy (the script)', () => {
     expect(strike!.options.map((o) => `${o.name}:${o.type}`)).toEqual(expect.arrayContaining(['status:1', 'proposal:1', 'ask:1']));
     expect(strike!.options.map((o) => o.name)).not.toContain('digest');
     expect(digest!.options.map((o) => o.name)).toEqual(['subscribe', 'unsubscribe', 'preview', 'status']);
-    expect(editor!.options.map((o) => o.name)).toEqual(['update', 'correct', 'verify', 'log']);
+    expect(editor!.options.map((o) => o.name)).toEqual(['update', 'new', 'settle', 'correct', 'verify', 'log']);
     expect(stdout).toContain('Registered /strike, /strike-digest, /strike-editor');
     expect(stdout).toContain(`in server ${FAKE_IDS.guild}`);
     expect(stdout).toContain(`https://discord.com/oauth2/authorize?client_id=${FAKE_IDS.application}&scope=bot+applications.commands&permissions=`);

@@ -152,7 +152,7 @@ describe('registering the editor commands on Discord', () => {
     const [strike, , editor] = commandDefinitionsJSON(contextFromPack(PACK, { extensions: editorCommandDescriptions() }));
     expect((strike!.options ?? []).map((o) => o.name)).not.toEqual(expect.arrayContaining(['update']));
     const subs = new Map((editor!.options ?? []).map((o) => [o.name, o as { options?: { name: string; required?: boolean }[] }]));
-    expect([...subs.keys()]).toEqual(['update', 'correct', 'verify', 'log']);
+    expect([...subs.keys()]).toEqual(['update', 'new', 'settle', 'correct', 'verify', 'log']);
     expect(subs.get('correct')?.options?.map((o) => o.name)).toEqual(['id', 'action', 'reason']);
     expect(subs.get('update')?.options).toEqual([expect.objectContaining({ name: 'unverified', required: false })]);
   });

@@ -130,7 +130,7 @@ export function createFormInteractionHandler(deps: DiscordFormDeps): (interactio
   };
 
   return async (interaction) => {
-    if (interaction.isChatInputCommand()) return interaction.commandName === STRIKE_COMMAND_NAME && command(interaction);
+    if (interaction.isChatInputCommand()) return command(interaction);
     if (interaction.isMessageContextMenuCommand()) {
       if (interaction.commandName !== DRAFT_MENU_NAME) return false;
       await drafted(interaction);
