@@ -1,9 +1,10 @@
 import type { EntityHit, EntityIndex } from '../match/entity-index.js';
 import { normalizeText } from '../match/normalize-text.js';
-import { correctTypo, isGeneralWord, isLikelyNonTopic, type AskIndex } from './ask-index.js';
+import { correctTypo, isGeneralWord, isLikelyNonTopic, nameForTypo, type AskIndex } from './ask-index.js';
+import { classifyUnknown } from './unknown-words.js';
 import type { Facet } from './candidate.js';
 import { namedDays, type NamedDay } from './question-dates.js';
-import { PHRASES } from './general-words.js';
+import { AGENT_VERB_WORDS, PHRASES } from './general-words.js';
 import { termsOf } from './text-terms.js';
 
 /** What the bot understood of a question. */
@@ -12,8 +13,20 @@ export interface QuestionAnalysis {
   entities: EntityHit[];
   /** Stems of the question's content words, with synonyms. */
   terms: string[];
-  /** Content words the knowledge has nothing on. */
+  /** Unknown words that name or are the thing asked about ("who is *iger*", "position on *ai*"): the knowledge lacks it. */
   unknown: string[];
+  /** Unknown everyday words around known things ("did the guild *blame* the studios"): they weigh against an answer. */
+  evidence: string[];
+  /** Unknown places the asker guesses ("did they meet in *burbank*"): the answer's own place corrects them. */
+  places: string[];
+  /** The question's own words for the names and known terms it uses, for a following part that only says "and who went?". */
+  topicWords: string[];
+  /** A yes/no question ("did they...", "is the...", "... right?"): the answer leads with yes or no. */
+  yesNo: boolean;
+  /** Asks for an exact time or figure ("exactly", "exact", "precise"). */
+  precise: boolean;
+  /** The figure asked for is money ("how much money", "salary", "$"). */
+  money: boolean;
   facets: Set<Facet>;
   days: NamedDay[];
   /** Asks about the future ("will", "predict"), which facts cannot settle. */
@@ -32,7 +45,6 @@ export interface QuestionAnalysis {
   bareName: boolean;
 }
 
-const AGENT_VERBS = /^(say|said|says|saying|think|thinks|thought|want|wants|wanted|tell|told|respond|responded|react|reacted|call|called|feel|feels|offer|offered|propose|proposed|demand|demanded|ask|asked|claim|claimed|do|did|doing)\b/;
 const BARE_NAME_FILLER = new Set(['the', 'a', 'an', 'and', 'about', 'what', 'whats', 'who', 'whos', 'is', 'are', 'on', 'of', 'info', 'tell', 'me', 'more']);
 const SET_ASIDE = /\b(besides|other than|apart from|aside from|except|beyond)\b/;
 
@@ -44,7 +56,7 @@ function rolesOf(words: string[], hits: EntityHit[]): { agents: string[]; exclud
   const clauseEnd = setAsideAt < 0 ? -1 : words.findIndex((w, i) => i > setAsideAt && /^(what|which|who|how|is|are|does|do)$/.test(w));
   for (const h of hits) {
     if (setAsideAt >= 0 && h.start > setAsideAt && (clauseEnd < 0 || h.start < clauseEnd)) excluded.push(h.entity.id);
-    else if (AGENT_VERBS.test(words.slice(h.end).join(' '))) agents.push(h.entity.id);
+    else if (AGENT_VERB_WORDS.has(words[h.end] ?? '')) agents.push(h.entity.id);
   }
   return { agents, excluded };
 }
@@ -69,7 +81,10 @@ const FACET_PATTERNS: [Facet, RegExp][] = [
 
 const FUTURE = /\b(will|gonna|going to|going on strike|predict|prediction|forecast|odds|chances?|likely|ever end)\b|\bwhen (does|do|did)? ?.*\b(ends?|be over|wrap up|settle)\b/;
 // A figure is asked for when the question leads with "how many"; "a residual based on how many people watch" asks no figure.
-const QUANTITY = /(^|[?.!,:;] *|^\S+ )(how (many|much|old|big|tall|often))\b|\b(what percent(age)?what percent(age)?|what amount|figures?|cost|costs|dollars?|percent)\b/;
+const QUANTITY = /(^|[?.!,:;] *|^\S+ )(how (many|much|old|big|tall|often))\b|\b(what percent(age)?|what amount|figures?|cost|costs|dollars?|percent)\b|\b(minimum|maximum|rate|salary|wage|scale|total|amount|numbers|percentage) (for|of|per|in)\b|%/;
+const YES_NO = /^(is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|am)\b|\b(right|correct|true|yes or no)$|^(so|wait|but|and) (is|are|was|were|did|does|do|has|have)\b/;
+const PRECISE = /\b(exact|exactly|precise|precisely)\b/;
+const MONEY = /\b(money|dollars?|salary|salaries|wage|wages|earn|earns|earning|paid|cost|costs|losing|lose|loses|bleeding|revenue|budget|million|billion)\b|\bhow much (does|do|did) \w+( \w+)? make\b/;
 const PERSONAL = /\b(how (do|can|should|could) i|should i|can i|do i need|am i)\b/;
 
 /** Finds the names, topics, facets, dates and unknown words in a question. */
@@ -79,19 +94,31 @@ export function analyzeQuestion(index: AskIndex, entities: EntityIndex, question
   const hits = entities.find(words);
   const inHit = new Set(hits.flatMap((h) => Array.from({ length: h.end - h.start }, (_, i) => h.start + i)));
   const terms: string[] = [];
-  const unknown: string[] = [];
-  const classify = (word: string) => {
-    if (isGeneralWord(word)) return;
+  const unknownAt: number[] = [];
+  const content = new Set<number>();
+  const classify = (word: string, i: number): boolean => {
+    if (isGeneralWord(word)) return true;
     const known = termsOf(word).some((t) => index.stems.has(t)) ? word : correctTypo(index, word);
-    if (known) terms.push(...termsOf(known));
+    if (known) {
+      terms.push(...termsOf(known));
+      content.add(i);
+      return true;
+    }
     // "room-size" or "wga-amptp": judge the parts when the compound itself is unknown.
-    else if (word.includes('-')) word.split('-').filter(Boolean).forEach(classify);
-    else if (!isLikelyNonTopic(word)) unknown.push(word);
+    if (word.includes('-')) return word.split('-').filter(Boolean).every((part) => classify(part, i));
+    return isLikelyNonTopic(word);
   };
   words.forEach((word, i) => {
     // Named things are scored by the entity match; counting their words again would favour facts that merely repeat a name.
-    if (!inHit.has(i)) classify(word);
+    if (inHit.has(i)) return content.add(i);
+    if (classify(word, i)) return;
+    const name = nameForTypo(index, word);
+    if (name && !hits.some((h) => h.entity.id === name.id)) hits.push({ entity: name, start: i, end: i + 1, typos: 2 });
+    if (name) return content.add(i);
+    unknownAt.push(i);
   });
+  hits.sort((a, b) => a.start - b.start);
+  const roles = classifyUnknown(words, unknownAt, (i) => content.has(i), text);
   const facets = new Set<Facet>(FACET_PATTERNS.filter(([, re]) => re.test(text)).map(([f]) => f));
   // "Where do things stand?" asks for a status or a stance, not a place.
   if (facets.has('status') || /\bstand\b/.test(text)) facets.delete('where');
@@ -109,12 +136,18 @@ export function analyzeQuestion(index: AskIndex, entities: EntityIndex, question
     bareName,
     entities: hits,
     terms: [...new Set(terms)],
-    unknown,
+    topicWords: words.filter((_, i) => content.has(i)),
+    unknown: roles.filter((u) => u.role === 'name' || u.role === 'focus').map((u) => u.word),
+    evidence: roles.filter((u) => u.role === 'evidence').map((u) => u.word),
+    places: roles.filter((u) => u.role === 'place').map((u) => u.word),
+    yesNo: YES_NO.test(text) && !/\bor (where|what|when|who|how|which|not)\b/.test(text),
+    precise: PRECISE.test(text),
+    money: MONEY.test(text) || /\$/.test(question),
     facets,
     days,
     future: FUTURE.test(text),
     years: [...new Set([...text.matchAll(/\b((?:19|20)\d{2})\b/g)].map((m) => m[1]!))],
-    quantity: QUANTITY.test(text) || /\$/.test(question),
+    quantity: QUANTITY.test(text) || /[$%]/.test(question),
     personal: PERSONAL.test(text),
   };
 }

@@ -1,6 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import type { Knowledge } from '../knowledge/knowledge.js';
-import type { EntityIndex } from '../match/entity-index.js';
+import type { Entity, EntityIndex } from '../match/entity-index.js';
 import { tokenize } from '../match/normalize-text.js';
 import { buildCandidates } from './build-candidates.js';
 import type { Candidate } from './candidate.js';
@@ -22,6 +22,8 @@ export interface AskIndex {
   /** Words grouped by first letter, for typo correction. */
   wordsByInitial: Map<string, string[]>;
   stems: Set<string>;
+  /** Single-word names of people and parties ("lombardini", "amptp"), for names misspelled even at the first letter. */
+  nameWords: Map<string, Entity>;
 }
 
 const cache = new WeakMap<Knowledge, AskIndex>();
@@ -67,7 +69,35 @@ function buildAskIndex(knowledge: Knowledge, entities: EntityIndex): AskIndex {
     for (const f of Object.keys(c.facets)) post(byFacet, f, i);
     if (c.date) post(byMonthDay, c.date.slice(5), i);
   });
-  return { candidates, idf, byTerm, byEntity, byFacet, byMonthDay, words, wordsByInitial, stems };
+  return { candidates, idf, byTerm, byEntity, byFacet, byMonthDay, words, wordsByInitial, stems, nameWords: nameWordsOf(knowledge) };
+}
+
+/** People's names and aliases, and parties' short names and ids, word by word: the forms a name typo is checked against. */
+function nameWordsOf(knowledge: Knowledge): Map<string, Entity> {
+  const names = new Map<string, Entity>();
+  const add = (entity: Entity, forms: string[]) => {
+    for (const form of forms) for (const w of tokenize(form)) if (w.length >= 5 && !names.has(w)) names.set(w, entity);
+  };
+  for (const p of knowledge.people.values()) add({ kind: 'person', id: p.id, name: p.name }, [p.name, ...p.aliases]);
+  for (const p of knowledge.parties.values()) add({ kind: 'party', id: p.id, name: p.shortName }, [p.shortName, p.id]);
+  return names;
+}
+
+/**
+ * The person or party a word the knowledge does not use most likely misspells ("kombardini", "ztutzman", "segal"):
+ * any letter may be wrong, the first too; one slip in a name of up to 7 letters, two in a longer one. Only
+ * unknown words get here, so an ordinary word the knowledge uses never turns into a name.
+ */
+export function nameForTypo(index: AskIndex, word: string): Entity | undefined {
+  if (word.length < 5) return undefined;
+  let best: { entity: Entity; d: number } | undefined;
+  for (const [form, entity] of index.nameWords) {
+    const budget = form.length < 8 ? 1 : 2;
+    if (Math.abs(form.length - word.length) > budget) continue;
+    const d = distance(form, word);
+    if (d <= budget && (!best || d < best.d)) best = { entity, d };
+  }
+  return best?.entity;
 }
 
 /** The knowledge word a typo most likely meant ("negotations" -> "negotiations"), if one is close enough. */
