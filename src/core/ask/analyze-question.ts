@@ -23,6 +23,8 @@ export interface QuestionAnalysis {
   topicWords: string[];
   /** A yes/no question ("did they...", "is the...", "... right?"): the answer leads with yes or no. */
   yesNo: boolean;
+  /** A month the question names that lies after everything the knowledge holds ("ratify ... in october"). */
+  laterMonth?: string;
   /** Asks for an exact time or figure ("exactly", "exact", "precise"). */
   precise: boolean;
   /** The figure asked for is money ("how much money", "salary", "$"). */
@@ -79,13 +81,24 @@ const FACET_PATTERNS: [Facet, RegExp][] = [
   ['keyIssues', /\b(sticking points?|key issues?|main issues?|big issues?|biggest issues?|core issues?|issues on the table|what is on the table|central issues?|at the center|at the heart)\b/],
 ];
 
-const FUTURE = /\b(will|gonna|going to|going on strike|predict|prediction|forecast|odds|chances?|likely|ever end)\b|\bwhen (does|do|did)? ?.*\b(ends?|be over|wrap up|settle)\b/;
+const FUTURE = /\b(will|gonna|going to|going on strike|predict|prediction|forecast|odds|chances?|likely|ever end|about to)\b|\bhow long (can|could|will|would)\b|\bwhen (does|do|did)? ?.*\b(ends?|be over|wrap up|settle)\b/;
 // A figure is asked for when the question leads with "how many"; "a residual based on how many people watch" asks no figure.
-const QUANTITY = /(^|[?.!,:;] *|^\S+ )(how (many|much|old|big|tall|often))\b|\b(what percent(age)?|what amount|figures?|cost|costs|dollars?|percent)\b|\b(minimum|maximum|rate|salary|wage|scale|total|amount|numbers|percentage) (for|of|per|in)\b|%/;
+const QUANTITY = /(^|[?.!,:;] *|^\S+ )(how (many|much|old|big|tall|often))\b|\b(what percent(age)?|what amount|figures?|cost|costs|dollars?|percent)\b|\b(minimum|maximum|rate|salary|wage|scale|total|amount|numbers|percentage) (for|of|per|in)\b|\b(minimum|maximum|exact|actual) (\w+ )?(number|size|amount|figure)\b|%/;
 const YES_NO = /^(is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|am)\b|\b(right|correct|true|yes or no)$|^(so|wait|but|and) (is|are|was|were|did|does|do|has|have)\b/;
 const PRECISE = /\b(exact|exactly|precise|precisely)\b/;
-const MONEY = /\b(money|dollars?|salary|salaries|wage|wages|earn|earns|earning|paid|cost|costs|losing|lose|loses|bleeding|revenue|budget|million|billion)\b|\bhow much (does|do|did) \w+( \w+)? make\b/;
+const MONEY = /\b(money|dollars?|salary|salaries|wage|wages|earn|earns|earning|cost|costs|revenue|budget|million|billion)\b|\bhow much (does|do|did) \w+( \w+)? make\b|\bhow much (of a )?(pay|raise|bump|increase)\b/;
 const PERSONAL = /\b(how (do|can|should|could) i|should i|can i|do i need|am i)\b/;
+
+// "may" and "march" are also ordinary words, so they never count as a month here.
+const MONTH_NAMES = ['january', 'february', '', 'april', '', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** The first month the question names after the knowledge's last month, in the same year unless a later year is given. */
+function laterMonth(text: string, asOf: string): string | undefined {
+  const month = Number(asOf.slice(5, 7));
+  const found = MONTH_NAMES.findIndex((m, i) => m && i + 1 > month && new RegExp(`\\b${m}\\b`).test(text));
+  if (found < 0 || /\b(19|20)\d{2}\b/.test(text)) return undefined;
+  return MONTH_NAMES[found]![0]!.toUpperCase() + MONTH_NAMES[found]!.slice(1);
+}
 
 /** Finds the names, topics, facets, dates and unknown words in a question. */
 export function analyzeQuestion(index: AskIndex, entities: EntityIndex, question: string, asOf: string): QuestionAnalysis {
@@ -119,6 +132,11 @@ export function analyzeQuestion(index: AskIndex, entities: EntityIndex, question
   });
   hits.sort((a, b) => a.start - b.start);
   const roles = classifyUnknown(words, unknownAt, (i) => content.has(i), text);
+  // "in century city": a name word right after a guessed place is part of that place, not the city government.
+  for (const u of roles) {
+    const at = u.role === 'place' ? hits.findIndex((h) => h.start === u.index + 1 && h.end - h.start === 1) : -1;
+    if (at >= 0) hits.splice(at, 1);
+  }
   const facets = new Set<Facet>(FACET_PATTERNS.filter(([, re]) => re.test(text)).map(([f]) => f));
   // "Where do things stand?" asks for a status or a stance, not a place.
   if (facets.has('status') || /\bstand\b/.test(text)) facets.delete('where');
@@ -126,6 +144,10 @@ export function analyzeQuestion(index: AskIndex, entities: EntityIndex, question
   const kinds = new Set(hits.map((h) => h.entity.kind));
   if (kinds.has('proposal') && (kinds.has('party') || kinds.has('person'))) facets.add('stance');
   const days = namedDays(text, asOf);
+  const places = roles.filter((u) => u.role === 'place');
+  // A guessed place or day is a premise to check: the answer states the real place or day.
+  if (places.length > 0) facets.add('where');
+  if (YES_NO.test(text) && (days.length > 0 || /\b(morning|afternoon|evening|night)\b/.test(text))) facets.add('when');
   // "What happened on May 1" asks about that day, not the latest news.
   if (days.some((d) => d.relation === 'on')) facets.delete('latest');
   const bareName = hits.length > 0 && words.every((w, i) => inHit.has(i) || BARE_NAME_FILLER.has(w));
@@ -139,7 +161,8 @@ export function analyzeQuestion(index: AskIndex, entities: EntityIndex, question
     topicWords: words.filter((_, i) => content.has(i)),
     unknown: roles.filter((u) => u.role === 'name' || u.role === 'focus').map((u) => u.word),
     evidence: roles.filter((u) => u.role === 'evidence').map((u) => u.word),
-    places: roles.filter((u) => u.role === 'place').map((u) => u.word),
+    places: places.map((u) => u.word),
+    laterMonth: laterMonth(text, asOf),
     yesNo: YES_NO.test(text) && !/\bor (where|what|when|who|how|which|not)\b/.test(text),
     precise: PRECISE.test(text),
     money: MONEY.test(text) || /\$/.test(question),

@@ -2,6 +2,7 @@ import type { CommandContext } from '../commands/command-spec.js';
 import type { Knowledge } from '../knowledge/knowledge.js';
 import { analyzeQuestion, type QuestionAnalysis } from './analyze-question.js';
 import type { AskIndex } from './ask-index.js';
+import { formatDay } from '../time/format-date.js';
 import { checkPremise } from './premises.js';
 import { matchesDay, scoreCandidates, sentenceOf, type Scored } from './score-candidates.js';
 import { asksWhereThingsStand, whereThingsStandLines, type AnswerLine } from './where-things-stand.js';
@@ -26,7 +27,7 @@ export function answerPart(ctx: CommandContext, index: AskIndex, part: string, c
     q = analyzeQuestion(index, entities, `${part} ${carried.join(' ')}`, knowledge.asOf);
   }
   const topicWords = q.topicWords;
-  if (q.text.length > 0 && !q.personal && asksWhereThingsStand(q.text, q.entities)) return { answered: true, lines: whereThingsStandLines(ctx, q.text), topicWords };
+  if (q.text.length > 0 && !q.personal && !q.future && q.unknown.length === 0 && asksWhereThingsStand(q.text, q.entities)) return { answered: true, lines: whereThingsStandLines(ctx, q.text), topicWords };
   const premise = checkPremise(knowledge, q.text, q.entities);
   if (premise) q = analyzeQuestion(index, entities, premise.rest, knowledge.asOf);
   const ranked = scoreCandidates(index, q);
@@ -45,7 +46,8 @@ export function answerPart(ctx: CommandContext, index: AskIndex, part: string, c
 /** "What time exactly" or "the exact size" when the facts hold no figure: the detail was never made public. */
 function notDisclosed(q: QuestionAnalysis, lines: AnswerLine[]): string | undefined {
   const said = lines.map((l) => l.text.replace(/\b(Jan|Feb|March|April|May|June|July|Aug|Sept|Oct|Nov|Dec)\w* \d{1,2}, \d{4}/g, '')).join(' ');
-  if (q.precise && !/\d/.test(said)) return 'The exact detail was not made public. What is known:';
+  const asksDetail = q.quantity || q.facets.has('when') || /\b(time|size|number|figure|amount|date|terms)\b/.test(q.text);
+  if (q.precise && asksDetail && !/\d/.test(said)) return 'The exact detail was not made public. What is known:';
   return undefined;
 }
 
@@ -54,6 +56,7 @@ function whyNotAnswerable(knowledge: Knowledge, q: QuestionAnalysis, ranked: Sco
   if (q.text.length === 0) return 'I didn’t catch a question there.';
   if (q.personal) return 'I can only report what is known about the dispute, not advise on your own situation.';
   if (q.unknown.length > 0) return `I don’t have anything on ${q.unknown.slice(0, 3).map((w) => `“${w}”`).join(', ')} in what I know, so I won’t guess.`;
+  if (q.laterMonth) return `I have nothing from ${q.laterMonth}; what I know runs to ${formatDay(knowledge.asOf)}.`;
   const knownYears = new Set(ranked.flatMap((s) => (s.candidate.date ? [s.candidate.date.slice(0, 4)] : [])));
   const otherYear = q.years.find((y) => !knownYears.has(y));
   if (otherYear) return `I have nothing from ${otherYear}; what I know covers ${[...knownYears].sort().join(' and ')}.`;

@@ -16,9 +16,12 @@ export interface UnknownWord {
   role: UnknownRole;
 }
 
-const NAME_BEFORE = /(^|\s)(who is|who s|whos|who r|who are|who was|who's|profile of|tell me about|about)$/;
+const NAME_BEFORE = /(^|\s)(who is|who s|whos|who r|who are|who was|who's|profile of|tell me about|about)( the| a| an)?$/;
+// "did iatse walk out": an unknown subject right after the opening verb of a yes/no question.
+const SUBJECT_BEFORE = /^(did|does|do|is|are|was|were|has|have|will|would|can|could|so did|and did)$/;
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'their', 'its', 'his', 'her', 'our', 'your']);
 const FOCUS_BEFORE = new Set(['about', 'on', 'regarding', 're', 'for', 'with', 'over']);
-const PLACE_BEFORE = new Set(['in', 'at']);
+const PLACE_BEFORE = new Set(['in', 'at', 'as']);
 const OPENING = /^(what is|what s|whats|what's|what are|what was|how is|how s|hows|how's) (the |a |an |your )?$/;
 const MEETING_WORDS = /\b(meet|met|meeting|meetings|held|happen|happened|took place|where)\b/;
 
@@ -45,7 +48,10 @@ export function classifyUnknown(words: string[], unknownAt: number[], isContent:
     })();
     const prevOfRun = words[runStart - 1] ?? '';
     if (aboutMeeting && (PLACE_BEFORE.has(prev) || PLACE_BEFORE.has(prevOfRun))) return { word, index: i, role: 'place' };
-    if (NAME_BEFORE.test(words.slice(0, runStart).join(' ')) || AGENT_VERB_WORDS.has(words[i + 1] ?? '') || inRun) return { word, index: i, role: 'name' };
+    const before0 = words.slice(0, runStart).join(' ');
+    // "the dga contract", "the directors guild": an unknown word qualifying a known one says which one, and the knowledge lacks it.
+    const qualifies = DETERMINERS.has(prevOfRun) && isContent(i + 1);
+    if (NAME_BEFORE.test(before0) || SUBJECT_BEFORE.test(before0) || AGENT_VERB_WORDS.has(words[i + 1] ?? '') || inRun || qualifies) return { word, index: i, role: 'name' };
     if (FOCUS_BEFORE.has(prevOfRun) || OPENING.test(before ? `${before} ` : '') || i === lastContent) return { word, index: i, role: 'focus' };
     return { word, index: i, role: 'evidence' };
   });

@@ -7,7 +7,7 @@ import { formatDay } from '../time/format-date.js';
 import { markUnverified } from '../updates/unverified-label.js';
 
 // Questions about the dispute as a whole: where it stands, whether it is over, what is new. They name no proposal or person.
-const STANDING = /\bwhere (do|does|are|is) (things|talks|negotiations|we|it|the strike|the dispute|bargaining)( \w+)? stand\b|\bwhere things stand\b|\bstate of (play|things|talks|negotiations)\b|\bstatus\b|\bis (the strike|it|this) (still )?(on|over|happening|going|continuing|done|finished|ended|settled|resolved)\b|\b(still|are we|are writers|are they) on strike\b|\bstrike (still )?(on|over)\b|^(what s|whats|what is|what's) (the )?latest\b|^latest\b|\bany (news|updates?|progress)\b|\bwhat'?s? new\b|\bwhat (is|s) new\b|\bwhat (has )?changed\b|\bhow (are|is) (talks|things|negotiations|the strike|bargaining)( going)?\b|\b(any|an) update on (the )?(talks|negotiations|the strike|strike|bargaining|things)\b|\b(was|is|has) (anything|something) (been )?(settled|agreed|resolved)\b|\b(is|was) there (a|any) deal\b|\bany deal\b|\bdeal yet\b/;
+const STANDING = /\bwhere (do|does|are|is) (things|talks|negotiations|we|it|the strike|the dispute|bargaining)( \w+)? stand\b|\bwhere things stand\b|\bstate of (play|things|talks|negotiations)\b|\bstatus\b|\bis (the strike|the dispute|it|this) (still )?(on|over|happening|continuing|done|finished|ended|settled|resolved)\b(?! (to|with|about))|\b(still|are we|are writers|are they) on strike\b|\bstrike (still )?(on|over)\b|^(what s|whats|what is|what's) (the )?latest\b|^latest\b|\bany (news|updates?|progress)\b|\bwhat'?s? new\b|\bwhat (is|s) new\b|\bwhat (has )?changed\b|\bhow (are|is) (talks|things|negotiations|the strike|bargaining)( going)?\b|\b(any|an) update on (the )?(talks|negotiations|the strike|strike|bargaining|things)\b|\b(was|is|has) (anything|something) (been )?(settled|agreed|resolved)\b|\b(is|was) there (a|any) deal\b|\bany deal\b|\bdeal yet\b/;
 const ASKS_OVER = /\b(over|done|finished|ended|settled|resolved|deal)\b/;
 const ENDED_STATUSES = new Set(['ratified', 'ended', 'strike-ended']);
 const AGREED_STATUSES = new Set(['tentative-agreement', 'ratified', 'ended', 'strike-ended']);
@@ -41,8 +41,10 @@ export function whereThingsStandLines(ctx: CommandContext, text: string): Answer
   if (lead) lines.push({ text: lead, sources: knowledge.currentStatus().sources });
   lines.push(...statusLines(status).filter((l) => SUMMARY_LINES.test(l.text)));
   if (ASKS_NEWS.test(text)) {
-    const latest = knowledge.events.filter((e) => e.date === knowledge.asOf && e.id !== knowledge.dispute.lastContact.event).slice(-LATEST_FACTS);
-    for (const e of latest) lines.push({ text: markUnverified(`Also on ${formatDay(e.date)}: ${lowerFirst(e.title)}. ${e.text}`, e), sources: e.sources });
+    // The newest facts, the last contact's own account first: what happened, not only that it happened.
+    const last = knowledge.events.find((e) => e.id === knowledge.dispute.lastContact.event);
+    const latest = [...(last ? [last] : []), ...knowledge.events.filter((e) => e.date === knowledge.asOf && e !== last).slice(-1)].slice(0, LATEST_FACTS);
+    for (const e of latest) lines.push({ text: markUnverified(`${formatDay(e.date)}, ${lowerFirst(e.title)}: ${e.text}`, e), sources: e.sources });
   }
   return lines;
 }
