@@ -77,13 +77,13 @@ const FACET_PATTERNS: [Facet, RegExp][] = [
   ['status', /\b(status|state of|where (do|are) (things|talks|negotiations)|how are (talks|things|negotiations)|where things stand|still on strike|on strike still)\b/],
   ['strikeDay', /\b(how many days|what day|how long (has|have|is|been)|how far (into|along)|day \d+|months?)\b/],
   ['whichParty', /\bwhich (other )?(union|unions|party|parties|side|guild|company|companies|group|organization)\b/],
-  ['define', /^(what is|what are|whats|what's|explain|define)\b|\bwhat (does|do) .+ mean\b|\bmeaning of\b/],
+  ['define', /^(what is|what are|whats|what's|what the|explain|define)\b|\bwhat (does|do) .+ mean\b|\bmeaning of\b/],
   ['keyIssues', /\b(sticking points?|key issues?|main issues?|big issues?|biggest issues?|core issues?|issues on the table|what is on the table|central issues?|at the center|at the heart)\b/],
 ];
 
 const FUTURE = /\b(will|gonna|going to|going on strike|predict|prediction|forecast|odds|chances?|likely|ever end|about to)\b|\bhow long (can|could|will|would)\b|\bwhen (does|do|did)? ?.*\b(ends?|be over|wrap up|settle)\b/;
 // A figure is asked for when the question leads with "how many"; "a residual based on how many people watch" asks no figure.
-const QUANTITY = /(^|[?.!,:;] *|^\S+ )(how (many|much|old|big|tall|often))\b|\b(what percent(age)?|what amount|figures?|cost|costs|dollars?|percent)\b|\b(minimum|maximum|rate|salary|wage|scale|total|amount|numbers|percentage) (for|of|per|in)\b|\b(minimum|maximum|exact|actual) (\w+ )?(number|size|amount|figure)\b|%/;
+const QUANTITY = /(^|[?.!,:;] *|^\S+ )(how (many|much|old|big|tall|often))\b|\b(what percent(age)?|what amount|figures?|cost|costs|dollars?|percent)\b|\b(minimum|maximum|rate|salary|wage|scale|total|amount|numbers|percentage) (for|of|per|in)\b|\b(exact|actual) (\w+ ){0,2}(number|size|amount|figure)\b|%/;
 const YES_NO = /^(is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|am)\b|\b(right|correct|true|yes or no)$|^(so|wait|but|and) (is|are|was|were|did|does|do|has|have)\b/;
 const PRECISE = /\b(exact|exactly|precise|precisely)\b/;
 const MONEY = /\b(money|dollars?|salary|salaries|wage|wages|earn|earns|earning|cost|costs|revenue|budget|million|billion)\b|\bhow much (does|do|did) \w+( \w+)? make\b|\bhow much (of a )?(pay|raise|bump|increase)\b/;
@@ -163,7 +163,8 @@ export function analyzeQuestion(index: AskIndex, entities: EntityIndex, question
     evidence: roles.filter((u) => u.role === 'evidence').map((u) => u.word),
     places: places.map((u) => u.word),
     laterMonth: laterMonth(text, asOf),
-    yesNo: YES_NO.test(text) && !/\bor (where|what|when|who|how|which|not)\b/.test(text),
+    // "first time they've met since the strike?" is a yes/no question too: a statement ending in a question mark.
+    yesNo: (YES_NO.test(text) || (/\?\s*$/.test(question) && !/\b(who|what|when|where|why|how|which)\b/.test(text))) && !/\bor (where|what|when|who|how|which|not)\b/.test(text),
     precise: PRECISE.test(text),
     money: MONEY.test(text) || /\$/.test(question),
     facets,

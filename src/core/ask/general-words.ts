@@ -38,6 +38,9 @@ export const PHRASES: [RegExp, string][] = [
   [/\b(who|what|where|when|how) r\b/g, '$1 are'],
   [/\bu\b/g, 'you'],
   [/\b(in|into) the room\b/g, 'at the meeting'],
+  // "the first time they've talked since the walkout": what is asked about is a first meeting, the walkout only dates it.
+  [/\bfirst time (\w+ ){0,3}since\b|\b1st time (\w+ ){0,3}since\b/g, 'first meeting since'],
+  [/\b(got|have|has) to do with\b/g, 'role in'],
   [/\b(sit|sat|sitting) down\b|\bsit-down\b/g, 'meeting'],
   [/\bnon starters?\b|\bnonstarters?\b/g, 'non-starter'],
   [/\bhow come\b/g, 'why'],

@@ -19,7 +19,7 @@ export interface UnknownWord {
 const NAME_BEFORE = /(^|\s)(who is|who s|whos|who r|who are|who was|who's|profile of|tell me about|about)( the| a| an)?$/;
 // "did iatse walk out": an unknown subject right after the opening verb of a yes/no question.
 const SUBJECT_BEFORE = /^(did|does|do|is|are|was|were|has|have|will|would|can|could|so did|and did)$/;
-const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'their', 'its', 'his', 'her', 'our', 'your']);
+const DETERMINERS = new Set(['the', 'this', 'that', 'their', 'its', 'his', 'her', 'our', 'your']);
 const FOCUS_BEFORE = new Set(['about', 'on', 'regarding', 're', 'for', 'with', 'over']);
 const PLACE_BEFORE = new Set(['in', 'at', 'as']);
 const OPENING = /^(what is|what s|whats|what's|what are|what was|how is|how s|hows|how's) (the |a |an |your )?$/;
