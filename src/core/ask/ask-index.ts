@@ -26,6 +26,9 @@ export interface AskIndex {
   nameWords: Map<string, Entity>;
 }
 
+// Words the composed facet sentences add around a fact's own text ("... took place at ...", "... lasted ...").
+const FACET_TEMPLATE_WORDS = 'took place lasted took part took part in said positions next contact is expected contract expired proposals at the center of the dispute';
+
 const cache = new WeakMap<Knowledge, AskIndex>();
 
 /** The ask index for this knowledge, built on first use and reused after. */
@@ -39,14 +42,15 @@ export function askIndexFor(knowledge: Knowledge, entities: EntityIndex): AskInd
 }
 
 function buildAskIndex(knowledge: Knowledge, entities: EntityIndex): AskIndex {
-  const candidates = buildCandidates(knowledge, entities);
+  const words = new Set<string>(Object.keys(SYNONYMS));
+  const candidates = buildCandidates(knowledge, entities, words);
   const df = new Map<string, number>();
   for (const c of candidates) for (const t of c.terms.keys()) df.set(t, (df.get(t) ?? 0) + 1);
   const idf = new Map<string, number>();
   for (const [t, n] of df) idf.set(t, Math.log(1 + candidates.length / n));
-  const words = new Set<string>(Object.keys(SYNONYMS));
+  // The facts' own words came in while the candidates were built; names, aliases and keywords join them here.
   const texts = [
-    ...candidates.flatMap((c) => [c.sentence, ...Object.values(c.facets)]),
+    FACET_TEMPLATE_WORDS,
     ...[...knowledge.parties.values()].flatMap((p) => [p.name, ...p.aliases]),
     ...[...knowledge.people.values()].flatMap((p) => [p.name, ...p.aliases]),
     ...knowledge.pack.proposals.flatMap((p) => [...p.aliases, ...p.keywords]),
@@ -57,12 +61,21 @@ function buildAskIndex(knowledge: Knowledge, entities: EntityIndex): AskIndex {
   const stems = new Set<string>([...df.keys()]);
   for (const w of words) for (const t of termsOf(w)) stems.add(t);
   const wordsByInitial = new Map<string, string[]>();
-  for (const w of words) wordsByInitial.set(w[0]!, [...(wordsByInitial.get(w[0]!) ?? []), w]);
+  // Lists grow in place: copying a list per entry made indexing quadratic (3.7 s on 10,000 facts).
+  for (const w of words) {
+    const list = wordsByInitial.get(w[0]!);
+    if (list) list.push(w);
+    else wordsByInitial.set(w[0]!, [w]);
+  }
   const byTerm = new Map<string, number[]>();
   const byEntity = new Map<string, number[]>();
   const byFacet = new Map<string, number[]>();
   const byMonthDay = new Map<string, number[]>();
-  const post = (map: Map<string, number[]>, key: string, i: number) => map.set(key, [...(map.get(key) ?? []), i]);
+  const post = (map: Map<string, number[]>, key: string, i: number) => {
+    const list = map.get(key);
+    if (list) list.push(i);
+    else map.set(key, [i]);
+  };
   candidates.forEach((c, i) => {
     for (const t of c.terms.keys()) post(byTerm, t, i);
     for (const e of c.entities) post(byEntity, e, i);

@@ -1,3 +1,5 @@
+import { normalizeText } from '../match/normalize-text.js';
+
 /** Longest question ask reads; a longer paste is cut at the last whole word before it. */
 export const MAX_QUESTION_CHARS = 500;
 /** More parts than this in one message are read as one question: nobody asks six things at once. */
@@ -23,7 +25,8 @@ export function splitQuestion(text: string): string[] {
   const parts = text
     .split(SPLIT)
     .map((p) => p.replace(/^(and|also|plus)\s+/i, '').trim())
-    .filter((p) => /[\p{L}\p{N}]/u.test(p));
+    // Mention syntax and markup alone ("<!here>") are no part of the question.
+    .filter((p) => normalizeText(p).length > 0);
   if (parts.length <= 1 || parts.length > MAX_PARTS) return [text];
   return parts;
 }

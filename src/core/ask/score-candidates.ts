@@ -2,6 +2,7 @@ import type { QuestionAnalysis } from './analyze-question.js';
 import type { AskIndex } from './ask-index.js';
 import type { Candidate, Facet } from './candidate.js';
 import type { NamedDay } from './question-dates.js';
+import { addTerms } from './text-terms.js';
 
 /** A candidate with its score and the facet whose sentence answers the question. */
 export interface Scored {
@@ -52,12 +53,21 @@ export function scoreCandidates(index: AskIndex, q: QuestionAnalysis): Scored[] 
     const specific = specificAsked.find((f) => candidate.facets[f] !== undefined);
     if (specific) score += specific === specificAsked[0] ? PRIMARY_FACET_HIT : FACET_HIT;
     else if (specificAsked.length > 0) score -= ANSWER_TYPE.has(specificAsked[0]!) ? ANSWER_TYPE_MISS : FACET_MISS;
-    // A loose ask ("what came out of it") shows the sentence that shares most words with the question.
-    const shown = facet && !LOOSE_FACETS.has(facet) ? facet : (closestFacet(candidate, q.terms) ?? facet);
-    return { candidate, score, substantive: lexical > 0 || onDay || specific !== undefined, ...(shown ? { facet: shown } : {}) };
+    return { candidate, score, substantive: lexical > 0 || onDay || specific !== undefined, ...(facet ? { facet } : {}) };
   });
-  return scored.sort((a, b) => b.score - a.score || (b.candidate.date ?? '').localeCompare(a.candidate.date ?? ''));
+  scored.sort((a, b) => b.score - a.score || (b.candidate.date ?? '').localeCompare(a.candidate.date ?? ''));
+  // A loose ask ("what came out of it") shows the sentence that shares most words with the question. Only the
+  // leaders can be stated, so only they are looked at: on a large pack this keeps a question to a few milliseconds.
+  for (const s of scored.slice(0, SHOWN_LEADERS)) {
+    if (s.facet && !LOOSE_FACETS.has(s.facet)) continue;
+    const closest = closestFacet(s.candidate, q.terms);
+    if (closest) s.facet = closest;
+  }
+  return scored;
 }
+
+/** How many of the best-scored facts may end up in an answer (the best and its companions come from these). */
+const SHOWN_LEADERS = 50;
 
 /**
  * The candidates that share something with the question: a term, a name, an asked facet or the day it names.
@@ -83,12 +93,26 @@ const FULL_SENTENCE_FACETS: Set<Facet> = new Set(['what', 'why', 'mood', 'quote'
 /** With no facet asked, the facet sentence sharing most words with the question ("hoping" finds the sentence about hopes). */
 function closestFacet(candidate: Candidate, terms: string[]): Facet | undefined {
   let best: { facet: Facet; shared: number } | undefined;
-  for (const [facet, facetTerms] of Object.entries(candidate.facetTerms) as [Facet, Set<string>][]) {
+  for (const [facet, facetTerms] of Object.entries(facetTermsOf(candidate)) as [Facet, Set<string>][]) {
     if (!FULL_SENTENCE_FACETS.has(facet)) continue;
     const shared = terms.filter((t) => facetTerms.has(t)).length;
     if (shared > 0 && (!best || shared > best.shared)) best = { facet, shared };
   }
   return best?.facet;
+}
+
+/** The terms of each of a candidate's facet sentences, computed once. */
+function facetTermsOf(candidate: Candidate): Partial<Record<Facet, Set<string>>> {
+  if (!candidate.facetTerms) {
+    const all: Partial<Record<Facet, Set<string>>> = {};
+    for (const [facet, sentence] of Object.entries(candidate.facetSource) as [Facet, string][]) {
+      const terms = new Map<string, number>();
+      addTerms(terms, sentence, 1);
+      all[facet] = new Set(terms.keys());
+    }
+    candidate.facetTerms = all;
+  }
+  return candidate.facetTerms;
 }
 
 /** Whether a fact's date fits a day the question names: on it, or before or after it. Undated facts (the next contact) lie ahead. */
