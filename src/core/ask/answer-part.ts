@@ -32,7 +32,7 @@ export function answerPart(ctx: CommandContext, index: AskIndex, part: string, c
   if (premise) q = analyzeQuestion(index, entities, premise.rest, knowledge.asOf);
   const ranked = scoreCandidates(index, q);
   const chosen = ranked[0] ? chooseSentences(ranked, q) : [];
-  const problem = whyNotAnswerable(knowledge, q, ranked, chosen);
+  const problem = whyNotAnswerable(knowledge, index, q, chosen);
   if (problem) return { answered: false, problem, known: [], topicWords };
   const lines = chosen.map((s) => ({ text: sentenceOf(s), sources: s.candidate.sources }));
   const undisclosed = notDisclosed(q, lines);
@@ -52,16 +52,16 @@ function notDisclosed(q: QuestionAnalysis, lines: AnswerLine[]): string | undefi
 }
 
 /** The reason to decline, if any: the bot answers only when a fact covers everything the question asks. */
-function whyNotAnswerable(knowledge: Knowledge, q: QuestionAnalysis, ranked: Scored[], chosen: Scored[]): string | undefined {
+function whyNotAnswerable(knowledge: Knowledge, index: AskIndex, q: QuestionAnalysis, chosen: Scored[]): string | undefined {
   if (q.text.length === 0) return 'I didn’t catch a question there.';
   if (q.personal) return 'I can only report what is known about the dispute, not advise on your own situation.';
   if (q.unknown.length > 0) return `I don’t have anything on ${q.unknown.slice(0, 3).map((w) => `“${w}”`).join(', ')} in what I know, so I won’t guess.`;
   if (q.laterMonth) return `I have nothing from ${q.laterMonth}; what I know runs to ${formatDay(knowledge.asOf)}.`;
-  const knownYears = new Set(ranked.flatMap((s) => (s.candidate.date ? [s.candidate.date.slice(0, 4)] : [])));
+  const knownYears = index.years;
   const otherYear = q.years.find((y) => !knownYears.has(y));
   if (otherYear) return `I have nothing from ${otherYear}; what I know covers ${[...knownYears].sort().join(' and ')}.`;
   // A yes/no question's day is a premise to confirm or correct ("wasn't it on wed?"), not a filter.
-  const undated = !q.yesNo && q.days.find((d) => d.relation === 'on' && !ranked.some((s) => s.candidate.date?.endsWith(d.monthDay)));
+  const undated = !q.yesNo && q.days.find((d) => d.relation === 'on' && !index.byMonthDay.has(d.monthDay));
   if (undated) return `I have nothing recorded for ${undated.label}.`;
   const best = chosen[0];
   if (!best || best.score < MIN_ANSWER_SCORE || !best.substantive) return 'I don’t have a fact that answers that, so I won’t guess.';

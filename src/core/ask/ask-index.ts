@@ -22,6 +22,8 @@ export interface AskIndex {
   /** Words grouped by first letter, for typo correction. */
   wordsByInitial: Map<string, string[]>;
   stems: Set<string>;
+  /** Every year a dated fact falls in. */
+  years: Set<string>;
   /** Single-word names of people and parties ("lombardini", "amptp"), for names misspelled even at the first letter. */
   nameWords: Map<string, Entity>;
 }
@@ -82,7 +84,7 @@ function buildAskIndex(knowledge: Knowledge, entities: EntityIndex): AskIndex {
     for (const f of Object.keys(c.facets)) post(byFacet, f, i);
     if (c.date) post(byMonthDay, c.date.slice(5), i);
   });
-  return { candidates, idf, byTerm, byEntity, byFacet, byMonthDay, words, wordsByInitial, stems, nameWords: nameWordsOf(knowledge) };
+  return { candidates, idf, byTerm, byEntity, byFacet, byMonthDay, words, wordsByInitial, stems, nameWords: nameWordsOf(knowledge), years: new Set(candidates.flatMap((c) => (c.date ? [c.date.slice(0, 4)] : []))) };
 }
 
 /** People's names and aliases, and parties' short names and ids, word by word: the forms a name typo is checked against. */

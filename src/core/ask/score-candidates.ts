@@ -31,40 +31,63 @@ const ANSWER_TYPE: Set<Facet> = new Set(['whichParty', 'where', 'howLong']);
 const DAY_HIT = 8;
 const EXCLUDED_SUBJECT = 8;
 
-/** Ranks every candidate for a question: shared rare words, the names and days it mentions, and the facet it asks for. */
+/**
+ * Ranks the candidates for a question: shared rare words, the names and days it mentions, and the facet it asks for.
+ * Returns the leaders only (every answer is drawn from them), best first.
+ */
 export function scoreCandidates(index: AskIndex, q: QuestionAnalysis): Scored[] {
   const asked = FACET_PRIORITY.filter((f) => q.facets.has(f));
   const specificAsked = asked.filter((f) => SPECIFIC.has(f));
-  const scored = relevantCandidates(index, q, specificAsked).map((candidate) => {
-    let lexical = 0;
-    for (const t of q.terms) lexical += (index.idf.get(t) ?? 0) * (candidate.terms.get(t) ?? 0);
-    let score = lexical;
-    for (const hit of q.entities) {
-      if (q.excluded.includes(hit.entity.id)) {
-        if (candidate.subjects.has(hit.entity.id)) score -= EXCLUDED_SUBJECT;
+  const pool = relevantCandidates(index, q, specificAsked);
+  // Scores go into a flat array first; objects are made only for the leaders, so a pack of 10,000 facts stays fast.
+  const termIdf = q.terms.map((t) => [t, index.idf.get(t) ?? 0] as const).filter(([, idf]) => idf > 0);
+  const named = q.entities.map((h) => ({ id: h.entity.id, excluded: q.excluded.includes(h.entity.id) }));
+  const scores = new Float64Array(pool.length);
+  pool.forEach((candidate, k) => {
+    let score = 0;
+    for (const [t, idf] of termIdf) score += idf * (candidate.terms.get(t) ?? 0);
+    for (const { id, excluded } of named) {
+      if (excluded) {
+        if (candidate.subjects.has(id)) score -= EXCLUDED_SUBJECT;
         continue;
       }
-      score += candidate.entities.has(hit.entity.id) ? ENTITY_HIT : -ENTITY_MISS;
-      if (candidate.subjects.has(hit.entity.id)) score += SUBJECT_HIT;
+      score += candidate.entities.has(id) ? ENTITY_HIT : -ENTITY_MISS;
+      if (candidate.subjects.has(id)) score += SUBJECT_HIT;
     }
-    const onDay = q.days.some((d) => matchesDay(candidate.date, d));
-    if (onDay) score += DAY_HIT;
-    const facet = asked.find((f) => candidate.facets[f] !== undefined);
+    if (q.days.length > 0 && q.days.some((d) => matchesDay(candidate.date, d))) score += DAY_HIT;
     const specific = specificAsked.find((f) => candidate.facets[f] !== undefined);
     if (specific) score += specific === specificAsked[0] ? PRIMARY_FACET_HIT : FACET_HIT;
     else if (specificAsked.length > 0) score -= ANSWER_TYPE.has(specificAsked[0]!) ? ANSWER_TYPE_MISS : FACET_MISS;
-    return { candidate, score, substantive: lexical > 0 || onDay || specific !== undefined, ...(facet ? { facet } : {}) };
+    scores[k] = score;
   });
-  scored.sort((a, b) => b.score - a.score || (b.candidate.date ?? '').localeCompare(a.candidate.date ?? ''));
-  // A loose ask ("what came out of it") shows the sentence that shares most words with the question. Only the
-  // leaders can be stated, so only they are looked at: on a large pack this keeps a question to a few milliseconds.
-  for (const s of scored.slice(0, SHOWN_LEADERS)) {
+  const threshold = pool.length > SHOWN_LEADERS ? Float64Array.from(scores).sort()[pool.length - SHOWN_LEADERS]! : -Infinity;
+  const leaders: Scored[] = [];
+  pool.forEach((candidate, k) => {
+    if (scores[k]! < threshold) return;
+    let lexical = 0;
+    for (const [t, idf] of termIdf) lexical += idf * (candidate.terms.get(t) ?? 0);
+    const onDay = q.days.some((d) => matchesDay(candidate.date, d));
+    const facet = asked.find((f) => candidate.facets[f] !== undefined);
+    const specific = specificAsked.find((f) => candidate.facets[f] !== undefined);
+    leaders.push({ candidate, score: scores[k]!, substantive: lexical > 0 || onDay || specific !== undefined, ...(facet ? { facet } : {}) });
+  });
+  leaders.sort((a, b) => b.score - a.score || newerFirst(a.candidate.date, b.candidate.date));
+  // A loose ask ("what came out of it") shows the sentence that shares most words with the question.
+  for (const s of leaders) {
     if (s.facet && !LOOSE_FACETS.has(s.facet)) continue;
     const closest = closestFacet(s.candidate, q.terms);
     if (closest) s.facet = closest;
   }
-  return scored;
+  return leaders;
 }
+
+/** Ties go to the newer fact; ISO dates compare as plain strings. */
+function newerFirst(a = '', b = ''): number {
+  return a === b ? 0 : a < b ? 1 : -1;
+}
+
+/** A facet's facts join a question that already shares words or names with some facts only when there are this few. */
+const FACET_ONLY_LIMIT = 200;
 
 /** How many of the best-scored facts may end up in an answer (the best and its companions come from these). */
 const SHOWN_LEADERS = 50;
@@ -78,7 +101,13 @@ function relevantCandidates(index: AskIndex, q: QuestionAnalysis, facets: Facet[
   const add = (list: number[] | undefined) => list?.forEach((i) => picked.add(i));
   for (const t of q.terms) add(index.byTerm.get(t));
   for (const h of q.entities) add(index.byEntity.get(h.entity.id));
-  for (const f of facets) add(index.byFacet.get(f));
+  // A facet alone ("how long was it?") brings in every fact that has it, unless the question names or shares something
+  // more specific: on a large pack most facts have a date, so "when" alone would bring in thousands.
+  const narrowed = picked.size > 0;
+  for (const f of facets) {
+    const list = index.byFacet.get(f);
+    if (list && (!narrowed || list.length <= FACET_ONLY_LIMIT)) add(list);
+  }
   for (const d of q.days) {
     if (d.relation === 'on') add(index.byMonthDay.get(d.monthDay));
     else index.candidates.forEach((c, i) => matchesDay(c.date, d) && picked.add(i));
