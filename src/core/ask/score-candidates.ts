@@ -97,23 +97,40 @@ const SHOWN_LEADERS = 50;
  * Any other candidate scores zero or less, below the answer threshold, so it is never worth scoring.
  */
 function relevantCandidates(index: AskIndex, q: QuestionAnalysis, facets: Facet[]): Candidate[] {
-  const picked = new Set<number>();
-  const add = (list: number[] | undefined) => list?.forEach((i) => picked.add(i));
-  for (const t of q.terms) add(index.byTerm.get(t));
+  const marked = new Uint8Array(index.candidates.length);
+  const picked: Candidate[] = [];
+  const add = (list: number[] | undefined) => {
+    if (!list) return;
+    for (const i of list) {
+      if (marked[i]) continue;
+      marked[i] = 1;
+      picked.push(index.candidates[i]!);
+    }
+  };
+  // On a large pack a word that most facts share ("strike") retrieves thousands of facts that rarer words and names
+  // already rank; it still counts in the score of every fact retrieved. Small packs never reach the limit.
+  const common = Math.max(COMMON_TERM_MIN, index.candidates.length * COMMON_TERM_SHARE);
+  const rare = q.terms.filter((t) => (index.byTerm.get(t)?.length ?? 0) <= common);
+  const keys = rare.length > 0 || q.entities.length > 0 ? rare : q.terms;
+  for (const t of keys) add(index.byTerm.get(t));
   for (const h of q.entities) add(index.byEntity.get(h.entity.id));
+  for (const d of q.days) {
+    if (d.relation === 'on') add(index.byMonthDay.get(d.monthDay));
+    else index.candidates.forEach((c, i) => matchesDay(c.date, d) && add([i]));
+  }
   // A facet alone ("how long was it?") brings in every fact that has it, unless the question names or shares something
   // more specific: on a large pack most facts have a date, so "when" alone would bring in thousands.
-  const narrowed = picked.size > 0;
+  const narrowed = picked.length > 0;
   for (const f of facets) {
     const list = index.byFacet.get(f);
     if (list && (!narrowed || list.length <= FACET_ONLY_LIMIT)) add(list);
   }
-  for (const d of q.days) {
-    if (d.relation === 'on') add(index.byMonthDay.get(d.monthDay));
-    else index.candidates.forEach((c, i) => matchesDay(c.date, d) && picked.add(i));
-  }
-  return [...picked].map((i) => index.candidates[i]!);
+  return picked;
 }
+
+/** A term held by more facts than this (and by more than this share of them) does not retrieve facts on its own. */
+const COMMON_TERM_MIN = 500;
+const COMMON_TERM_SHARE = 0.1;
 
 // Only sentences that carry the whole fact; a bare date or place line is shown only when asked for.
 const LOOSE_FACETS: Set<Facet> = new Set(['define', 'what']);
