@@ -164,7 +164,7 @@ export function analyzeQuestion(index: AskIndex, entities: EntityIndex, question
     places: places.map((u) => u.word),
     laterMonth: laterMonth(text, asOf),
     // "first time they've met since the strike?" is a yes/no question too: a statement ending in a question mark.
-    yesNo: (YES_NO.test(text) || (/\?\s*$/.test(question) && !/\b(who|what|when|where|why|how|which)\b/.test(text))) && !/\bor (where|what|when|who|how|which|not)\b/.test(text),
+    yesNo: ((YES_NO.test(text) && !/^(who|what|when|where|why|how|which)\b/.test(text)) || (/\?\s*$/.test(question) && !/\b(who|what|when|where|why|how|which)\b/.test(text))) && !/\bor (where|what|when|who|how|which|not)\b/.test(text),
     precise: PRECISE.test(text),
     money: MONEY.test(text) || /\$/.test(question),
     facets,

@@ -69,7 +69,9 @@ export function scoreCandidates(index: AskIndex, q: QuestionAnalysis): Scored[] 
     const onDay = q.days.some((d) => matchesDay(candidate.date, d));
     const facet = asked.find((f) => candidate.facets[f] !== undefined);
     const specific = specificAsked.find((f) => candidate.facets[f] !== undefined);
-    leaders.push({ candidate, score: scores[k]!, substantive: lexical > 0 || onDay || specific !== undefined, ...(facet ? { facet } : {}) });
+    // "What did the mayor call for?": a fact in which the one asked about acts answers what they did.
+    const acting = q.agents.some((id) => candidate.subjects.has(id)) && /^(event|statement):/.test(candidate.id);
+    leaders.push({ candidate, score: scores[k]!, substantive: lexical > 0 || onDay || specific !== undefined || acting, ...(facet ? { facet } : {}) });
   });
   leaders.sort((a, b) => b.score - a.score || newerFirst(a.candidate.date, b.candidate.date));
   // A loose ask ("what came out of it") shows the sentence that shares most words with the question.
