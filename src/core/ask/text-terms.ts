@@ -26,6 +26,8 @@ export function addTerms(terms: Map<string, number>, text: string, weight: numbe
 /** Adds already tokenized words to a term map with a weight; general words add nothing. */
 export function addWordTerms(terms: Map<string, number>, words: string[], weight: number): void {
   for (const word of words) {
+    // "studio-leaked" in a fact answers a question about a leak: a compound's parts are terms too.
+    if (word.includes('-')) addWordTerms(terms, word.split('-').filter(Boolean), weight);
     if (GENERAL_WORDS.has(word)) continue;
     for (const t of termsOf(word)) terms.set(t, Math.max(terms.get(t) ?? 0, weight));
   }
