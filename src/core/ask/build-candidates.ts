@@ -7,6 +7,7 @@ import { formatDay } from '../time/format-date.js';
 import { markUnverified } from '../updates/unverified-label.js';
 import type { Candidate, Facet } from './candidate.js';
 import { addWordTerms } from './text-terms.js';
+import { derivedEventWords } from './derived-words.js';
 
 interface Draft {
   id: string;
@@ -72,6 +73,7 @@ export function buildCandidates(knowledge: Knowledge, entities: EntityIndex, voc
     const sentence = `The ${name(partyId)}'s positions: ${list}.`;
     drafts.push({ id: `positions:${partyId}`, sentence, facets: { stance: sentence }, entities: [partyId, ...stances.map(({ p }) => p.id)], subjects: [partyId], text: [['positions want demands issues proposals', KEYWORD]], sources: stances.flatMap(({ s }) => s.sources), date: knowledge.asOf });
   }
+  const derived = derivedEventWords(knowledge);
   for (const e of knowledge.events) {
     const day = formatDay(e.date);
     const when = `${e.title}: ${day}${e.time ? `, ${e.time}` : ''}${e.place ? `, at ${e.place}` : ''}.`;
@@ -89,7 +91,7 @@ export function buildCandidates(knowledge: Knowledge, entities: EntityIndex, voc
       facets,
       entities: [...e.participants, ...e.proposals],
       subjects: e.participants,
-      text: [[e.title, NAME], [e.keywords.join(' '), KEYWORD], [[e.text, e.place, e.why, e.mood, e.duration, e.time].filter(Boolean).join(' '), BODY]],
+      text: [[e.title, NAME], [e.keywords.join(' '), KEYWORD], [derived.get(e.id) ?? '', KEYWORD], [[e.text, e.place, e.why, e.mood, e.duration, e.time].filter(Boolean).join(' '), BODY]],
       sources: e.sources,
       date: e.date,
       unverified: e.unverified,
