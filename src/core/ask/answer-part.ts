@@ -3,6 +3,7 @@ import type { Knowledge } from '../knowledge/knowledge.js';
 import { analyzeQuestion, type QuestionAnalysis } from './analyze-question.js';
 import type { AskIndex } from './ask-index.js';
 import { formatDay } from '../time/format-date.js';
+import { statesAQuantity } from './build-candidates.js';
 import { checkPremise } from './premises.js';
 import { matchesDay, scoreCandidates, sentenceOf, type Scored } from './score-candidates.js';
 import { asksWhereThingsStand, whereThingsStandLines, type AnswerLine } from './where-things-stand.js';
@@ -71,7 +72,7 @@ function whyNotAnswerable(knowledge: Knowledge, index: AskIndex, q: QuestionAnal
   if (notActing.length > 0) return `I have no record of ${notActing.map((id) => knowledge.nameOf(id)).join(' or ')} saying or doing that.`;
   const missingDay = !q.yesNo && q.days.find((d) => d.relation === 'on' && !chosen.some((s) => matchesDay(s.candidate.date, d)));
   if (missingDay) return `I have nothing recorded for ${missingDay.label}.`;
-  if (q.quantity && !best.candidate.hasQuantity) return 'I don’t have that figure, so I won’t guess one.';
+  if (q.quantity && !statesAQuantity(best.candidate)) return 'I don’t have that figure, so I won’t guess one.';
   if (q.money && !chosen.some((s) => /\$|\bdollars?\b|\bmillion\b|\bbillion\b/i.test(sentenceOf(s)))) return 'I don’t have that figure, so I won’t guess one.';
   if (q.evidence.length > 0 && q.evidence.length * EVIDENCE_WEIGHT >= coverage(q, best)) {
     return `I don’t have anything on ${q.evidence.slice(0, 3).map((w) => `“${w}”`).join(', ')} in what I know, so I won’t guess.`;

@@ -153,15 +153,20 @@ function toCandidate(d: Draft, entities: EntityIndex, knowledge: Knowledge, voca
   // A person's party is involved in whatever the person does ("the mayor" speaks for the city).
   const involved = [...d.entities, ...mentioned];
   const parties = involved.flatMap((id) => knowledge.people.get(id)?.party ?? []);
-  const hasQuantity = [d.sentence, ...Object.values(facets)].some((s) => statesQuantity(s));
   // The label goes on after the terms are counted, so it never changes what a fact matches.
   const label = (s: string) => markUnverified(s, d);
   const shown = Object.fromEntries(Object.entries(facets).map(([k, v]) => [k, label(v)]));
-  return { id: d.id, sentence: label(d.sentence), facets: shown, facetSource: facets, entities: new Set([...involved, ...parties]), subjects: new Set(d.subjects ?? []), terms, sources: [...new Set(d.sources)], hasQuantity, ...(d.date ? { date: d.date } : {}) };
+  return { id: d.id, sentence: label(d.sentence), facets: shown, facetSource: facets, entities: new Set([...involved, ...parties]), subjects: new Set(d.subjects ?? []), terms, sources: [...new Set(d.sources)], ...(d.date ? { date: d.date } : {}) };
 }
 
 function joinAnd(items: string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join('; ')} and ${items[items.length - 1]}`;
+}
+
+/** Whether a fact states a number (a count, a duration, a day of the strike); worked out once, when first asked. */
+export function statesAQuantity(c: Candidate): boolean {
+  c.hasQuantity ??= [c.sentence, ...Object.values(c.facetSource)].some((s) => statesQuantity(s as string));
+  return c.hasQuantity;
 }
 
 /** Whether a sentence states a number once its dates are taken out. */

@@ -21,5 +21,5 @@ export interface Candidate {
   /** Those terms, worked out on first use (few facts are ever the best answer, so most never need them). */
   facetTerms?: Partial<Record<Facet, Set<string>>>;
   /** The fact states a number (a count, a duration, a day of the strike). */
-  hasQuantity: boolean;
+  hasQuantity?: boolean;
 }
