@@ -34,6 +34,14 @@ describe('ask: yes/no, premises and parts', () => {
     expect(a.text).toContain('Sherman Oaks');
   });
 
+  it('keeps a guessed place whole and answers every part after it', () => {
+    const a = ask('did they meet in beverly hills, who went and how long did it go?');
+    expect(a.text).toMatch(/^No, not in Beverly Hills\./);
+    expect(a.text).toContain('Ellen Stutzman');
+    expect(a.text).toContain('about an hour');
+    expect(a.text).not.toContain('city government');
+  });
+
   it('names a premise the knowledge does not hold', () => {
     const a = ask('what did the guild say after the deal was signed?');
     expect(a.answered).toBe(true);

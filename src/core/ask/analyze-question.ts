@@ -89,6 +89,9 @@ const PRECISE = /\b(exact|exactly|precise|precisely)\b/;
 const MONEY = /\b(money|dollars?|salary|salaries|wage|wages|earn|earns|earning|cost|costs|revenue|budget|million|billion)\b|\bhow much (does|do|did) \w+( \w+)? make\b|\bhow much (of a )?(pay|raise|bump|increase)\b/;
 const PERSONAL = /\b(how (do|can|should|could) i|should i|can i|do i need|am i)\b/;
 
+// Words that end a place's name ("culver city", "beverly hills"): after a guessed place they belong to it.
+const PLACE_NOUNS = new Set(['city', 'town', 'hills', 'park', 'beach', 'valley', 'village', 'heights', 'center', 'centre', 'plaza', 'hall', 'lot', 'studios']);
+
 // "may" and "march" are also ordinary words, so they never count as a month here.
 const MONTH_NAMES = ['january', 'february', '', 'april', '', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
@@ -133,10 +136,17 @@ export function analyzeQuestion(index: AskIndex, entities: EntityIndex, question
   hits.sort((a, b) => a.start - b.start);
   const roles = classifyUnknown(words, unknownAt, (i) => content.has(i), text);
   // "in century city": a name word right after a guessed place is part of that place, not the city government.
-  for (const u of roles) {
-    const at = u.role === 'place' ? hits.findIndex((h) => h.start === u.index + 1 && h.end - h.start === 1) : -1;
+  for (const u of [...roles]) {
+    if (u.role !== 'place' || roles.some((r) => r.index === u.index + 1)) continue;
+    const next = words[u.index + 1] ?? '';
+    const at = hits.findIndex((h) => h.start === u.index + 1 && h.end - h.start === 1);
+    if (at < 0 && !PLACE_NOUNS.has(next)) continue;
     if (at >= 0) hits.splice(at, 1);
+    else for (const t of termsOf(next)) terms.splice(terms.indexOf(t), terms.includes(t) ? 1 : 0);
+    content.delete(u.index + 1);
+    roles.push({ word: next, index: u.index + 1, role: 'place' });
   }
+  roles.sort((a, b) => a.index - b.index);
   const facets = new Set<Facet>(FACET_PATTERNS.filter(([, re]) => re.test(text)).map(([f]) => f));
   // "Where do things stand?" asks for a status or a stance, not a place.
   if (facets.has('status') || /\bstand\b/.test(text)) facets.delete('where');

@@ -36,7 +36,8 @@ export function classifyUnknown(words: string[], unknownAt: number[], isContent:
     if (isContent(i) || (unknownSet.has(i) && !GENERAL_TAIL.has(w))) lastContent = i;
   });
   const aboutMeeting = MEETING_WORDS.test(text);
-  return unknownAt.map((i) => {
+  const extra: UnknownWord[] = [];
+  const roles = unknownAt.map((i): UnknownWord => {
     const word = words[i]!;
     const before = words.slice(0, i).join(' ');
     const prev = words[i - 1] ?? '';
@@ -48,6 +49,11 @@ export function classifyUnknown(words: string[], unknownAt: number[], isContent:
     })();
     const prevOfRun = words[runStart - 1] ?? '';
     if (aboutMeeting && (PLACE_BEFORE.has(prev) || PLACE_BEFORE.has(prevOfRun))) return { word, index: i, role: 'place' };
+    // "in beverly hills": "beverly" reads as an adverb and was skipped, but it is the first half of the place.
+    if (aboutMeeting && PLACE_BEFORE.has(words[runStart - 2] ?? '') && !isContent(runStart - 1) && !unknownSet.has(runStart - 1)) {
+      if (runStart === i) extra.push({ word: prevOfRun, index: i - 1, role: 'place' });
+      return { word, index: i, role: 'place' };
+    }
     const before0 = words.slice(0, runStart).join(' ');
     // "the dga contract", "the directors guild": an unknown word qualifying a known one says which one, and the knowledge lacks it.
     const qualifies = DETERMINERS.has(prevOfRun) && isContent(i + 1);
@@ -55,6 +61,7 @@ export function classifyUnknown(words: string[], unknownAt: number[], isContent:
     if (FOCUS_BEFORE.has(prevOfRun) || OPENING.test(before ? `${before} ` : '') || i === lastContent) return { word, index: i, role: 'focus' };
     return { word, index: i, role: 'evidence' };
   });
+  return [...extra, ...roles].sort((a, b) => a.index - b.index);
 }
 
 // Trailing words that close a question without being its topic ("... right", "... these days").
