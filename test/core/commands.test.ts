@@ -100,6 +100,21 @@ describe('parsing /strike text', () => {
   it('reads a command and its argument', () => expect(parseCommandText(ctx, 'Proposal mini rooms')).toEqual({ kind: 'command', name: 'proposal', args: 'mini rooms' }));
   it('treats a sentence as a question', () => expect(parseCommandText(ctx, 'what did the AMPTP say?')).toEqual({ kind: 'question', text: 'what did the AMPTP say?' }));
   it('flags a mistyped command with a suggestion', () => expect(parseCommandText(ctx, 'stauts')).toEqual({ kind: 'unknown', word: 'stauts', suggestion: 'status' }));
+  it('takes one word that is no command as a question (issue 10)', () => expect(parseCommandText(ctx, 'staffing')).toEqual({ kind: 'question', text: 'staffing' }));
+
+  it('answers /strike staffing as a question, with a citation', async () => {
+    const reply = await runCommandText(ctx, '/strike staffing', origin);
+    expect(reply.command).toBe('ask');
+    expect(reply.answered).toBe(true);
+    expect(reply.citations.length).toBeGreaterThan(0);
+  });
+
+  it('cuts a 5,000-character question at a word, never inside one', async () => {
+    const question = `where did they meet ${'negotiations '.repeat(400)}`;
+    const reply = await runCommandText(ctx, `ask ${question}`, origin);
+    expect(reply.title.endsWith('negotiations…') || reply.title.endsWith('negotiations')).toBe(true);
+    expect(reply.fallbackText).not.toMatch(/“negoti(?!ations)/);
+  });
 
   it('answers an unknown command politely, naming the commands', async () => {
     const reply = await runCommandText(ctx, 'stauts', origin);

@@ -25,8 +25,13 @@ export interface EvalResult {
   missing: string[];
 }
 
-/** Loads a question set from test/eval: `questions` and `holdout` (both used while building ask) or `fresh` (each scored once before tuning on it) or `final` (never tuned on). */
-export function loadEvalSet(name: 'questions' | 'holdout' | 'fresh' | 'final' = 'questions'): EvalItem[] {
+/** The question sets in test/eval, in the order they were written. */
+export const EVAL_SETS = ['questions', 'holdout', 'fresh', 'final', 'casual'] as const;
+/** One question set's name. */
+export type EvalSetName = (typeof EVAL_SETS)[number];
+
+/** Loads a question set from test/eval (see test/eval/README.md for how far each was used for tuning). */
+export function loadEvalSet(name: EvalSetName = 'questions'): EvalItem[] {
   const raw = parse(readFileSync(new URL(`./${name}.yaml`, import.meta.url), 'utf8')) as unknown;
   return z.array(EvalItem).parse(raw);
 }

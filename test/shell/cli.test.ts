@@ -69,12 +69,12 @@ describe('interactive shell', () => {
     let transcript = '';
     output.on('data', (d: Buffer) => (transcript += d.toString()));
     const done = runShell(shippedContext(), input, output);
-    input.end(['/strike status', '/strike ask who is the AMPTP\'s chief executive?', '/strike bogus', 'quit', '/strike never reached'].join('\n'));
+    input.end(['/strike status', '/strike ask who is the AMPTP\'s chief executive?', '/strike statsu', 'quit', '/strike never reached'].join('\n'));
     await done;
     expect(transcript).toContain('Strikewire shell: 2023 Writers Guild of America strike');
     expect(transcript).toContain('day 95 of the strike');
     expect(transcript).toContain('Carol Lombardini is chief executive (CEO) of the AMPTP.');
-    expect(transcript).toContain('I don’t know the command “bogus”');
+    expect(transcript).toContain('I don’t know the command “statsu”');
     expect(transcript).not.toContain('never reached');
   });
 });

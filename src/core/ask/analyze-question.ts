@@ -1,9 +1,10 @@
 import type { EntityHit, EntityIndex } from '../match/entity-index.js';
 import { normalizeText } from '../match/normalize-text.js';
-import { correctTypo, isGeneralWord, isLikelyNonTopic, type AskIndex } from './ask-index.js';
+import { correctTypo, isGeneralWord, isLikelyNonTopic, nameForTypo, type AskIndex } from './ask-index.js';
+import { classifyUnknown } from './unknown-words.js';
 import type { Facet } from './candidate.js';
 import { namedDays, type NamedDay } from './question-dates.js';
-import { PHRASES } from './general-words.js';
+import { AGENT_VERB_WORDS, PHRASES } from './general-words.js';
 import { termsOf } from './text-terms.js';
 
 /** What the bot understood of a question. */
@@ -12,8 +13,22 @@ export interface QuestionAnalysis {
   entities: EntityHit[];
   /** Stems of the question's content words, with synonyms. */
   terms: string[];
-  /** Content words the knowledge has nothing on. */
+  /** Unknown words that name or are the thing asked about ("who is *iger*", "position on *ai*"): the knowledge lacks it. */
   unknown: string[];
+  /** Unknown everyday words around known things ("did the guild *blame* the studios"): they weigh against an answer. */
+  evidence: string[];
+  /** Unknown places the asker guesses ("did they meet in *burbank*"): the answer's own place corrects them. */
+  places: string[];
+  /** The question's own words for the names and known terms it uses, for a following part that only says "and who went?". */
+  topicWords: string[];
+  /** A yes/no question ("did they...", "is the...", "... right?"): the answer leads with yes or no. */
+  yesNo: boolean;
+  /** A month the question names that lies after everything the knowledge holds ("ratify ... in october"). */
+  laterMonth?: string;
+  /** Asks for an exact time or figure ("exactly", "exact", "precise"). */
+  precise: boolean;
+  /** The figure asked for is money ("how much money", "salary", "$"). */
+  money: boolean;
   facets: Set<Facet>;
   days: NamedDay[];
   /** Asks about the future ("will", "predict"), which facts cannot settle. */
@@ -32,7 +47,6 @@ export interface QuestionAnalysis {
   bareName: boolean;
 }
 
-const AGENT_VERBS = /^(say|said|says|saying|think|thinks|thought|want|wants|wanted|tell|told|respond|responded|react|reacted|call|called|feel|feels|offer|offered|propose|proposed|demand|demanded|ask|asked|claim|claimed|do|did|doing)\b/;
 const BARE_NAME_FILLER = new Set(['the', 'a', 'an', 'and', 'about', 'what', 'whats', 'who', 'whos', 'is', 'are', 'on', 'of', 'info', 'tell', 'me', 'more']);
 const SET_ASIDE = /\b(besides|other than|apart from|aside from|except|beyond)\b/;
 
@@ -44,7 +58,7 @@ function rolesOf(words: string[], hits: EntityHit[]): { agents: string[]; exclud
   const clauseEnd = setAsideAt < 0 ? -1 : words.findIndex((w, i) => i > setAsideAt && /^(what|which|who|how|is|are|does|do)$/.test(w));
   for (const h of hits) {
     if (setAsideAt >= 0 && h.start > setAsideAt && (clauseEnd < 0 || h.start < clauseEnd)) excluded.push(h.entity.id);
-    else if (AGENT_VERBS.test(words.slice(h.end).join(' '))) agents.push(h.entity.id);
+    else if (AGENT_VERB_WORDS.has(words[h.end] ?? '')) agents.push(h.entity.id);
   }
   return { agents, excluded };
 }
@@ -63,14 +77,31 @@ const FACET_PATTERNS: [Facet, RegExp][] = [
   ['status', /\b(status|state of|where (do|are) (things|talks|negotiations)|how are (talks|things|negotiations)|where things stand|still on strike|on strike still)\b/],
   ['strikeDay', /\b(how many days|what day|how long (has|have|is|been)|how far (into|along)|day \d+|months?)\b/],
   ['whichParty', /\bwhich (other )?(union|unions|party|parties|side|guild|company|companies|group|organization)\b/],
-  ['define', /^(what is|what are|whats|what's|explain|define)\b|\bwhat (does|do) .+ mean\b|\bmeaning of\b/],
+  ['define', /^(what is|what are|whats|what's|what the|explain|define)\b|\bwhat (does|do) .+ mean\b|\bmeaning of\b/],
   ['keyIssues', /\b(sticking points?|key issues?|main issues?|big issues?|biggest issues?|core issues?|issues on the table|what is on the table|central issues?|at the center|at the heart)\b/],
 ];
 
-const FUTURE = /\b(will|gonna|going to|going on strike|predict|prediction|forecast|odds|chances?|likely|ever end)\b|\bwhen (does|do|did)? ?.*\b(ends?|be over|wrap up|settle)\b/;
+const FUTURE = /\b(will|gonna|going to|going on strike|predict|prediction|forecast|odds|chances?|likely|ever end|about to)\b|\bhow long (can|could|will|would)\b|\bwhen (does|do|did)? ?.*\b(ends?|be over|wrap up|settle)\b/;
 // A figure is asked for when the question leads with "how many"; "a residual based on how many people watch" asks no figure.
-const QUANTITY = /(^|[?.!,:;] *|^\S+ )(how (many|much|old|big|tall|often))\b|\b(what percent(age)?what percent(age)?|what amount|figures?|cost|costs|dollars?|percent)\b/;
+const QUANTITY = /(^|[?.!,:;] *|^\S+ )(how (many|much|old|big|tall|often))\b|\b(what percent(age)?|what amount|figures?|cost|costs|dollars?|percent)\b|\b(minimum|maximum|rate|salary|wage|scale|total|amount|numbers|percentage) (for|of|per|in)\b|\b(exact|actual) (\w+ ){0,2}(number|size|amount|figure)\b|%/;
+const YES_NO = /^(is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|am)\b|\b(right|correct|true|yes or no)$|^(so|wait|but|and) (is|are|was|were|did|does|do|has|have)\b/;
+const PRECISE = /\b(exact|exactly|precise|precisely)\b/;
+const MONEY = /\b(money|dollars?|salary|salaries|wage|wages|earn|earns|earning|cost|costs|revenue|budget|million|billion)\b|\bhow much (does|do|did) \w+( \w+)? make\b|\bhow much (of a )?(pay|raise|bump|increase)\b/;
 const PERSONAL = /\b(how (do|can|should|could) i|should i|can i|do i need|am i)\b/;
+
+// Words that end a place's name ("culver city", "beverly hills"): after a guessed place they belong to it.
+const PLACE_NOUNS = new Set(['city', 'town', 'hills', 'park', 'beach', 'valley', 'village', 'heights', 'center', 'centre', 'plaza', 'hall', 'lot', 'studios']);
+
+// "may" and "march" are also ordinary words, so they never count as a month here.
+const MONTH_NAMES = ['january', 'february', '', 'april', '', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** The first month the question names after the knowledge's last month, in the same year unless a later year is given. */
+function laterMonth(text: string, asOf: string): string | undefined {
+  const month = Number(asOf.slice(5, 7));
+  const found = MONTH_NAMES.findIndex((m, i) => m && i + 1 > month && new RegExp(`\\b${m}\\b`).test(text));
+  if (found < 0 || /\b(19|20)\d{2}\b/.test(text)) return undefined;
+  return MONTH_NAMES[found]![0]!.toUpperCase() + MONTH_NAMES[found]!.slice(1);
+}
 
 /** Finds the names, topics, facets, dates and unknown words in a question. */
 export function analyzeQuestion(index: AskIndex, entities: EntityIndex, question: string, asOf: string): QuestionAnalysis {
@@ -79,19 +110,43 @@ export function analyzeQuestion(index: AskIndex, entities: EntityIndex, question
   const hits = entities.find(words);
   const inHit = new Set(hits.flatMap((h) => Array.from({ length: h.end - h.start }, (_, i) => h.start + i)));
   const terms: string[] = [];
-  const unknown: string[] = [];
-  const classify = (word: string) => {
-    if (isGeneralWord(word)) return;
+  const unknownAt: number[] = [];
+  const content = new Set<number>();
+  const classify = (word: string, i: number): boolean => {
+    if (isGeneralWord(word)) return true;
     const known = termsOf(word).some((t) => index.stems.has(t)) ? word : correctTypo(index, word);
-    if (known) terms.push(...termsOf(known));
+    if (known) {
+      terms.push(...termsOf(known));
+      content.add(i);
+      return true;
+    }
     // "room-size" or "wga-amptp": judge the parts when the compound itself is unknown.
-    else if (word.includes('-')) word.split('-').filter(Boolean).forEach(classify);
-    else if (!isLikelyNonTopic(word)) unknown.push(word);
+    if (word.includes('-')) return word.split('-').filter(Boolean).every((part) => classify(part, i));
+    return isLikelyNonTopic(word);
   };
   words.forEach((word, i) => {
     // Named things are scored by the entity match; counting their words again would favour facts that merely repeat a name.
-    if (!inHit.has(i)) classify(word);
+    if (inHit.has(i)) return content.add(i);
+    if (classify(word, i)) return;
+    const name = nameForTypo(index, word);
+    if (name && !hits.some((h) => h.entity.id === name.id)) hits.push({ entity: name, start: i, end: i + 1, typos: 2 });
+    if (name) return content.add(i);
+    unknownAt.push(i);
   });
+  hits.sort((a, b) => a.start - b.start);
+  const roles = classifyUnknown(words, unknownAt, (i) => content.has(i), text);
+  // "in century city": a name word right after a guessed place is part of that place, not the city government.
+  for (const u of [...roles]) {
+    if (u.role !== 'place' || roles.some((r) => r.index === u.index + 1)) continue;
+    const next = words[u.index + 1] ?? '';
+    const at = hits.findIndex((h) => h.start === u.index + 1 && h.end - h.start === 1);
+    if (at < 0 && !PLACE_NOUNS.has(next)) continue;
+    if (at >= 0) hits.splice(at, 1);
+    else for (const t of termsOf(next)) terms.splice(terms.indexOf(t), terms.includes(t) ? 1 : 0);
+    content.delete(u.index + 1);
+    roles.push({ word: next, index: u.index + 1, role: 'place' });
+  }
+  roles.sort((a, b) => a.index - b.index);
   const facets = new Set<Facet>(FACET_PATTERNS.filter(([, re]) => re.test(text)).map(([f]) => f));
   // "Where do things stand?" asks for a status or a stance, not a place.
   if (facets.has('status') || /\bstand\b/.test(text)) facets.delete('where');
@@ -99,6 +154,10 @@ export function analyzeQuestion(index: AskIndex, entities: EntityIndex, question
   const kinds = new Set(hits.map((h) => h.entity.kind));
   if (kinds.has('proposal') && (kinds.has('party') || kinds.has('person'))) facets.add('stance');
   const days = namedDays(text, asOf);
+  const places = roles.filter((u) => u.role === 'place');
+  // A guessed place or day is a premise to check: the answer states the real place or day.
+  if (places.length > 0) facets.add('where');
+  if (YES_NO.test(text) && (days.length > 0 || /\b(morning|afternoon|evening|night)\b/.test(text))) facets.add('when');
   // "What happened on May 1" asks about that day, not the latest news.
   if (days.some((d) => d.relation === 'on')) facets.delete('latest');
   const bareName = hits.length > 0 && words.every((w, i) => inHit.has(i) || BARE_NAME_FILLER.has(w));
@@ -109,12 +168,20 @@ export function analyzeQuestion(index: AskIndex, entities: EntityIndex, question
     bareName,
     entities: hits,
     terms: [...new Set(terms)],
-    unknown,
+    topicWords: words.filter((_, i) => content.has(i)),
+    unknown: roles.filter((u) => u.role === 'name' || u.role === 'focus').map((u) => u.word),
+    evidence: roles.filter((u) => u.role === 'evidence').map((u) => u.word),
+    places: places.map((u) => u.word),
+    laterMonth: laterMonth(text, asOf),
+    // "first time they've met since the strike?" is a yes/no question too: a statement ending in a question mark.
+    yesNo: ((YES_NO.test(text) && !/^(who|what|when|where|why|how|which)\b/.test(text)) || (/\?\s*$/.test(question) && !/\b(who|what|when|where|why|how|which)\b/.test(text))) && !/\bor (where|what|when|who|how|which|not)\b/.test(text),
+    precise: PRECISE.test(text),
+    money: MONEY.test(text) || /\$/.test(question),
     facets,
     days,
     future: FUTURE.test(text),
     years: [...new Set([...text.matchAll(/\b((?:19|20)\d{2})\b/g)].map((m) => m[1]!))],
-    quantity: QUANTITY.test(text) || /\$/.test(question),
+    quantity: QUANTITY.test(text) || /[$%]/.test(question),
     personal: PERSONAL.test(text),
   };
 }

@@ -6,7 +6,8 @@ import { tokenize } from '../match/normalize-text.js';
 import { formatDay } from '../time/format-date.js';
 import { markUnverified } from '../updates/unverified-label.js';
 import type { Candidate, Facet } from './candidate.js';
-import { addTerms } from './text-terms.js';
+import { addWordTerms } from './text-terms.js';
+import { derivedEventWords } from './derived-words.js';
 
 interface Draft {
   id: string;
@@ -27,7 +28,7 @@ const KEYWORD = 2;
 const BODY = 1;
 
 /** Turns every fact in the knowledge into candidate answers: people, parties, proposals, stances, events, statements and the dispute's status. */
-export function buildCandidates(knowledge: Knowledge, entities: EntityIndex): Candidate[] {
+export function buildCandidates(knowledge: Knowledge, entities: EntityIndex, vocabulary: Set<string> = new Set()): Candidate[] {
   const drafts: Draft[] = [];
   const name = (id: string) => knowledge.nameOf(id);
 
@@ -72,6 +73,7 @@ export function buildCandidates(knowledge: Knowledge, entities: EntityIndex): Ca
     const sentence = `The ${name(partyId)}'s positions: ${list}.`;
     drafts.push({ id: `positions:${partyId}`, sentence, facets: { stance: sentence }, entities: [partyId, ...stances.map(({ p }) => p.id)], subjects: [partyId], text: [['positions want demands issues proposals', KEYWORD]], sources: stances.flatMap(({ s }) => s.sources), date: knowledge.asOf });
   }
+  const derived = derivedEventWords(knowledge);
   for (const e of knowledge.events) {
     const day = formatDay(e.date);
     const when = `${e.title}: ${day}${e.time ? `, ${e.time}` : ''}${e.place ? `, at ${e.place}` : ''}.`;
@@ -89,7 +91,7 @@ export function buildCandidates(knowledge: Knowledge, entities: EntityIndex): Ca
       facets,
       entities: [...e.participants, ...e.proposals],
       subjects: e.participants,
-      text: [[e.title, NAME], [e.keywords.join(' '), KEYWORD], [[e.text, e.place, e.why, e.mood, e.duration, e.time].filter(Boolean).join(' '), BODY]],
+      text: [[e.title, NAME], [e.keywords.join(' '), KEYWORD], [derived.get(e.id) ?? '', KEYWORD], [[e.text, e.place, e.why, e.mood, e.duration, e.time].filter(Boolean).join(' '), BODY]],
       sources: e.sources,
       date: e.date,
       unverified: e.unverified,
@@ -110,7 +112,7 @@ export function buildCandidates(knowledge: Knowledge, entities: EntityIndex): Ca
     });
   }
   drafts.push(...disputeDrafts(knowledge));
-  return drafts.map((d) => toCandidate(d, entities, knowledge));
+  return drafts.map((d) => toCandidate(d, entities, knowledge, vocabulary));
 }
 
 function disputeDrafts(knowledge: Knowledge): Draft[] {
@@ -136,30 +138,35 @@ function disputeDrafts(knowledge: Knowledge): Draft[] {
   return drafts;
 }
 
-function toCandidate(d: Draft, entities: EntityIndex, knowledge: Knowledge): Candidate {
+/** Turns a draft into a candidate; each text is tokenized once, and its words join `vocabulary` (the index's word list). */
+function toCandidate(d: Draft, entities: EntityIndex, knowledge: Knowledge, vocabulary: Set<string>): Candidate {
   const terms = new Map<string, number>();
-  for (const [text, weight] of d.text) addTerms(terms, text, weight);
-  // Names mentioned in the fact's own words count as what it is about ("Stutzman raised...").
-  const mentioned = d.text.flatMap(([text]) => entities.find(tokenize(text), { typos: false }).map((h) => h.entity.id));
-  const facets = Object.fromEntries(Object.entries(d.facets ?? {}).filter(([, v]) => v !== undefined));
+  const mentioned: string[] = [];
+  for (const [text, weight] of d.text) {
+    const words = tokenize(text);
+    addWordTerms(terms, words, weight);
+    for (const w of words) vocabulary.add(w);
+    // Names mentioned in the fact's own words count as what it is about ("Stutzman raised...").
+    for (const h of entities.find(words, { typos: false })) mentioned.push(h.entity.id);
+  }
+  const facets = Object.fromEntries(Object.entries(d.facets ?? {}).filter(([, v]) => v !== undefined)) as Partial<Record<Facet, string>>;
   // A person's party is involved in whatever the person does ("the mayor" speaks for the city).
   const involved = [...d.entities, ...mentioned];
   const parties = involved.flatMap((id) => knowledge.people.get(id)?.party ?? []);
-  const hasQuantity = [d.sentence, ...Object.values(facets)].some((s) => statesQuantity(s as string));
-  const facetTerms: Partial<Record<Facet, Set<string>>> = {};
-  for (const [facet, sentence] of Object.entries(facets)) {
-    const terms = new Map<string, number>();
-    addTerms(terms, sentence as string, 1);
-    facetTerms[facet as Facet] = new Set(terms.keys());
-  }
   // The label goes on after the terms are counted, so it never changes what a fact matches.
   const label = (s: string) => markUnverified(s, d);
-  const shown = Object.fromEntries(Object.entries(facets).map(([k, v]) => [k, label(v as string)]));
-  return { id: d.id, sentence: label(d.sentence), facets: shown, facetTerms, entities: new Set([...involved, ...parties]), subjects: new Set(d.subjects ?? []), terms, sources: [...new Set(d.sources)], hasQuantity, ...(d.date ? { date: d.date } : {}) };
+  const shown = Object.fromEntries(Object.entries(facets).map(([k, v]) => [k, label(v)]));
+  return { id: d.id, sentence: label(d.sentence), facets: shown, facetSource: facets, entities: new Set([...involved, ...parties]), subjects: new Set(d.subjects ?? []), terms, sources: [...new Set(d.sources)], ...(d.date ? { date: d.date } : {}) };
 }
 
 function joinAnd(items: string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join('; ')} and ${items[items.length - 1]}`;
+}
+
+/** Whether a fact states a number (a count, a duration, a day of the strike); worked out once, when first asked. */
+export function statesAQuantity(c: Candidate): boolean {
+  c.hasQuantity ??= [c.sentence, ...Object.values(c.facetSource)].some((s) => statesQuantity(s as string));
+  return c.hasQuantity;
 }
 
 /** Whether a sentence states a number once its dates are taken out. */

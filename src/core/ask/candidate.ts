@@ -16,8 +16,10 @@ export interface Candidate {
   terms: Map<string, number>;
   sources: string[];
   date?: string;
-  /** Terms of each facet's sentence, to pick the sentence that best fits a question that names no facet. */
-  facetTerms: Partial<Record<Facet, Set<string>>>;
+  /** Each facet's sentence before any label, whose terms pick the sentence for a question that names no facet. */
+  facetSource: Partial<Record<Facet, string>>;
+  /** Those terms, worked out on first use (few facts are ever the best answer, so most never need them). */
+  facetTerms?: Partial<Record<Facet, Set<string>>>;
   /** The fact states a number (a count, a duration, a day of the strike). */
-  hasQuantity: boolean;
+  hasQuantity?: boolean;
 }

@@ -28,9 +28,26 @@ export const GENERAL_WORDS: ReadonlySet<string> = new Set(
 /** Everyday phrasings mapped to the knowledge's own words (see lexicon/synonyms.yaml). */
 export const SYNONYMS: Readonly<Record<string, string>> = z.record(z.string(), z.string()).parse(readLexiconYaml('synonyms.yaml'));
 
+/** Verbs that, right after a name, make it the one acting ("what did Lombardini *say*"). */
+export const AGENT_VERB_WORDS: ReadonlySet<string> = new Set(
+  'say said says saying think thinks thought want wants wanted tell told respond responded react reacted call called feel feels offer offered propose proposed demand demanded ask asked claim claimed do did doing'.split(' '),
+);
+
 /** Idioms rewritten before matching, so their words are not read literally ("in the room" is not about writers' rooms). */
 export const PHRASES: [RegExp, string][] = [
+  // Contractions and chat shorthand first, so every later rule and the word lists see plain words.
+  [/\bwon't\b/g, 'will not'],
+  [/\bcan't\b/g, 'can not'],
+  [/\b(\w+)n't\b/g, '$1 not'],
+  [/\b(\w+)'(d|ve|re|ll|m)\b/g, '$1'],
+  [/\brn\b/g, 'now'],
+  [/\b(tmrw|tmr|tmrow|tomoz)\b/g, 'tomorrow'],
+  [/\b(who|what|where|when|how) r\b/g, '$1 are'],
+  [/\bu\b/g, 'you'],
   [/\b(in|into) the room\b/g, 'at the meeting'],
+  // "the first time they've talked since the walkout": what is asked about is a first meeting, the walkout only dates it.
+  [/\bfirst time (\w+ ){0,3}since\b|\b1st time (\w+ ){0,3}since\b/g, 'first meeting since'],
+  [/\b(got|have|has) to do with\b/g, 'role in'],
   [/\b(sit|sat|sitting) down\b|\bsit-down\b/g, 'meeting'],
   [/\bnon starters?\b|\bnonstarters?\b/g, 'non-starter'],
   [/\bhow come\b/g, 'why'],

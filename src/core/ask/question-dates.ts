@@ -6,7 +6,25 @@ const MONTH_NUMBERS: Record<string, number> = {
 };
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 // Chat shorthand for each day, in the same order.
-const WEEKDAY_SHORT = ['sun', 'mon', 'tues?', 'wed', 'thu(?:rs?)?', 'fri', 'sat'];
+// "sun", "wed" and "sat" are also ordinary words ("who sat at the table"), so they count only where a day is meant.
+const WEEKDAY_SHORT = ['', 'mon', 'tues?', '', 'thu(?:rs?)?', 'fri', ''];
+const AMBIGUOUS_SHORT: Record<number, string> = { 0: 'sun', 3: 'wed', 6: 'sat' };
+const DAY_CONTEXT_BEFORE = '(?:on|last|this|next|since|before|after|until|by|from|til|till|every)';
+const DAY_CONTEXT_AFTER = '(?:night|morning|afternoon|evening|meeting|session|talks)';
+
+/** "on wed", "last sat", "sun night", or the word alone: a weekday; "who sat", "the sun", "newly wed" are not. */
+function ambiguousWeekday(text: string, day: number): RegExpExecArray | null {
+  const short = AMBIGUOUS_SHORT[day];
+  if (!short) return null;
+  const re = new RegExp(`(?:\\b${DAY_CONTEXT_BEFORE} )(${short})\\b|\\b(${short}) ${DAY_CONTEXT_AFTER}\\b|^(${short})$`);
+  const m = re.exec(text);
+  if (!m) return null;
+  // Point the match at the day word itself, so "before/after" is read from the words just ahead of it.
+  const word = m[1] ?? m[2] ?? m[3]!;
+  const at = m.index + m[0].indexOf(word);
+  const found = Object.assign([word], { index: at, input: text, groups: undefined }) as RegExpExecArray;
+  return found;
+}
 
 /** A day a question names: an exact date, or a month-day that may be in any year. */
 export interface NamedDay {
@@ -42,7 +60,8 @@ export function namedDays(text: string, asOf: string): NamedDay[] {
   }
   const asOfDate = new Date(`${asOf}T00:00:00Z`);
   for (const [i, name] of WEEKDAYS.entries()) {
-    const found = new RegExp(`\\b(${name}|${WEEKDAY_SHORT[i]})(s)?\\b`).exec(text);
+    const forms = WEEKDAY_SHORT[i] ? `${name}|${WEEKDAY_SHORT[i]}` : name;
+    const found = new RegExp(`\\b(${forms})(s)?\\b`).exec(text) ?? ambiguousWeekday(text, i);
     if (!found) continue;
     const back = (asOfDate.getUTCDay() - i + 7) % 7;
     const iso = new Date(asOfDate.getTime() - back * 86_400_000).toISOString().slice(0, 10);

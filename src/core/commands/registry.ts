@@ -1,6 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import { ReplyBuilder } from '../reply/reply-builder.js';
 import type { Reply } from '../reply/reply.js';
+import { clipAtWord } from '../ask/question-parts.js';
 import { askCommand } from './ask.js';
 import type { CommandContext, CommandSpec, Origin } from './command-spec.js';
 import { helpReply } from './help.js';
@@ -36,7 +37,7 @@ export type ParsedText =
 
 /** Drops control characters and caps the length, so any text is safe to parse and echo. */
 export function cleanInput(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\ufeff]/g, ' ').trim().slice(0, MAX_ARGUMENT_CHARS * 4);
+  return clipAtWord(text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\ufeff]/g, ' ').trim(), MAX_ARGUMENT_CHARS * 4);
 }
 
 /** Parses the text after /strike: "status", "proposal mini rooms", "what did the guild say?". */
@@ -47,24 +48,25 @@ export function parseCommandText(ctx: CommandContext, raw: string): ParsedText {
   const word = first.toLowerCase().replace(/^\//, '');
   const spec = allCommands(ctx).find((c) => c.name === word);
   if (spec) return { kind: 'command', name: spec.name, args: rest.join(' ') };
-  // One bare word that is not a command is most likely a mistyped command; anything longer is a question.
+  // One bare word close to a command's name is a mistyped command ("stauts"); any other text is a question, as the
+  // README promises ("/strike staffing" asks about staffing).
   if (rest.length === 0 && !text.endsWith('?')) {
     const suggestion = allCommands(ctx)
       .map((c) => ({ name: c.name, d: distance(c.name, word) }))
-      .filter((c) => c.d <= 2)
+      .filter((c) => c.d <= 2 && c.d < c.name.length / 2)
       .sort((a, b) => a.d - b.d)[0]?.name;
-    return { kind: 'unknown', word: first, ...(suggestion ? { suggestion } : {}) };
+    if (suggestion) return { kind: 'unknown', word: first, suggestion };
   }
   return { kind: 'question', text };
 }
 
 /** Runs a parsed line and returns the reply; never throws on user input. */
 export async function runParsed(ctx: CommandContext, parsed: ParsedText, origin: Origin): Promise<Reply> {
-  if (parsed.kind === 'question') return askCommand.run(ctx, parsed.text.slice(0, MAX_ARGUMENT_CHARS), origin);
+  if (parsed.kind === 'question') return askCommand.run(ctx, clipAtWord(parsed.text, MAX_ARGUMENT_CHARS), origin);
   if (parsed.kind === 'unknown') return unknownCommandReply(ctx, parsed.word, parsed.suggestion);
   const spec = allCommands(ctx).find((c) => c.name === parsed.name);
   if (!spec) return unknownCommandReply(ctx, parsed.name);
-  return spec.run(ctx, parsed.args.slice(0, MAX_ARGUMENT_CHARS), origin);
+  return spec.run(ctx, clipAtWord(parsed.args, MAX_ARGUMENT_CHARS), origin);
 }
 
 /** Parses and runs /strike text in one step, as every adapter does. */

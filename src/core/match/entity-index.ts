@@ -49,6 +49,8 @@ export class EntityIndex {
   /** Forms grouped by word count and first letter: typos are only looked for among forms that could match. */
   private readonly buckets = new Map<string, Surface[]>();
   private readonly maxWords: number;
+  /** First words of every exact form: an exact match can only start at one of these. */
+  private readonly firstWords = new Set<string>();
 
   constructor(knowledge: Knowledge) {
     const add = (entity: Entity, forms: string[]) => {
@@ -58,6 +60,7 @@ export class EntityIndex {
         const surface = { entity, form, bare: form.replace(LEADING_ARTICLE, ''), words: form.split(' ').length };
         this.surfaces.push(surface);
         if (!this.exact.has(form)) this.exact.set(form, surface);
+        this.firstWords.add(form.split(' ')[0]!);
         const key = bucketKey(surface.words, form);
         this.buckets.set(key, [...(this.buckets.get(key) ?? []), surface]);
       }
@@ -109,6 +112,8 @@ export class EntityIndex {
     const taken = new Array<boolean>(words.length).fill(false);
     for (let n = Math.min(this.maxWords, words.length); n >= 1; n--) {
       for (let start = 0; start + n <= words.length; start++) {
+        // Without typos only exact forms match, and those start with a known first word: skip the rest cheaply.
+        if (!typos && !this.firstWords.has(words[start]!)) continue;
         if (taken.slice(start, start + n).some(Boolean)) continue;
         const phrase = words.slice(start, start + n).join(' ');
         const hit = this.matchPhrase(phrase, n, typos);

@@ -1,0 +1,173 @@
+import { statusSentence } from '../../../src/core/commands/status.js';
+import { stanceLabel } from '../../../src/core/commands/stance-words.js';
+import type { Knowledge } from '../../../src/core/knowledge/knowledge.js';
+import type { EntityIndex } from '../../../src/core/match/entity-index.js';
+import { tokenize } from '../../../src/core/match/normalize-text.js';
+import { formatDay } from '../../../src/core/time/format-date.js';
+import { markUnverified } from '../../../src/core/updates/unverified-label.js';
+import type { Candidate, Facet } from './candidate.js';
+import { addTerms } from './text-terms.js';
+
+interface Draft {
+  id: string;
+  sentence: string;
+  facets?: Partial<Record<Facet, string>>;
+  entities: string[];
+  subjects?: string[];
+  /** [text, weight] pairs that make up the searchable terms. */
+  text: [string, number][];
+  sources: string[];
+  date?: string;
+  /** From an unverified editor update: every sentence stated from it says so. */
+  unverified?: boolean;
+}
+
+const NAME = 3;
+const KEYWORD = 2;
+const BODY = 1;
+
+/** Turns every fact in the knowledge into candidate answers: people, parties, proposals, stances, events, statements and the dispute's status. */
+export function buildCandidates(knowledge: Knowledge, entities: EntityIndex): Candidate[] {
+  const drafts: Draft[] = [];
+  const name = (id: string) => knowledge.nameOf(id);
+
+  for (const p of knowledge.people.values()) {
+    const party = knowledge.parties.get(p.party);
+    drafts.push({
+      id: `person:${p.id}`,
+      sentence: `${p.name} is ${p.role}.`,
+      facets: { who: `${p.name} is ${p.role}.`, define: `${p.name} is ${p.role}.` },
+      entities: [p.id, p.party],
+      subjects: [p.id],
+      text: [[`${p.name} ${p.aliases.join(' ')}`, NAME], [`${p.role} ${party?.name ?? ''}`, KEYWORD]],
+      sources: p.sources,
+    });
+  }
+  for (const p of knowledge.parties.values()) {
+    const sentence = `The ${p.shortName === p.name ? p.name : `${p.shortName} (${p.name})`}: ${lowerFirst(p.description)}`;
+    drafts.push({ id: `party:${p.id}`, sentence, facets: { who: sentence, whichParty: sentence, define: sentence, what: sentence }, entities: [p.id], subjects: [p.id], text: [[`${p.name} ${p.aliases.join(' ')}`, NAME], [p.description, BODY]], sources: p.sources });
+  }
+  for (const p of knowledge.pack.proposals) {
+    const sentence = `${p.name}: ${p.summary}`;
+    drafts.push({ id: `proposal:${p.id}`, sentence, facets: { define: sentence, what: sentence, why: sentence }, entities: [p.id, p.proposedBy], subjects: [p.id], text: [[`${p.name} ${p.aliases.join(' ')}`, NAME], [p.keywords.join(' '), KEYWORD], [p.summary, BODY]], sources: p.sources });
+    for (const s of p.stances) {
+      const stance = `${name(s.party)} on ${lowerFirst(p.name)} (${stanceLabel(s.stance)}): ${s.detail}`;
+      drafts.push({
+        id: `stance:${p.id}:${s.party}`,
+        sentence: stance,
+        facets: { stance, why: stance },
+        entities: [p.id, s.party],
+        subjects: [p.id, s.party],
+        text: [[`${p.name} ${p.aliases.join(' ')}`, NAME], [p.keywords.join(' '), KEYWORD], [`${s.stance.replace(/-/g, ' ')} ${s.detail}`, BODY]],
+        sources: s.sources,
+        date: s.since,
+        unverified: s.unverified,
+      });
+    }
+  }
+  for (const partyId of [...knowledge.dispute.unions, ...knowledge.dispute.employers]) {
+    const stances = knowledge.pack.proposals.flatMap((p) => p.stances.filter((s) => s.party === partyId).map((s) => ({ p, s })));
+    if (stances.length === 0) continue;
+    const list = stances.map(({ p, s }) => `${lowerFirst(p.name)} (${stanceLabel(s.stance)}${s.unverified ? ', unverified' : ''})`).join('; ');
+    const sentence = `The ${name(partyId)}'s positions: ${list}.`;
+    drafts.push({ id: `positions:${partyId}`, sentence, facets: { stance: sentence }, entities: [partyId, ...stances.map(({ p }) => p.id)], subjects: [partyId], text: [['positions want demands issues proposals', KEYWORD]], sources: stances.flatMap(({ s }) => s.sources), date: knowledge.asOf });
+  }
+  for (const e of knowledge.events) {
+    const day = formatDay(e.date);
+    const when = `${e.title}: ${day}${e.time ? `, ${e.time}` : ''}${e.place ? `, at ${e.place}` : ''}.`;
+    const facets: Partial<Record<Facet, string>> = { when, what: `${e.title} (${day}): ${e.text}` };
+    if (e.place) facets.where = `${e.title} (${day}) took place at ${e.place}.`;
+    if (e.duration) facets.howLong = `${e.title} (${day}) lasted ${e.duration}.`;
+    if (e.mood) facets.mood = `${e.title} (${day}): ${e.mood}`;
+    if (e.why) facets.why = `${e.title} (${day}): ${e.why}`;
+    const people = e.participants.flatMap((id) => knowledge.people.get(id) ?? []);
+    if (people.length > 0) facets.who = `${e.title} (${day}): ${joinAnd(people.map((p) => `${p.name}, ${p.role}`))} took part.`;
+    if (e.date === knowledge.asOf) facets.latest = `${day}: ${e.text}`;
+    drafts.push({
+      id: `event:${e.id}`,
+      sentence: `${day}: ${e.text}`,
+      facets,
+      entities: [...e.participants, ...e.proposals],
+      subjects: e.participants,
+      text: [[e.title, NAME], [e.keywords.join(' '), KEYWORD], [[e.text, e.place, e.why, e.mood, e.duration, e.time].filter(Boolean).join(' '), BODY]],
+      sources: e.sources,
+      date: e.date,
+      unverified: e.unverified,
+    });
+  }
+  for (const s of knowledge.statements) {
+    const said = `${name(s.speaker)} said ${s.quote} (${s.where}, ${formatDay(s.date)}). ${s.context}`;
+    drafts.push({
+      id: `statement:${s.id}`,
+      sentence: said,
+      facets: { quote: said, stance: s.proposals.length > 0 ? said : undefined, what: said } as Partial<Record<Facet, string>>,
+      subjects: [s.speaker],
+      entities: [s.speaker, ...(s.party ? [s.party] : []), ...s.proposals, ...(knowledge.people.get(s.speaker) ? [knowledge.people.get(s.speaker)!.party] : [])],
+      text: [[s.quote, KEYWORD], [s.keywords.join(' '), KEYWORD], [`${s.context} ${s.where}`, BODY]],
+      sources: s.sources,
+      date: s.date,
+      unverified: s.unverified,
+    });
+  }
+  drafts.push(...disputeDrafts(knowledge));
+  return drafts.map((d) => toCandidate(d, entities, knowledge));
+}
+
+function disputeDrafts(knowledge: Knowledge): Draft[] {
+  const d = knowledge.dispute;
+  const current = knowledge.currentStatus();
+  const status = statusSentence(knowledge);
+  const drafts: Draft[] = [
+    { id: 'dispute:status', sentence: `${status} ${d.summary}`, facets: { status, strikeDay: status }, entities: [...d.unions, ...d.employers], text: [[`${d.title} status strike day days month months long`, KEYWORD], [d.summary, BODY]], sources: [...current.sources, ...d.sources], date: knowledge.asOf, unverified: current.unverified },
+  ];
+  if (d.nextContact) {
+    const next = `The next contact is expected ${d.nextContact.expected}: ${d.nextContact.detail}`;
+    drafts.push({ id: 'dispute:next', sentence: next, facets: { next }, entities: [...d.unions, ...d.employers], text: [['next contact meet again talk again communication restart resume coming days future constituencies', KEYWORD], [d.nextContact.detail, BODY]], sources: d.nextContact.sources });
+  }
+  if (d.contractExpiry) {
+    const expiry = `The contract expired on ${formatDay(d.contractExpiry.date)}.`;
+    drafts.push({ id: 'dispute:contract', sentence: expiry, facets: { when: expiry }, entities: [...d.unions, ...d.employers], text: [['contract expire expired expiry expiration old contract', KEYWORD]], sources: d.contractExpiry.sources });
+  }
+  if (d.keyIssues) {
+    const names = d.keyIssues.proposals.map((id) => lowerFirst(knowledge.proposals.get(id)?.name ?? id));
+    const sentence = `The proposals at the center of the dispute: ${joinAnd(names)}.`;
+    drafts.push({ id: 'dispute:key-issues', sentence, facets: { keyIssues: sentence, what: sentence }, entities: [...d.unions, ...d.employers, ...d.keyIssues.proposals], text: [['key issues sticking points center main biggest core proposals table', KEYWORD]], sources: d.keyIssues.sources });
+  }
+  return drafts;
+}
+
+function toCandidate(d: Draft, entities: EntityIndex, knowledge: Knowledge): Candidate {
+  const terms = new Map<string, number>();
+  for (const [text, weight] of d.text) addTerms(terms, text, weight);
+  // Names mentioned in the fact's own words count as what it is about ("Stutzman raised...").
+  const mentioned = d.text.flatMap(([text]) => entities.find(tokenize(text), { typos: false }).map((h) => h.entity.id));
+  const facets = Object.fromEntries(Object.entries(d.facets ?? {}).filter(([, v]) => v !== undefined));
+  // A person's party is involved in whatever the person does ("the mayor" speaks for the city).
+  const involved = [...d.entities, ...mentioned];
+  const parties = involved.flatMap((id) => knowledge.people.get(id)?.party ?? []);
+  const hasQuantity = [d.sentence, ...Object.values(facets)].some((s) => statesQuantity(s as string));
+  const facetTerms: Partial<Record<Facet, Set<string>>> = {};
+  for (const [facet, sentence] of Object.entries(facets)) {
+    const terms = new Map<string, number>();
+    addTerms(terms, sentence as string, 1);
+    facetTerms[facet as Facet] = new Set(terms.keys());
+  }
+  // The label goes on after the terms are counted, so it never changes what a fact matches.
+  const label = (s: string) => markUnverified(s, d);
+  const shown = Object.fromEntries(Object.entries(facets).map(([k, v]) => [k, label(v as string)]));
+  return { id: d.id, sentence: label(d.sentence), facets: shown, facetTerms, entities: new Set([...involved, ...parties]), subjects: new Set(d.subjects ?? []), terms, sources: [...new Set(d.sources)], hasQuantity, ...(d.date ? { date: d.date } : {}) };
+}
+
+function joinAnd(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join('; ')} and ${items[items.length - 1]}`;
+}
+
+/** Whether a sentence states a number once its dates are taken out. */
+function statesQuantity(sentence: string): boolean {
+  const withoutDates = sentence.replace(/\b(Jan|Feb|March|April|May|June|July|Aug|Sept|Oct|Nov|Dec)\w* \d{1,2}(, \d{4})?/g, '').replace(/\b(19|20)\d{2}\b/g, '');
+  return /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|hour|hours|thousands|hundreds|dozens?)\b/i.test(withoutDates);
+}
+
+function lowerFirst(s: string): string {
+  return /^[A-Z][a-z]/.test(s) && !/^[A-Z][a-z]+ [A-Z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s;
+}

@@ -1,0 +1,23 @@
+/** What a question asks for beyond its topic: a place, a date, a quote, a stance... */
+export type Facet = 'who' | 'where' | 'when' | 'howLong' | 'mood' | 'why' | 'quote' | 'stance' | 'latest' | 'next' | 'status' | 'strikeDay' | 'define' | 'keyIssues' | 'whichParty' | 'what';
+
+/** One fact the bot can state, pre-composed into sentences, with what it is about and where it comes from. */
+export interface Candidate {
+  id: string;
+  /** The sentence stated when no facet applies. */
+  sentence: string;
+  /** Sentences tailored to a facet ("It lasted about an hour."). */
+  facets: Partial<Record<Facet, string>>;
+  /** Ids of the parties, people and proposals the fact mentions. */
+  entities: Set<string>;
+  /** The ids the fact is chiefly about (a stance's party and proposal, a statement's speaker). */
+  subjects: Set<string>;
+  /** Stemmed term -> weight (names and keywords weigh more than running text). */
+  terms: Map<string, number>;
+  sources: string[];
+  date?: string;
+  /** Terms of each facet's sentence, to pick the sentence that best fits a question that names no facet. */
+  facetTerms: Partial<Record<Facet, Set<string>>>;
+  /** The fact states a number (a count, a duration, a day of the strike). */
+  hasQuantity: boolean;
+}

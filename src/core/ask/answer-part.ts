@@ -1,0 +1,118 @@
+import type { CommandContext } from '../commands/command-spec.js';
+import type { Knowledge } from '../knowledge/knowledge.js';
+import { analyzeQuestion, type QuestionAnalysis } from './analyze-question.js';
+import type { AskIndex } from './ask-index.js';
+import { formatDay } from '../time/format-date.js';
+import { statesAQuantity } from './build-candidates.js';
+import { checkPremise } from './premises.js';
+import { matchesDay, scoreCandidates, sentenceOf, type Scored } from './score-candidates.js';
+import { asksWhereThingsStand, whereThingsStandLines, type AnswerLine } from './where-things-stand.js';
+import { yesNoLead } from './yes-no.js';
+
+/** Below this score the best fact is only loosely related, so the bot declines rather than guess. */
+export const MIN_ANSWER_SCORE = 5;
+/** Extra facts join the answer only when nearly as relevant as the best one. */
+const COMPANION_RATIO = 0.8;
+const MAX_SENTENCES = 3;
+/** How much one unknown everyday word weighs against what the chosen fact covers (a name counts 2, a shared word 1). */
+const EVIDENCE_WEIGHT = 1.5;
+
+/** One part of a question, answered with cited lines or declined with the reason (and what is known, if anything). */
+export type PartAnswer = { answered: true; lines: AnswerLine[]; topicWords: string[] } | { answered: false; problem: string; known: AnswerLine[]; topicWords: string[] };
+
+/** Answers one part of a question; `carried` are the topic words of the part before, for parts like "and who went?". */
+export function answerPart(ctx: CommandContext, index: AskIndex, part: string, carried: string[] = []): PartAnswer {
+  const { knowledge, entities } = ctx;
+  let q = analyzeQuestion(index, entities, part, knowledge.asOf);
+  if (carried.length > 0 && q.entities.length === 0 && q.terms.length === 0 && q.unknown.length === 0) {
+    q = analyzeQuestion(index, entities, `${part} ${carried.join(' ')}`, knowledge.asOf);
+  }
+  const topicWords = q.topicWords;
+  if (q.text.length > 0 && !q.personal && !q.future && q.unknown.length === 0 && asksWhereThingsStand(q.text, q.entities)) return { answered: true, lines: whereThingsStandLines(ctx, q.text), topicWords };
+  const premise = checkPremise(knowledge, q.text, q.entities);
+  if (premise) q = analyzeQuestion(index, entities, premise.rest, knowledge.asOf);
+  const ranked = scoreCandidates(index, q);
+  const chosen = ranked[0] ? chooseSentences(ranked, q) : [];
+  const problem = whyNotAnswerable(knowledge, index, q, chosen);
+  if (problem) return { answered: false, problem, known: [], topicWords };
+  const lines = chosen.map((s) => ({ text: sentenceOf(s), sources: s.candidate.sources }));
+  const undisclosed = notDisclosed(q, lines);
+  if (undisclosed) return { answered: false, problem: undisclosed, known: lines, topicWords };
+  const lead = yesNoLead(knowledge, q, chosen);
+  if (lead) lines[0] = { ...lines[0]!, text: `${lead} ${lines[0]!.text}` };
+  if (premise) lines.unshift({ text: premise.note, sources: premise.sources });
+  return { answered: true, lines, topicWords };
+}
+
+/** "What time exactly" or "the exact size" when the facts hold no figure: the detail was never made public. */
+function notDisclosed(q: QuestionAnalysis, lines: AnswerLine[]): string | undefined {
+  const said = lines.map((l) => l.text.replace(/\b(Jan|Feb|March|April|May|June|July|Aug|Sept|Oct|Nov|Dec)\w* \d{1,2}, \d{4}/g, '')).join(' ');
+  const asksDetail = q.quantity || q.facets.has('when') || /\b(time|size|number|figure|amount|date|terms)\b/.test(q.text);
+  if (q.precise && asksDetail && !/\d/.test(said)) return 'The exact detail was not made public. What is known:';
+  return undefined;
+}
+
+/** The reason to decline, if any: the bot answers only when a fact covers everything the question asks. */
+function whyNotAnswerable(knowledge: Knowledge, index: AskIndex, q: QuestionAnalysis, chosen: Scored[]): string | undefined {
+  if (q.text.length === 0) return 'I didn’t catch a question there.';
+  if (q.personal) return 'I can only report what is known about the dispute, not advise on your own situation.';
+  if (q.unknown.length > 0) return `I don’t have anything on ${q.unknown.slice(0, 3).map((w) => `“${w}”`).join(', ')} in what I know, so I won’t guess.`;
+  if (q.laterMonth) return `I have nothing from ${q.laterMonth}; what I know runs to ${formatDay(knowledge.asOf)}.`;
+  const knownYears = index.years;
+  const otherYear = q.years.find((y) => !knownYears.has(y));
+  if (otherYear) return `I have nothing from ${otherYear}; what I know covers ${[...knownYears].sort().join(' and ')}.`;
+  // A yes/no question's day is a premise to confirm or correct ("wasn't it on wed?"), not a filter.
+  const undated = !q.yesNo && q.days.find((d) => d.relation === 'on' && !index.byMonthDay.has(d.monthDay));
+  if (undated) return `I have nothing recorded for ${undated.label}.`;
+  const best = chosen[0];
+  if (!best || best.score < MIN_ANSWER_SCORE || !best.substantive) return 'I don’t have a fact that answers that, so I won’t guess.';
+  const uncovered = q.entities.filter((h) => !q.excluded.includes(h.entity.id) && !chosen.some((s) => s.candidate.entities.has(h.entity.id)));
+  if (uncovered.length > 0) return `I have nothing on that about ${uncovered.map((h) => h.entity.name).join(' and ')}.`;
+  const notActing = q.agents.filter((id) => !chosen.some((s) => actsIn(knowledge, s, id)));
+  if (notActing.length > 0) return `I have no record of ${notActing.map((id) => knowledge.nameOf(id)).join(' or ')} saying or doing that.`;
+  const missingDay = !q.yesNo && q.days.find((d) => d.relation === 'on' && !chosen.some((s) => matchesDay(s.candidate.date, d)));
+  if (missingDay) return `I have nothing recorded for ${missingDay.label}.`;
+  if (q.quantity && !statesAQuantity(best.candidate)) return 'I don’t have that figure, so I won’t guess one.';
+  if (q.money && !chosen.some((s) => /\$|\bdollars?\b|\bmillion\b|\bbillion\b/i.test(sentenceOf(s)))) return 'I don’t have that figure, so I won’t guess one.';
+  if (q.evidence.length > 0 && q.evidence.length * EVIDENCE_WEIGHT >= coverage(q, best)) {
+    return `I don’t have anything on ${q.evidence.slice(0, 3).map((w) => `“${w}”`).join(', ')} in what I know, so I won’t guess.`;
+  }
+  // "Will the studios accept X?" is answered by where they stand on X; other questions about the future are not.
+  const stanceOnProposal = q.entities.length > 0 && best.facet === 'stance' && best.candidate.id.startsWith('stance:');
+  if (q.future && !chosen.some((s) => s.facet === 'next') && !stanceOnProposal) {
+    return 'That asks about the future, and I only report what has happened; I won’t predict it.';
+  }
+  return undefined;
+}
+
+/** How much of the question the best fact covers: 2 for each name it is about, 1 for each shared word, 1 for the asked-for facet. */
+function coverage(q: QuestionAnalysis, best: Scored): number {
+  const names = q.entities.filter((h) => best.candidate.entities.has(h.entity.id)).length;
+  const words = q.terms.filter((t) => best.candidate.terms.has(t)).length;
+  const facet = best.facet && best.facet !== 'what' && q.facets.has(best.facet) ? 1 : 0;
+  return 2 * names + words + facet;
+}
+
+/** A fact is about someone acting when they are its subject, or a person it names who speaks for a party that is. */
+function actsIn(knowledge: Knowledge, s: Scored, id: string): boolean {
+  if (s.candidate.subjects.has(id)) return true;
+  const party = knowledge.people.get(id)?.party;
+  return party !== undefined && s.candidate.entities.has(id) && s.candidate.subjects.has(party);
+}
+
+/** The best fact, plus up to two more that answer the same ask nearly as well (both sides of a stance, say). */
+function chooseSentences(ranked: Scored[], q: QuestionAnalysis): Scored[] {
+  const best = ranked[0]!;
+  const chosen = [best];
+  const seen = new Set([sentenceOf(best)]);
+  const kind = (s: Scored) => s.candidate.id.split(':')[0];
+  for (const s of ranked.slice(1, 50)) {
+    if (chosen.length >= MAX_SENTENCES || s.score < best.score * COMPANION_RATIO) break;
+    if (s.facet !== best.facet || kind(s) !== kind(best) || seen.has(sentenceOf(s))) continue;
+    // A companion must be about every proposal and person the question names; it may be another side's view of them.
+    if (!q.entities.every((h) => h.entity.kind === 'party' || s.candidate.entities.has(h.entity.id))) continue;
+    chosen.push(s);
+    seen.add(sentenceOf(s));
+  }
+  return chosen;
+}
