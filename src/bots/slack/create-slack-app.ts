@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { App, type LogLevel, type Logger, SocketModeReceiver, webApi } from '@slack/bolt';
+import { App, HTTPReceiver, type LogLevel, type Logger, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { CommandContext } from '../../core/commands/command-spec.js';
 import type { Clock } from '../../core/time/clock.js';
 import { createEventDedupe, dropRetriedEvents } from './event-dedupe.js';
@@ -7,6 +7,8 @@ import { registerAppHome } from './handle-app-home.js';
 import { registerSlashCommand } from './handle-command.js';
 import { registerMessageHandlers } from './handle-messages.js';
 import { registerShareButton } from './handle-share.js';
+import { guardSlackRequests, MAX_BODY_BYTES } from './request-guard.js';
+import { refuseOtherWorkspaces, type InstalledWorkspace } from './workspace-check.js';
 import type { SlackDeps } from './slack-deps.js';
 
 /** Web API calls give up after this long; a chat answer that late is no longer useful. */
@@ -32,6 +34,10 @@ export interface SlackAppOptions {
   socketPingTimeoutMs?: number;
   /** Clock for forgetting retried event ids. */
   clock?: Clock;
+  /** Milliseconds since the epoch for checking signed timestamps (the real clock by default: Slack signs with it). */
+  verifyNowMs?: () => number;
+  /** Idempotency keys for Share and the other interactions that post or write; without it they are not deduplicated. */
+  claims?: SlackDeps['claims'];
   /**
    * Called with the Bolt App before Strikewire's listeners are added, to add more (modals, actions) or a global
    * middleware that handles some /strike text itself by not calling next().
@@ -70,16 +76,22 @@ export function createSlackApp(ctx: CommandContext, options: SlackAppOptions): S
         installerOptions: { clientOptions: { ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}), timeout: WEB_API_TIMEOUT_MS } },
       })
     : undefined;
+  const http = receiver
+    ? undefined
+    : new HTTPReceiver({ signingSecret: options.signingSecret ?? '', bodyLimit: MAX_BODY_BYTES, ...logging });
+  if (http) http.requestListener = guardSlackRequests(http.requestListener, options.verifyNowMs ? { nowMs: options.verifyNowMs } : {});
   const app = new App({
     token: options.botToken,
-    ...(receiver ? { receiver } : { signingSecret: options.signingSecret }),
+    receiver: receiver ?? http,
     clientOptions,
     ...logging,
     // init() runs auth.test at start, so a bad token fails there and not on the first user's request.
     deferInitialization: true,
   });
 
-  const deps: SlackDeps = { ctx, admins: options.admins ?? [] };
+  const deps: SlackDeps = { ctx, admins: options.admins ?? [], ...(options.claims ? { claims: options.claims } : {}) };
+  const installed: InstalledWorkspace = {};
+  app.use(refuseOtherWorkspaces(installed));
   app.use(dropRetriedEvents(createEventDedupe(options.clock ? { clock: options.clock } : {})));
   options.extend?.(app);
   registerSlashCommand(app, deps);
@@ -92,6 +104,8 @@ export function createSlackApp(ctx: CommandContext, options: SlackAppOptions): S
     mode: socket ? 'socket' : 'http',
     async start(listen) {
       await app.init();
+      // The one workspace this token belongs to; requests from any other team are refused.
+      installed.teamId = (await app.client.auth.test()).team_id;
       if (socket) {
         await app.start();
         return {};

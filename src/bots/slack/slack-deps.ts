@@ -1,8 +1,11 @@
 import type { CommandContext } from '../../core/commands/command-spec.js';
+import type { InteractionClaims } from '../../store/interaction-claims.js';
 
 /** What every Slack handler needs besides Bolt's own arguments. */
 export interface SlackDeps {
   ctx: CommandContext;
   /** User ids from STRIKEWIRE_ADMINS. */
   admins: readonly string[];
+  /** Idempotency keys for clicks and submissions that post or write, held in the database. */
+  claims?: InteractionClaims;
 }
