@@ -12,6 +12,7 @@ import { createSlackEditorCheck } from './bots/slack/editor-check.js';
 import { registerEditorTools } from './bots/slack/handle-editor-tools.js';
 import { openEditorService } from './editors/editor-service.js';
 import { openDatabase } from './store/open-database.js';
+import { InteractionClaims } from './store/interaction-claims.js';
 
 /** Starts every platform whose tokens are configured, or the local shell when none are. */
 async function main(): Promise<void> {
@@ -27,8 +28,9 @@ async function main(): Promise<void> {
   const sync = await editors.start(ctx);
   const running: { stop(): Promise<void> }[] = [{ stop: async () => sync.stop() }];
   const desk = editors.desk;
-  const slackEditors = { ctx, desk, editorCheck: createSlackEditorCheck(env.EDITORS_SLACK), admins: env.STRIKEWIRE_ADMINS };
-  if (env.SLACK_BOT_TOKEN) running.push(await startSlack(ctx, env, {}, { extend: (app) => registerEditorTools(app, slackEditors) }));
+  const claims = new InteractionClaims(db);
+  const slackEditors = { ctx, desk, editorCheck: createSlackEditorCheck(env.EDITORS_SLACK), admins: env.STRIKEWIRE_ADMINS, claims };
+  if (env.SLACK_BOT_TOKEN) running.push(await startSlack(ctx, env, {}, { extend: (app) => registerEditorTools(app, slackEditors), claims }));
   if (env.DISCORD_TOKEN) running.push(await startDiscord(ctx, env, { interceptors: [createEditorInteractionHandler({ ctx, desk, editors: env.EDITORS_DISCORD })] }));
   if (!env.SLACK_BOT_TOKEN && !env.DISCORD_TOKEN) {
     await runShell(ctx);

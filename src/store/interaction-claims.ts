@@ -19,6 +19,7 @@ export class InteractionClaims {
   private readonly select;
   private readonly record;
   private readonly prune;
+  private readonly remove;
 
   constructor(private readonly db: Database.Database) {
     this.insert = db.prepare(
@@ -27,6 +28,7 @@ export class InteractionClaims {
     this.select = db.prepare('SELECT result FROM interaction_claims WHERE platform = ? AND key = ?');
     this.record = db.prepare('UPDATE interaction_claims SET result = ? WHERE platform = ? AND key = ?');
     this.prune = db.prepare('DELETE FROM interaction_claims WHERE expires_at < ?');
+    this.remove = db.prepare('DELETE FROM interaction_claims WHERE platform = ? AND key = ? AND result IS NULL');
   }
 
   /** Claims `key` for `platform`; exactly one caller, in any process, ever gets `first: true` until the key expires. */
@@ -40,6 +42,11 @@ export class InteractionClaims {
   /** Records what the first delivery did (a message ts, an update id), so a repeat can answer with the same. */
   complete(platform: ClaimPlatform, key: string, result: string): void {
     this.record.run(result, platform, key);
+  }
+
+  /** Gives up an unfinished claim after the work failed, so the user's next try runs again. */
+  release(platform: ClaimPlatform, key: string): void {
+    this.remove.run(platform, key);
   }
 
   /** Deletes expired claims; returns how many. */

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, type LogLevel, type Logger, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { CommandContext } from '../../core/commands/command-spec.js';
 import type { Clock } from '../../core/time/clock.js';
+import { dropReplayedCommands } from './command-replays.js';
 import { createEventDedupe, dropRetriedEvents } from './event-dedupe.js';
 import { registerAppHome } from './handle-app-home.js';
 import { registerSlashCommand } from './handle-command.js';
@@ -93,6 +94,7 @@ export function createSlackApp(ctx: CommandContext, options: SlackAppOptions): S
   const installed: InstalledWorkspace = {};
   app.use(refuseOtherWorkspaces(installed));
   app.use(dropRetriedEvents(createEventDedupe(options.clock ? { clock: options.clock } : {})));
+  if (options.claims) app.use(dropReplayedCommands(options.claims, ctx.clock));
   options.extend?.(app);
   registerSlashCommand(app, deps);
   registerShareButton(app, deps);

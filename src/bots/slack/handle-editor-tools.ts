@@ -13,6 +13,8 @@ import { renderBlockKit } from './render-block-kit.js';
 import { SLASH_COMMAND } from './slack-app-facts.js';
 import { confirmView, resultView, UPDATE_CONFIRM_ID, UPDATE_FORM_ID, updateFormView, type UpdateFormMeta } from './update-modal-view.js';
 import { formErrors, readFormMeta, readUpdateForm } from './update-modal-state.js';
+import { viewOnce } from './view-replays.js';
+import type { InteractionClaims } from '../../store/interaction-claims.js';
 
 /** What the editors' Slack handlers need. */
 export interface SlackEditorDeps {
@@ -21,6 +23,8 @@ export interface SlackEditorDeps {
   editorCheck: SlackEditorCheck;
   /** STRIKEWIRE_ADMINS, for the origin's channel-manager check. */
   admins: readonly string[];
+  /** Idempotency keys: a submission delivered twice stores one update and gets one answer. */
+  claims?: InteractionClaims;
 }
 
 interface Who {
@@ -86,35 +90,57 @@ export function registerEditorTools(app: App, deps: SlackEditorDeps): void {
   });
 
   // Field problems go under their inputs; anything else replaces the form with the next step or the result.
-  const answer = async (outcome: SubmitOutcome, meta: UpdateFormMeta, who: Who & { viewId: string }, ack: (response?: object) => Promise<void>) => {
+  const responseFor = (outcome: SubmitOutcome, meta: UpdateFormMeta): object => {
     switch (outcome.kind) {
       case 'invalid':
-        return ack({ response_action: 'errors', errors: formErrors(outcome.problems, Boolean(meta.amends)) });
+        return { response_action: 'errors', errors: formErrors(outcome.problems, Boolean(meta.amends)) };
       case 'confirm':
-        return ack({ response_action: 'update', view: confirmView(outcome.reply, { ...meta, pendingId: outcome.pendingId }) });
+        return { response_action: 'update', view: confirmView(outcome.reply, { ...meta, pendingId: outcome.pendingId }) };
       default:
-        await ack({ response_action: 'update', view: resultView(outcome.reply) });
-    }
-    if (outcome.kind === 'stored' && outcome.edits) {
-      const edits = await outcome.edits;
-      await who.client.views.update({ view_id: who.viewId, view: resultView(storedReply(ctx, outcome.record, edits)) }).catch((err: Error) => who.logger.warn(`views.update failed: ${err.message}`));
+        return { response_action: 'update', view: resultView(outcome.reply) };
     }
   };
+  // A stored update's digest edits finish after the ack; the result view is then updated with them.
+  const afterAck = async (outcome: SubmitOutcome, who: Who & { viewId: string }) => {
+    if (outcome.kind !== 'stored' || !outcome.edits) return;
+    const edits = await outcome.edits;
+    await who.client.views.update({ view_id: who.viewId, view: resultView(storedReply(ctx, outcome.record, edits)) }).catch((err: Error) => who.logger.warn(`views.update failed: ${err.message}`));
+  };
+  // Each submission is worked on once, keyed on view.id, view.hash and its values; a repeat gets the same answer.
+  const answerOnce = async (once: ReturnType<typeof viewOnce>, ack: (response?: object) => Promise<void>, work: () => Promise<{ outcome: SubmitOutcome; meta: UpdateFormMeta; who: Who & { viewId: string } }>) => {
+    const repeat = once.repeatAnswer();
+    if (repeat) return ack(repeat);
+    let done;
+    try {
+      done = await work();
+    } catch (err) {
+      once.failed();
+      throw err;
+    }
+    const response = responseFor(done.outcome, done.meta);
+    once.answered(response);
+    await ack(response);
+    await afterAck(done.outcome, done.who);
+  };
 
-  app.view(UPDATE_FORM_ID, async ({ ack, body, view, client, logger }) => {
-    const meta = readFormMeta(view.private_metadata);
-    const { raw, reason } = readUpdateForm(view.state.values);
-    const who = { client, userId: body.user.id, ...(meta.channelId ? { channelId: meta.channelId } : {}), logger, viewId: view.id };
-    const amends = meta.amends ? { id: meta.amends.id, reason: reason ?? '' } : undefined;
-    const outcome = await desk.submit(ctx, raw, editorOrigin(deps, who), { ...(amends ? { amends } : {}), publishInBackground: true });
-    await answer(outcome, meta, who, ack as (response?: object) => Promise<void>);
-  });
+  app.view(UPDATE_FORM_ID, async ({ ack, body, view, client, logger }) =>
+    answerOnce(viewOnce(deps.claims, view, ctx.clock), ack as (response?: object) => Promise<void>, async () => {
+      const meta = readFormMeta(view.private_metadata);
+      const { raw, reason } = readUpdateForm(view.state.values);
+      const who = { client, userId: body.user.id, ...(meta.channelId ? { channelId: meta.channelId } : {}), logger, viewId: view.id };
+      const amends = meta.amends ? { id: meta.amends.id, reason: reason ?? '' } : undefined;
+      const outcome = await desk.submit(ctx, raw, editorOrigin(deps, who), { ...(amends ? { amends } : {}), publishInBackground: true });
+      return { outcome, meta, who };
+    }),
+  );
 
-  app.view(UPDATE_CONFIRM_ID, async ({ ack, body, view, client, logger }) => {
-    const meta = readFormMeta(view.private_metadata);
-    const who = { client, userId: body.user.id, ...(meta.channelId ? { channelId: meta.channelId } : {}), logger, viewId: view.id };
-    const outcome = await desk.confirm(ctx, meta.pendingId ?? '', editorOrigin(deps, who), { publishInBackground: true });
-    // An expired confirmation has no inputs to show errors under: show it as the result.
-    await answer(outcome.kind === 'invalid' ? { ...outcome, kind: 'refused' } : outcome, meta, who, ack as (response?: object) => Promise<void>);
-  });
+  app.view(UPDATE_CONFIRM_ID, async ({ ack, body, view, client, logger }) =>
+    answerOnce(viewOnce(deps.claims, view, ctx.clock), ack as (response?: object) => Promise<void>, async () => {
+      const meta = readFormMeta(view.private_metadata);
+      const who = { client, userId: body.user.id, ...(meta.channelId ? { channelId: meta.channelId } : {}), logger, viewId: view.id };
+      const outcome = await desk.confirm(ctx, meta.pendingId ?? '', editorOrigin(deps, who), { publishInBackground: true });
+      // An expired confirmation has no inputs to show errors under: show it as the result.
+      return { outcome: outcome.kind === 'invalid' ? { ...outcome, kind: 'refused' as const } : outcome, meta, who };
+    }),
+  );
 }

@@ -1,6 +1,7 @@
 import { LogLevel, type App } from '@slack/bolt';
 import type { CommandContext } from '../../core/commands/command-spec.js';
 import type { Env } from '../../env.js';
+import type { InteractionClaims } from '../../store/interaction-claims.js';
 import { createSlackApp } from './create-slack-app.js';
 
 const LOG_LEVELS: Record<Env['LOG_LEVEL'], LogLevel> = {
@@ -14,6 +15,8 @@ const LOG_LEVELS: Record<Env['LOG_LEVEL'], LogLevel> = {
 export interface StartSlackOptions {
   /** Adds listeners before Strikewire's own (the editors' forms, registerEditorTools). */
   extend?: (app: App) => void;
+  /** Idempotency keys in the database, so replayed clicks, submissions and commands run once. */
+  claims?: InteractionClaims;
 }
 
 /**
@@ -30,6 +33,7 @@ export async function startSlack(ctx: CommandContext, env: Env, listen: { host?:
     admins: env.STRIKEWIRE_ADMINS,
     logLevel: LOG_LEVELS[env.LOG_LEVEL],
     ...(options.extend ? { extend: options.extend } : {}),
+    ...(options.claims ? { claims: options.claims } : {}),
   });
   const { port } = await slack.start({ port: env.PORT, ...listen });
   slack.app.logger.info(slack.mode === 'socket' ? 'Strikewire is connected to Slack (Socket Mode).' : `Strikewire is listening for Slack on port ${port} (POST /slack/events).`);
