@@ -50,9 +50,10 @@ export async function deliverDigest(action: Extract<DueAction, { kind: 'deliver'
     onRateLimited: (ms: number) => deps.log(`digest ${key}: rate limited, waiting ${ms} ms`),
   };
   try {
+    const since = new Date(dueAt.getTime() - FIND_POSTED_MARGIN_MS);
+    const lookFor = () => findPostedOrUnknown(deps, target, key, since);
     if (claim.retaken) {
-      const since = new Date(dueAt.getTime() - FIND_POSTED_MARGIN_MS);
-      const found = await sendWithRetry(() => deps.channel.findPosted(target, key, since), deps.gate, deps.policy, deps.sleep, events);
+      const found = await sendWithRetry(lookFor, deps.gate, deps.policy, deps.sleep, events);
       if (found) return confirm(deps, claim, found.messageIds, 'reconciled');
     }
     if (!action.postIfMissing) {
@@ -66,10 +67,37 @@ export async function deliverDigest(action: Extract<DueAction, { kind: 'deliver'
       late: action.late ? { dueAt } : undefined,
       corrections: deps.corrections?.(sub),
     });
-    const posted = await sendWithRetry(() => deps.channel.post(target, digest, key), deps.gate, deps.policy, deps.sleep, events);
+    // A 5xx, timeout or reset may come after the platform created the message: look for it before posting again.
+    let maybePosted = false;
+    const postOnce = async () => {
+      const found = maybePosted ? await lookFor() : undefined;
+      if (found) return found;
+      try {
+        return await deps.channel.post(target, digest, key);
+      } catch (err) {
+        if (err instanceof DigestChannelError && err.failure === 'transient') maybePosted = true;
+        throw err;
+      }
+    };
+    const posted = await sendWithRetry(postOnce, deps.gate, deps.policy, deps.sleep, events);
     return confirm(deps, claim, posted.messageIds, action.late ? 'posted-late' : 'posted');
   } catch (err) {
     return settleFailure(err, claim, sub, deps);
+  }
+}
+
+/**
+ * Looks for an earlier post of this digest. A look-up the platform refuses (a public channel the bot posts in
+ * without being a member has no readable history) says nothing about the channel: it neither pauses the
+ * subscription nor loses the day, it just cannot rule out a post, and the digest goes out.
+ */
+async function findPostedOrUnknown(deps: DeliveryDeps, target: DigestTarget, key: string, since: Date): Promise<{ messageIds: string[] } | undefined> {
+  try {
+    return await deps.channel.findPosted(target, key, since);
+  } catch (err) {
+    if (!(err instanceof DigestChannelError) || err.failure === 'transient' || err.failure === 'rate-limited') throw err;
+    deps.log(`digest ${key}: could not look for an earlier post (${err.message}); posting`);
+    return undefined;
   }
 }
 

@@ -13,6 +13,7 @@ import { openDatabase } from '../../store/open-database.js';
 import { SubscriptionStore } from '../../store/subscription-store.js';
 import { createDiscordDigestChannel, createDiscordDigestRest } from '../discord/digest-poster.js';
 import { createSlackDigestChannel, createSlackDigestClient } from '../slack/digest-poster.js';
+import { slackHistoryProblem } from '../slack/digest-history-check.js';
 
 /** The digest feature as main.ts uses it: the /strike digest command, then a scheduler once the bots run. */
 export interface DigestService {
@@ -68,7 +69,8 @@ export function openDigestService(env: Env, options: DigestServiceOptions = {}):
     return undefined;
   };
 
-  const command = createDigestCommand({ subscriptions: new DigestSubscriptions(subscriptions, deliveries, clock), defaultTimeZone: env.DIGEST_TZ, workspaceOf });
+  const historyProblem = async (origin: Origin) => (origin.platform === 'slack' && slackClient && origin.channelId ? slackHistoryProblem(slackClient, origin.channelId, log) : undefined);
+  const command = createDigestCommand({ subscriptions: new DigestSubscriptions(subscriptions, deliveries, clock), defaultTimeZone: env.DIGEST_TZ, workspaceOf, historyProblem });
   return {
     command,
     db,
