@@ -11,6 +11,8 @@ import { registerShareButton } from './handle-share.js';
 import { guardSlackRequests, MAX_BODY_BYTES } from './request-guard.js';
 import { refuseOtherWorkspaces, type InstalledWorkspace } from './workspace-check.js';
 import type { SlackDeps } from './slack-deps.js';
+import { retrying } from '../../store/busy-retry.js';
+import type { InteractionClaims } from '../../store/interaction-claims.js';
 
 /** Web API calls give up after this long; a chat answer that late is no longer useful. */
 export const WEB_API_TIMEOUT_MS = 15_000;
@@ -38,7 +40,7 @@ export interface SlackAppOptions {
   /** Milliseconds since the epoch for checking signed timestamps (the real clock by default: Slack signs with it). */
   verifyNowMs?: () => number;
   /** Idempotency keys for Share and the other interactions that post or write; without it they are not deduplicated. */
-  claims?: SlackDeps['claims'];
+  claims?: InteractionClaims;
   /**
    * Called with the Bolt App before Strikewire's listeners are added, to add more (modals, actions) or a global
    * middleware that handles some /strike text itself by not calling next().
@@ -90,7 +92,8 @@ export function createSlackApp(ctx: CommandContext, options: SlackAppOptions): S
     deferInitialization: true,
   });
 
-  const deps: SlackDeps = { ctx, admins: options.admins ?? [], ...(options.claims ? { claims: options.claims } : {}) };
+  const claims = options.claims ? retrying(options.claims) : undefined;
+  const deps: SlackDeps = { ctx, admins: options.admins ?? [], ...(claims ? { claims } : {}) };
   const installed: InstalledWorkspace = {};
   app.use(refuseOtherWorkspaces(installed));
   app.use(dropRetriedEvents(createEventDedupe(options.clock ? { clock: options.clock } : {})));

@@ -14,6 +14,8 @@ import { SLASH_COMMAND } from './slack-app-facts.js';
 import { confirmView, resultView, UPDATE_CONFIRM_ID, UPDATE_FORM_ID, updateFormView, type UpdateFormMeta } from './update-modal-view.js';
 import { formErrors, readFormMeta, readUpdateForm } from './update-modal-state.js';
 import { viewOnce } from './view-replays.js';
+import { storageReply } from '../../core/reply/storage-reply.js';
+import { retrying, storageTrouble, type BusyRetryPolicy } from '../../store/busy-retry.js';
 import type { InteractionClaims } from '../../store/interaction-claims.js';
 
 /** What the editors' Slack handlers need. */
@@ -27,6 +29,8 @@ export interface SlackEditorDeps {
   claims?: InteractionClaims;
 }
 
+const VIEW_CLAIM_RETRY: BusyRetryPolicy = { budgetMs: 400, firstDelayMs: 10, maxDelayMs: 100 };
+
 interface Who {
   client: webApi.WebClient;
   userId: string;
@@ -39,6 +43,17 @@ function editorOrigin(deps: SlackEditorDeps, who: Who): Origin {
     ...slackOrigin({ client: who.client, userId: who.userId, ...(who.channelId ? { channelId: who.channelId } : {}), admins: deps.admins, logger: who.logger }),
     isEditor: deps.editorCheck.forUser(who),
   };
+}
+
+/** Runs an editor command; a locked or read-only database is answered as such, never as a generic failure. */
+async function withStorageReply<T extends Reply | undefined>(ctx: CommandContext, run: () => Promise<T>): Promise<T | Reply> {
+  try {
+    return await run();
+  } catch (err) {
+    const trouble = storageTrouble(err);
+    if (!trouble) throw err;
+    return storageReply(ctx, trouble);
+  }
 }
 
 /** A private answer through the command's response_url, without a Share button: editor answers are never shared. */
@@ -55,6 +70,8 @@ async function respondPrivately(respond: RespondFn, reply: Reply, logger: Logger
  */
 export function registerEditorTools(app: App, deps: SlackEditorDeps): void {
   const { ctx, desk } = deps;
+  // A view must be acknowledged within three seconds of its submission: its claim waits out a lock only briefly.
+  const claims = deps.claims ? retrying(deps.claims, VIEW_CLAIM_RETRY) : undefined;
 
   app.use(async (args) => {
     const body = args.body as { command?: string; text?: string; user_id?: string; channel_id?: string; trigger_id?: string };
@@ -66,10 +83,10 @@ export function registerEditorTools(app: App, deps: SlackEditorDeps): void {
     const who: Who = { client: args.client, userId: body.user_id, ...(body.channel_id ? { channelId: body.channel_id } : {}), logger: args.logger };
     const origin = editorOrigin(deps, who);
     const correct = parsed.name === 'correct' ? parseCorrectArgs(parsed.args) : undefined;
-    if (parsed.name !== 'update' && correct?.action !== 'amend') return respondPrivately(respond, await runParsed(ctx, parsed, origin), args.logger);
+    if (parsed.name !== 'update' && correct?.action !== 'amend') return respondPrivately(respond, await withStorageReply(ctx, () => runParsed(ctx, parsed, origin)), args.logger);
 
     // The trigger id expires three seconds after the command: check quickly, then open the form.
-    const refusal = await desk.authorize(ctx, origin, correct?.action === 'amend' ? `correct #${correct.id}` : 'update');
+    const refusal = await withStorageReply(ctx, () => desk.authorize(ctx, origin, correct?.action === 'amend' ? `correct #${correct.id}` : 'update'));
     if (refusal) return respondPrivately(respond, refusal, args.logger);
     const meta: UpdateFormMeta = { ...(who.channelId ? { channelId: who.channelId } : {}) };
     let view;
@@ -108,23 +125,26 @@ export function registerEditorTools(app: App, deps: SlackEditorDeps): void {
   };
   // Each submission is worked on once, keyed on view.id, view.hash and its values; a repeat gets the same answer.
   const answerOnce = async (once: ReturnType<typeof viewOnce>, ack: (response?: object) => Promise<void>, work: () => Promise<{ outcome: SubmitOutcome; meta: UpdateFormMeta; who: Who & { viewId: string } }>) => {
-    const repeat = once.repeatAnswer();
-    if (repeat) return ack(repeat);
     let done;
     try {
+      const repeat = await once.repeatAnswer();
+      if (repeat) return await ack(repeat);
       done = await work();
     } catch (err) {
-      once.failed();
-      throw err;
+      await once.failed().catch(() => undefined);
+      const trouble = storageTrouble(err);
+      if (!trouble) throw err;
+      // A locked or read-only database is said as such on the form, and the editor can submit again.
+      return ack({ response_action: 'update', view: resultView(storageReply(ctx, trouble)) });
     }
     const response = responseFor(done.outcome, done.meta);
-    once.answered(response);
+    await once.answered(response);
     await ack(response);
     await afterAck(done.outcome, done.who);
   };
 
   app.view(UPDATE_FORM_ID, async ({ ack, body, view, client, logger }) =>
-    answerOnce(viewOnce(deps.claims, view, ctx.clock), ack as (response?: object) => Promise<void>, async () => {
+    answerOnce(viewOnce(claims, view, ctx.clock), ack as (response?: object) => Promise<void>, async () => {
       const meta = readFormMeta(view.private_metadata);
       const { raw, reason } = readUpdateForm(view.state.values);
       const who = { client, userId: body.user.id, ...(meta.channelId ? { channelId: meta.channelId } : {}), logger, viewId: view.id };
@@ -135,7 +155,7 @@ export function registerEditorTools(app: App, deps: SlackEditorDeps): void {
   );
 
   app.view(UPDATE_CONFIRM_ID, async ({ ack, body, view, client, logger }) =>
-    answerOnce(viewOnce(deps.claims, view, ctx.clock), ack as (response?: object) => Promise<void>, async () => {
+    answerOnce(viewOnce(claims, view, ctx.clock), ack as (response?: object) => Promise<void>, async () => {
       const meta = readFormMeta(view.private_metadata);
       const who = { client, userId: body.user.id, ...(meta.channelId ? { channelId: meta.channelId } : {}), logger, viewId: view.id };
       const outcome = await desk.confirm(ctx, meta.pendingId ?? '', editorOrigin(deps, who), { publishInBackground: true });
