@@ -34,23 +34,23 @@ interface Figures {
   refusedUploads: number;
 }
 
-/** Keeps `count` unsigned uploads in flight until stopped; counts how many the app refused. */
+/** Keeps `count` unsigned 1 MB uploads in flight until stopped; counts how many the app refused with 413. */
 function flood(url: string, count: number): { stop(): void; refused(): number } {
   let stopped = false;
   let refused = 0;
-  const chunk = Buffer.alloc(64 * 1024, 'a');
+  const body = Buffer.alloc(UPLOAD_BYTES, 'a');
   const one = () => {
     if (stopped) return;
     const req = request(url, { method: 'POST', headers: { 'content-type': FORM_CONTENT_TYPE, 'content-length': String(UPLOAD_BYTES) } });
     const again = () => setImmediate(one);
     req.on('response', (res) => {
-      refused++;
+      if (res.statusCode === 413) refused++;
       res.resume();
       again();
     });
     req.on('error', () => undefined);
     req.on('close', () => undefined);
-    req.write(chunk);
+    req.end(body);
   };
   for (let i = 0; i < count; i++) one();
   return { stop: () => void (stopped = true), refused: () => refused };
