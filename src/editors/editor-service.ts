@@ -11,6 +11,10 @@ import type { Sleep } from '../scheduler/send-with-retry.js';
 import { DeliveryStore } from '../store/delivery-store.js';
 import { SubscriptionStore } from '../store/subscription-store.js';
 import { UpdateStore, updateStorePort } from '../store/update-store.js';
+import { retrying, type BusyRetryPolicy } from '../store/busy-retry.js';
+
+/** Editors' writes wait out a lock briefly: a form submission must still be acknowledged within three seconds. */
+const EDITOR_STORE_RETRY: BusyRetryPolicy = { budgetMs: 1_500, firstDelayMs: 10, maxDelayMs: 200 };
 import { recordCarriedUpdates } from './carried-updates.js';
 import { correctionsForNextDigest, createCorrectionPublisher } from './digest-corrections.js';
 import { componentLog } from '../log/logger.js';
@@ -63,7 +67,7 @@ export function openEditorService(db: Database.Database, options: EditorServiceO
     log,
     ...(options.sleep ? { sleep: options.sleep } : {}),
   });
-  const port = updateStorePort(store);
+  const port = retrying(updateStorePort(store), EDITOR_STORE_RETRY);
   const desk = new EditorDesk({ pack: options.pack, store: port, publisher, log });
   const corrections = correctionsForNextDigest({ updates: store, deliveries, clock });
   let shared: CommandContext | undefined;

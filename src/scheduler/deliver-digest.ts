@@ -6,6 +6,7 @@ import type { Claim, DeliveryStore } from '../store/delivery-store.js';
 import type { SubscriptionStore } from '../store/subscription-store.js';
 import { deliveryKey, DigestChannelError, type DigestChannel, type DigestTarget } from './digest-channel.js';
 import type { DueAction } from './find-due.js';
+import { retrying } from '../store/busy-retry.js';
 import { AttemptCancelled, sendWithRetry, type RateGate, type RetryPolicy, type Sleep } from './send-with-retry.js';
 
 /** How long a claim protects a delivery from other processes; renewed before every attempt. */
@@ -28,6 +29,8 @@ export interface DeliveryDeps {
   policy: RetryPolicy;
   sleep: Sleep;
   clock: Clock;
+  /** The clock claims and leases are taken and compared in: the database's (DeliveryStore.dbNow) in production. */
+  leaseClock?: Clock;
   owner: string;
   corrections?: (subscription: DigestSubscription) => readonly string[];
   log: (message: string) => void;
@@ -39,58 +42,95 @@ export interface DeliveryDeps {
  */
 export async function deliverDigest(action: Extract<DueAction, { kind: 'deliver' }>, deps: DeliveryDeps): Promise<DeliveryOutcome> {
   const { subscription: sub, localDate, dueAt } = action;
-  const { deliveries, clock } = deps;
-  const claimedAt = clock();
-  const claim = deliveries.claim({ subscriptionId: sub.id, localDate, dueAt, late: action.late }, deps.owner, claimedAt, leaseFrom(claimedAt));
+  const { clock } = deps;
+  const leaseClock = deps.leaseClock ?? clock;
+  // Every store call waits out a lock held by another process asynchronously.
+  const deliveries = retrying(deps.deliveries);
+  const claimedAt = leaseClock();
+  const claim = await deliveries.claim({ subscriptionId: sub.id, localDate, dueAt, late: action.late }, deps.owner, claimedAt, leaseFrom(claimedAt));
   if (!claim) return 'taken';
   const target: DigestTarget = { platform: sub.platform, channelId: sub.channelId, ...(sub.workspaceId ? { workspaceId: sub.workspaceId } : {}) };
   const key = deliveryKey(sub.id, localDate);
   const events = {
-    beforeAttempt: () => deliveries.renew(claim, leaseFrom(clock()), clock()),
+    // Re-checked immediately before every send: a lost claim stops this process before it posts, not after.
+    beforeAttempt: () => deliveries.renew(claim, leaseFrom(leaseClock()), leaseClock()),
     onRateLimited: (ms: number) => deps.log(`digest ${key}: rate limited, waiting ${ms} ms`),
   };
   try {
+    const since = new Date(dueAt.getTime() - FIND_POSTED_MARGIN_MS);
+    const lookFor = () => findPostedOrUnknown(deps, target, key, since);
     if (claim.retaken) {
-      const since = new Date(dueAt.getTime() - FIND_POSTED_MARGIN_MS);
-      const found = await sendWithRetry(() => deps.channel.findPosted(target, key, since), deps.gate, deps.policy, deps.sleep, events);
-      if (found) return confirm(deps, claim, found.messageIds, 'reconciled');
+      const found = await sendWithRetry(lookFor, deps.gate, deps.policy, deps.sleep, events);
+      if (found) return await confirm(deps, claim, found.messageIds, 'reconciled');
     }
     if (!action.postIfMissing) {
-      deliveries.fail(claim, 'missed: the bot stopped before posting and came back more than 6 hours late', clock());
+      await deliveries.fail(claim, 'missed: the bot stopped before posting and came back more than 6 hours late', leaseClock());
       return 'missed';
     }
     const digest = digestSince(deps.ctx, {
       now: clock(),
       timeZone: sub.timeZone,
-      since: deliveries.lastPostedAt(sub.id, localDate),
+      since: await deliveries.lastPostedAt(sub.id, localDate),
       late: action.late ? { dueAt } : undefined,
       corrections: deps.corrections?.(sub),
     });
-    const posted = await sendWithRetry(() => deps.channel.post(target, digest, key), deps.gate, deps.policy, deps.sleep, events);
-    return confirm(deps, claim, posted.messageIds, action.late ? 'posted-late' : 'posted');
+    // A 5xx, timeout or reset may come after the platform created the message: look for it before posting again.
+    let maybePosted = false;
+    const postOnce = async () => {
+      const found = maybePosted ? await lookFor() : undefined;
+      if (found) return found;
+      if (maybePosted && !(await events.beforeAttempt())) throw new AttemptCancelled('the delivery claim was lost');
+      try {
+        return await deps.channel.post(target, digest, key);
+      } catch (err) {
+        if (err instanceof DigestChannelError && err.failure === 'transient') maybePosted = true;
+        throw err;
+      }
+    };
+    const posted = await sendWithRetry(postOnce, deps.gate, deps.policy, deps.sleep, events);
+    return await confirm(deps, claim, posted.messageIds, action.late ? 'posted-late' : 'posted');
   } catch (err) {
-    return settleFailure(err, claim, sub, deps);
+    return await settleFailure(err, claim, sub, deps);
   }
 }
 
-function confirm(deps: DeliveryDeps, claim: Claim, messageIds: string[], outcome: DeliveryOutcome): DeliveryOutcome {
-  if (deps.deliveries.confirm(claim, messageIds, deps.clock())) return outcome;
+/**
+ * Looks for an earlier post of this digest. A look-up the platform refuses (a public channel the bot posts in
+ * without being a member has no readable history) says nothing about the channel: it neither pauses the
+ * subscription nor loses the day, it just cannot rule out a post, and the digest goes out.
+ */
+async function findPostedOrUnknown(deps: DeliveryDeps, target: DigestTarget, key: string, since: Date): Promise<{ messageIds: string[] } | undefined> {
+  try {
+    return await deps.channel.findPosted(target, key, since);
+  } catch (err) {
+    if (!(err instanceof DigestChannelError) || err.failure === 'transient' || err.failure === 'rate-limited') throw err;
+    deps.log(`digest ${key}: could not look for an earlier post (${err.message}); posting`);
+    return undefined;
+  }
+}
+
+async function confirm(deps: DeliveryDeps, claim: Claim, messageIds: string[], outcome: DeliveryOutcome): Promise<DeliveryOutcome> {
+  if (await retrying(deps.deliveries).confirm(claim, messageIds, deps.clock())) return outcome;
   deps.log(`digest for subscription ${claim.subscriptionId} on ${claim.localDate} was posted after its claim was lost`);
   return 'claim-lost';
 }
 
-function settleFailure(err: unknown, claim: Claim, sub: DigestSubscription, deps: DeliveryDeps): DeliveryOutcome {
-  const now = deps.clock();
-  if (err instanceof AttemptCancelled) return 'claim-lost';
+async function settleFailure(err: unknown, claim: Claim, sub: DigestSubscription, deps: DeliveryDeps): Promise<DeliveryOutcome> {
+  const now = (deps.leaseClock ?? deps.clock)();
+  const deliveries = retrying(deps.deliveries);
+  if (err instanceof AttemptCancelled) {
+    deps.log(`digest for subscription ${claim.subscriptionId} on ${claim.localDate} not sent: its claim was lost to another process`);
+    return 'claim-lost';
+  }
   if (err instanceof DigestChannelError && err.failure === 'channel-gone') {
-    deps.subscriptions.pause(sub.id, err.message, now);
-    deps.deliveries.fail(claim, err.message, now);
+    await retrying(deps.subscriptions).pause(sub.id, err.message, deps.clock());
+    await deliveries.fail(claim, err.message, now);
     deps.log(`digest subscription ${sub.id} (${sub.platform} ${sub.channelId}) paused: ${err.message}`);
     return 'paused';
   }
   const retryable = err instanceof DigestChannelError && (err.failure === 'transient' || err.failure === 'rate-limited');
   const message = err instanceof Error ? err.message : String(err);
-  deps.deliveries.fail(claim, message, now, retryable ? new Date(now.getTime() + RETRY_FAILED_AFTER_MS) : undefined);
+  await deliveries.fail(claim, message, now, retryable ? new Date(now.getTime() + RETRY_FAILED_AFTER_MS) : undefined);
   deps.log(`digest for subscription ${sub.id} on ${claim.localDate} failed: ${message}`);
   return 'failed';
 }

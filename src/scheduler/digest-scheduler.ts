@@ -10,6 +10,8 @@ import { deliverDigest, type DeliveryOutcome } from './deliver-digest.js';
 import type { DigestChannel } from './digest-channel.js';
 import { addLocalDays } from './due-time.js';
 import { fanOut } from './fan-out.js';
+import { monotonicGuard } from './monotonic-clock.js';
+import { retrying } from '../store/busy-retry.js';
 import { findDue, slotKey } from './find-due.js';
 import { DEFAULT_RETRY_POLICY, RateGate, realSleep, type RetryPolicy, type Sleep } from './send-with-retry.js';
 import { componentLog } from '../log/logger.js';
@@ -25,6 +27,13 @@ export interface DigestSchedulerOptions {
   /** Posters for the platforms that are running; subscriptions on other platforms wait. */
   channels: Partial<Record<DigestPlatform, DigestChannel>>;
   clock: Clock;
+  /** The clock claims and leases are taken in: the database's in production, so skewed processes agree; `clock` by default. */
+  leaseClock?: Clock;
+  /**
+   * Milliseconds from a monotonic source (performance.now in production): a wall clock running ahead of it is not
+   * trusted. Without it `clock` is trusted as is (tests that set their clock by hand).
+   */
+  monotonicNow?: () => number;
   /** Identifies this process in claims; unique per start by default. */
   owner?: string;
   /** Deliveries in flight per platform. */
@@ -52,12 +61,15 @@ export class DigestScheduler {
   private readonly owner: string;
   private task?: ScheduledTask;
   private running?: Promise<DueCheckSummary>;
+  /** The wall clock, held back to the monotonic one when it jumps ahead. */
+  private readonly clock: Clock;
 
   /** When the minute tick last fired (or start() ran); /healthz reports a scheduler silent for 3 minutes. */
   lastTickAt: Date | undefined;
 
   constructor(private readonly options: DigestSchedulerOptions) {
     this.owner = options.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+    this.clock = options.monotonicNow ? monotonicGuard(options.clock, (m) => this.log(m), options.monotonicNow) : options.clock;
   }
 
   /** Catches up on anything missed while stopped, then checks every minute (unless `cron` is false: tests tick by hand). */
@@ -97,23 +109,27 @@ export class DigestScheduler {
   }
 
   private async check(lookbackDays: number): Promise<DueCheckSummary> {
-    const { subscriptions, deliveries, clock, channels } = this.options;
+    const { channels } = this.options;
+    const clock = this.clock;
+    const subscriptions = retrying(this.options.subscriptions);
+    const deliveries = retrying(this.options.deliveries);
     const now = clock();
-    const subs = subscriptions.listActive().filter((s) => channels[s.platform]);
+    const subs = (await subscriptions.listActive()).filter((s) => channels[s.platform]);
     // One read of recent deliveries, two days of margin for the zones furthest from UTC.
     const existing = new Map<string, StoredDelivery>(
-      deliveries.since(addLocalDays(now.toISOString().slice(0, 10), -lookbackDays - 2)).map((d) => [slotKey(d.subscriptionId, d.localDate), d]),
+      (await deliveries.since(addLocalDays(now.toISOString().slice(0, 10), -lookbackDays - 2))).map((d) => [slotKey(d.subscriptionId, d.localDate), d]),
     );
     const summary = emptySummary();
     const due = findDue(subs, existing, now, lookbackDays);
     for (const action of due) {
-      if (action.kind === 'skip' && deliveries.skip({ subscriptionId: action.subscription.id, localDate: action.localDate, dueAt: action.dueAt }, action.reason, now)) summary.skipped++;
+      if (action.kind === 'skip' && (await deliveries.skip({ subscriptionId: action.subscription.id, localDate: action.localDate, dueAt: action.dueAt }, action.reason, now))) summary.skipped++;
     }
     const toDeliver = due.filter((a) => a.kind === 'deliver');
     await fanOut(toDeliver, (a) => a.subscription.platform, this.options.concurrency ?? 8, async (action) => {
       const channel = channels[action.subscription.platform]!;
       const outcome = await deliverDigest(action, {
         ...this.options,
+        clock,
         channel,
         gate: this.gate(action.subscription.platform),
         policy: this.options.policy ?? DEFAULT_RETRY_POLICY,

@@ -4,14 +4,25 @@ import type { DeliveryStore } from '../store/delivery-store.js';
 import type { SubscriptionInput } from '../core/digest/subscription-port.js';
 import type { SubscriptionStore } from '../store/subscription-store.js';
 import { nextDue } from './due-time.js';
+import { retrying, type BusyRetryPolicy, type Retrying } from '../store/busy-retry.js';
 
-/** The digest command's view of subscriptions: the SQLite stores plus due-time computation. */
+/**
+ * The digest command's view of subscriptions: the SQLite stores plus due-time computation. Every store call waits
+ * out a locked database asynchronously (retrying), so a subscribe never blocks other users' answers.
+ */
 export class DigestSubscriptions implements DigestSubscriptionsPort {
+  private readonly subscriptions: Retrying<SubscriptionStore>;
+  private readonly deliveries: Retrying<DeliveryStore>;
+
   constructor(
-    private readonly subscriptions: SubscriptionStore,
-    private readonly deliveries: DeliveryStore,
+    subscriptions: SubscriptionStore,
+    deliveries: DeliveryStore,
     private readonly clock: Clock,
-  ) {}
+    busyRetry?: BusyRetryPolicy,
+  ) {
+    this.subscriptions = retrying(subscriptions, busyRetry);
+    this.deliveries = retrying(deliveries, busyRetry);
+  }
 
   async find(platform: DigestPlatform, channelId: string): Promise<DigestSubscription | undefined> {
     return this.subscriptions.find(platform, channelId);
@@ -38,7 +49,7 @@ export class DigestSubscriptions implements DigestSubscriptionsPort {
     const now = this.clock();
     const from = now < subscription.activeSince ? subscription.activeSince : now;
     const next = nextDue(subscription, from);
-    const done = this.deliveries.get({ subscriptionId: subscription.id, localDate: next.localDate });
+    const done = await this.deliveries.get({ subscriptionId: subscription.id, localDate: next.localDate });
     if (!done || done.status === 'claimed') return next.dueAt;
     return nextDue(subscription, new Date(next.dueAt.getTime() + 1)).dueAt;
   }

@@ -53,8 +53,8 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = { transientAttempts: 5, baseDel
 export interface RetryEvents {
   onRateLimited?(retryAfterMs: number): void;
   onTransient?(error: DigestChannelError, attempt: number, delayMs: number): void;
-  /** Called before every attempt; returning false stops (the claim was lost). */
-  beforeAttempt?(): boolean;
+  /** Called immediately before every attempt; returning false stops (the claim was lost). */
+  beforeAttempt?(): boolean | Promise<boolean>;
 }
 
 /** Thrown when beforeAttempt says to stop. */
@@ -71,7 +71,7 @@ export async function sendWithRetry<T>(send: () => Promise<T>, gate: RateGate, p
   let rateLimited = 0;
   for (;;) {
     await gate.ready();
-    if (events.beforeAttempt && !events.beforeAttempt()) throw new AttemptCancelled('the delivery claim was lost');
+    if (events.beforeAttempt && !(await events.beforeAttempt())) throw new AttemptCancelled('the delivery claim was lost');
     try {
       return await send();
     } catch (err) {

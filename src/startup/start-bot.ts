@@ -45,7 +45,7 @@ export async function startBot({ env, ctx, db, logger, editors, forms, digests, 
   const healthSources = () => health;
   stopOnSignals(() => parts, () => db.close(), logger);
   const desk = editors.desk;
-  const slackEditors = { ctx, desk, editorCheck: createSlackEditorCheck(env.EDITORS_SLACK), admins: env.STRIKEWIRE_ADMINS };
+  const slackEditors = { ctx, desk, editorCheck: createSlackEditorCheck(env.EDITORS_SLACK), admins: env.STRIKEWIRE_ADMINS, claims: forms.claims };
   // The forms come first: they take update, new and settle; the older handlers keep correct, verify and log.
   const slackForms = { ...slackEditors, desk: forms.desk, claims: forms.claims };
   const extendSlack = (app: Parameters<typeof registerEditorTools>[0]) => {
@@ -57,7 +57,7 @@ export async function startBot({ env, ctx, db, logger, editors, forms, digests, 
   const healthz = { path: '/healthz', method: ['GET', 'HEAD'], handler: handleHealthz.bind(null, healthSources) };
   const slackFailure = { ...(slackHttp ? { portVariable: 'PORT' as const, port: env.PORT } : {}), ...listenHost(env), slackAppToken: Boolean(env.SLACK_APP_TOKEN) };
   const slack = env.SLACK_BOT_TOKEN
-    ? await startSlack(ctx, env, listenHost(env), { extend: extendSlack, ...(slackHttp ? { customRoutes: [healthz] } : {}) }).catch((err: unknown) => {
+    ? await startSlack(ctx, env, listenHost(env), { extend: extendSlack, claims: forms.claims, ...(slackHttp ? { customRoutes: [healthz] } : {}) }).catch((err: unknown) => {
         throw explainStartFailure(err, slackFailure);
       })
     : undefined;

@@ -63,6 +63,15 @@ export interface Claim extends DeliverySlot {
 export class DeliveryStore {
   constructor(private readonly db: Database.Database) {}
 
+  /**
+   * The database's own clock. Claims and leases are compared in it, so processes whose clocks disagree still agree on
+   * whose lease has run out.
+   */
+  dbNow(): Date {
+    const row = this.db.prepare("SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now') AS now").get() as { now: string };
+    return new Date(row.now);
+  }
+
   get(slot: DeliverySlot): StoredDelivery | undefined {
     const row = this.db.prepare('SELECT * FROM deliveries WHERE subscription_id = ? AND local_date = ?').get(slot.subscriptionId, slot.localDate);
     return row ? toDelivery(row) : undefined;

@@ -31,11 +31,6 @@ export class InteractionClaims {
     this.remove = db.prepare('DELETE FROM interaction_claims WHERE platform = ? AND key = ? AND result IS NULL');
   }
 
-  /** Gives up a claim whose work failed before recording a result, so a retry may do the work. */
-  release(platform: ClaimPlatform, key: string): void {
-    this.remove.run(platform, key);
-  }
-
   /** Claims `key` for `platform`; exactly one caller, in any process, ever gets `first: true` until the key expires. */
   claim(platform: ClaimPlatform, key: string, now: Date, ttlMs: number = CLAIM_TTL_MS): ClaimResult {
     const inserted = this.insert.run(platform, key, now.toISOString(), new Date(now.getTime() + ttlMs).toISOString());
@@ -47,6 +42,11 @@ export class InteractionClaims {
   /** Records what the first delivery did (a message ts, an update id), so a repeat can answer with the same. */
   complete(platform: ClaimPlatform, key: string, result: string): void {
     this.record.run(result, platform, key);
+  }
+
+  /** Gives up an unfinished claim after the work failed, so the user's next try runs again. */
+  release(platform: ClaimPlatform, key: string): void {
+    this.remove.run(platform, key);
   }
 
   /** Deletes expired claims; returns how many. */

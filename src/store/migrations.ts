@@ -151,6 +151,24 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE updates ADD COLUMN kind TEXT NOT NULL DEFAULT 'update' CHECK (kind IN ('update', 'patch'));
     `,
   },
+  {
+    version: 7,
+    name: 'refused edit attempts: one counted row per user per day, pruned by age',
+    sql: `
+      ALTER TABLE edit_attempts ADD COLUMN day TEXT;
+      ALTER TABLE edit_attempts ADD COLUMN count INTEGER NOT NULL DEFAULT 1;
+      UPDATE edit_attempts SET day = substr(at, 1, 10);
+      -- Fold the refusals already logged into one row per user per day before the unique index can hold.
+      UPDATE edit_attempts SET count = (
+        SELECT COUNT(*) FROM edit_attempts o WHERE o.allowed = 0 AND o.platform = edit_attempts.platform AND o.user_id = edit_attempts.user_id AND o.day = edit_attempts.day
+      ) WHERE allowed = 0 AND user_id IS NOT NULL;
+      DELETE FROM edit_attempts WHERE allowed = 0 AND user_id IS NOT NULL AND id NOT IN (
+        SELECT MAX(id) FROM edit_attempts WHERE allowed = 0 AND user_id IS NOT NULL GROUP BY platform, user_id, day
+      );
+      CREATE UNIQUE INDEX edit_attempts_refused_per_user_day ON edit_attempts (platform, user_id, day) WHERE allowed = 0 AND user_id IS NOT NULL;
+      CREATE INDEX edit_attempts_refused_by_day ON edit_attempts (day) WHERE allowed = 0;
+    `,
+  },
 ];
 
 /** Applies every migration not yet recorded, each in its own transaction; safe when two processes start at once. */

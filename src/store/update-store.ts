@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { logRefusal } from './refusal-log.js';
 import { z } from 'zod';
 import type { Actor, CorrectionKind, CorrectionRecord, EditAttempt, UpdateStorePort } from '../core/updates/update-port.js';
 import { StoredPatchSchema, type StoredPatch } from '../core/patch/patch-schema.js';
@@ -169,9 +170,12 @@ export class UpdateStore {
   }
 
   logAttempt(attempt: EditAttempt): void {
-    this.db
-      .prepare('INSERT INTO edit_attempts (at, platform, user_id, action, allowed, detail) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(attempt.at, attempt.platform, attempt.userId ?? null, attempt.action.slice(0, 100), attempt.allowed ? 1 : 0, attempt.detail?.slice(0, 300) ?? null);
+    const row = [attempt.at, attempt.at.slice(0, 10), attempt.platform, attempt.userId ?? null, attempt.action.slice(0, 100), attempt.allowed ? 1 : 0, attempt.detail?.slice(0, 300) ?? null];
+    if (attempt.allowed || !attempt.userId) {
+      this.db.prepare('INSERT INTO edit_attempts (at, day, platform, user_id, action, allowed, detail) VALUES (?, ?, ?, ?, ?, ?, ?)').run(...row);
+    } else {
+      logRefusal(this.db, row);
+    }
   }
 
   refusedAttempts(since: Date, limit: number): EditAttempt[] {

@@ -120,7 +120,7 @@ describe('Discord: editors keep the knowledge current', () => {
     const verify = editor(world, 'verify', { id: 1 }, 'member');
     await answerOf(world, verify, 'Only editors');
     expect(rows(world, 'updates')).toBe(0);
-    expect(world.db.prepare('SELECT COUNT(*) AS n FROM edit_attempts WHERE allowed = 0').get()).toEqual({ n: 3 });
+    expect(world.db.prepare('SELECT SUM(count) AS n FROM edit_attempts WHERE allowed = 0').get()).toEqual({ n: 3 });
     expect(world.logs.join('\n')).not.toContain('fake.bot.token');
   });
 

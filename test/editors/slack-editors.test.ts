@@ -125,7 +125,7 @@ describe('Slack: editors keep the knowledge current', () => {
     for (const text of ['verify 1', 'correct 1 retract no reason at all', 'log']) expect((await strike(world, text, 'U0MEMBER')).text).toContain('Only editors');
     expect(rows(world, 'updates')).toBe(0);
     expect((await strike(world, 'status')).text).toBe(before);
-    expect(world.db.prepare('SELECT COUNT(*) AS n FROM edit_attempts WHERE allowed = 0 AND user_id = ?').get('U0MEMBER')).toEqual({ n: 5 });
+    expect(world.db.prepare('SELECT SUM(count) AS n FROM edit_attempts WHERE allowed = 0 AND user_id = ?').get('U0MEMBER')).toEqual({ n: 5 });
     expect(world.h.logger.lines.some((l) => l.text.includes(BOT_TOKEN))).toBe(false);
   });
 

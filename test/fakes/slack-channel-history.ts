@@ -1,4 +1,4 @@
-import type { FakeSlackWebApi, SlackApiCall } from './slack-web-api.js';
+import { FAIL_AFTER_WORK, type FakeSlackWebApi, type SlackApiCall } from './slack-web-api.js';
 
 /** A message as the fake channel holds it. */
 export interface StoredSlackMessage {
@@ -19,6 +19,8 @@ export interface StoredSlackMessage {
 export function installSlackChannelHistory(fake: FakeSlackWebApi) {
   const messages: StoredSlackMessage[] = [];
   const removed = new Map<string, string>();
+  const unreadable = new Map<string, string>();
+  const failAfterPost: (number | 'reset')[] = [];
   let counter = 0;
   // Real-time timestamps: the digest look-up asks for messages newer than the (injected, past) due time.
   const nextTs = () => `${Math.floor(Date.now() / 1000)}.${String(++counter).padStart(6, '0')}`;
@@ -29,11 +31,13 @@ export function installSlackChannelHistory(fake: FakeSlackWebApi) {
     if (error) return { ok: false, error };
     const message: StoredSlackMessage = { channel, ts: nextTs(), text: String(c.body.text ?? ''), blocks: c.body.blocks, ...(c.body.metadata ? { metadata: c.body.metadata as StoredSlackMessage['metadata'] } : {}) };
     messages.push(message);
+    const failure = failAfterPost.shift();
+    if (failure !== undefined) return { [FAIL_AFTER_WORK]: failure };
     return { channel, ts: message.ts, message: { text: message.text } };
   });
   fake.respondWith('conversations.history', (c: SlackApiCall) => {
     const channel = String(c.body.channel);
-    const error = removed.get(channel);
+    const error = removed.get(channel) ?? unreadable.get(channel);
     if (error) return { ok: false, error };
     const oldest = Number(c.body.oldest ?? 0);
     const withMetadata = String(c.body.include_all_metadata) === 'true';
@@ -58,5 +62,9 @@ export function installSlackChannelHistory(fake: FakeSlackWebApi) {
     removeChannel: (channel: string, error = 'not_in_channel') => void removed.set(channel, error),
     /** The bot is back in the channel. */
     restoreChannel: (channel: string) => void removed.delete(channel),
+    /** Posts to this channel work but its history cannot be read (a public channel the bot is not a member of). */
+    hideHistory: (channel: string, error = 'not_in_channel') => void unreadable.set(channel, error),
+    /** The next posts are created, then answered with this HTTP status or a connection reset, once each. */
+    failAfterPosting: (...failures: (number | 'reset')[]) => void failAfterPost.push(...failures),
   };
 }

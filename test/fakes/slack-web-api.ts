@@ -37,6 +37,9 @@ export interface ResponseUrlPost {
 /** A scripted failure: a 429 with Retry-After, or a 500. */
 export type ScriptedFailure = { status: 429; retryAfterSec: number } | { status: 500 };
 
+/** Key of a method answer that makes the fake fail the call after its work is done: an HTTP status, or 'reset'. */
+export const FAIL_AFTER_WORK = '__failAfterWork';
+
 /** Answer for a method: a fixed body or one computed from the call. */
 export type MethodResult = Record<string, unknown> | ((call: SlackApiCall) => Record<string, unknown>);
 
@@ -160,6 +163,19 @@ export async function startFakeSlackWebApi(identity: FakeIdentity = DEFAULT_IDEN
     calls.push(call);
     const result = overrides.get(method) ?? defaults[method] ?? {};
     const answer = typeof result === 'function' ? result(call) : result;
+    // An answer may ask for an HTTP failure after doing its work (a message created, then a 500 or a reset).
+    if (answer[FAIL_AFTER_WORK] === 'reset') {
+      call.status = 0;
+      req.socket.destroy();
+      events.emit('recorded');
+      return;
+    }
+    if (typeof answer[FAIL_AFTER_WORK] === 'number') {
+      call.status = answer[FAIL_AFTER_WORK];
+      res.writeHead(call.status, { 'content-type': 'text/plain' }).end('internal error');
+      events.emit('recorded');
+      return;
+    }
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, ...answer }));
     events.emit('recorded');
   };

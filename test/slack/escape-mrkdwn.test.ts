@@ -54,7 +54,15 @@ describe('fitEscaped and splitEscaped', () => {
 
 describe('slackLink', () => {
   it('links http(s) URLs and escapes the label', () => {
-    expect(slackLink('https://example.org/a?b=1&c=2', 'A <b> | c')).toBe('<https://example.org/a?b=1&amp;c=2|A &lt;b&gt; ¦ c>');
+    expect(slackLink('https://example.org/a?b=1&c=2', 'A <b> | c')).toBe('<https://example.org/a?b=1&amp;c=2|A &lt;b&gt; ¦ c (example.org)>');
+  });
+
+  it('never shows one address while linking to another: foreign addresses leave the label, the real host is shown', () => {
+    expect(slackLink('https://evil.example/x', 'nytimes.com: Strike ends')).toBe('<https://evil.example/x|(link): Strike ends (evil.example)>');
+    expect(slackLink('https://evil.example/x', 'https://www.nytimes.com/2023/strike')).toBe('<https://evil.example/x|(link) (evil.example)>');
+    expect(slackLink('https://www.deadline.com/a', 'deadline.com: Talks resume')).toBe('<https://www.deadline.com/a|deadline.com: Talks resume (deadline.com)>');
+    // Abbreviations are not addresses.
+    expect(slackLink('https://example.org/a', 'U.S. writers, Ph.D. panel')).toBe('<https://example.org/a|U.S. writers, Ph.D. panel (example.org)>');
   });
 
   it('drops links that are not http(s) or not URLs, keeping the label', () => {

@@ -57,7 +57,7 @@ describe('renderBlockKit', () => {
     expect(sections[3]!.text?.text).toBe('• one [1]\n• two [1, 2]');
     expect(sections[4]!.text?.text).toContain('No.');
     const sources = ofType(m, 'context').at(-1)!.elements.map((e) => (e as types.MrkdwnElement).text);
-    expect(sources[0]).toMatch(/^Sources: \[1\] <https:\/\/example\.org\/a\|Outlet 1: Report number 1>/);
+    expect(sources[0]).toMatch(/^Sources: \[1\] <https:\/\/example\.org\/a\|Outlet 1: Report number 1 \(example\.org\)>/);
     expect(sources[1]).toContain('(via Outlet 1)');
     expect(sources.at(-1)).toMatch(/^As of .*2023/);
     expect(m.text).toBe('A title');

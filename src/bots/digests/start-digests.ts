@@ -9,11 +9,13 @@ import type { DigestChannel } from '../../scheduler/digest-channel.js';
 import { DigestScheduler, type DigestSchedulerOptions } from '../../scheduler/digest-scheduler.js';
 import { DigestSubscriptions } from '../../scheduler/digest-subscriptions.js';
 import { DeliveryStore } from '../../store/delivery-store.js';
+import type { BusyRetryPolicy } from '../../store/busy-retry.js';
 import { openDatabase } from '../../store/open-database.js';
 import { SubscriptionStore } from '../../store/subscription-store.js';
 import { createDiscordDigestChannel, createDiscordDigestRest } from '../discord/digest-poster.js';
 import { createSlackDigestChannel, createSlackDigestClient } from '../slack/digest-poster.js';
 import { componentLog } from '../../log/logger.js';
+import { slackHistoryProblem } from '../slack/digest-history-check.js';
 
 /** The digest feature as main.ts uses it: the /strike digest command, then a scheduler once the bots run. */
 export interface DigestService {
@@ -36,6 +38,8 @@ export interface DigestServiceOptions {
   log?: (message: string) => void;
   /** A database already open at DATABASE_PATH, shared with the editors' updates. */
   db?: Database.Database;
+  /** How long digest commands wait out a locked database (tests shorten it). */
+  busyRetry?: BusyRetryPolicy;
   /** Wraps each poster the scheduler posts through (the editors record which updates each digest carried). */
   wrapChannel?: (channel: DigestChannel) => DigestChannel;
 }
@@ -69,7 +73,8 @@ export function openDigestService(env: Env, options: DigestServiceOptions = {}):
     return undefined;
   };
 
-  const command = createDigestCommand({ subscriptions: new DigestSubscriptions(subscriptions, deliveries, clock), defaultTimeZone: env.DIGEST_TZ, workspaceOf });
+  const historyProblem = async (origin: Origin) => (origin.platform === 'slack' && slackClient && origin.channelId ? slackHistoryProblem(slackClient, origin.channelId, log) : undefined);
+  const command = createDigestCommand({ subscriptions: new DigestSubscriptions(subscriptions, deliveries, clock, options.busyRetry), defaultTimeZone: env.DIGEST_TZ, workspaceOf, historyProblem });
   return {
     command,
     db,
@@ -77,7 +82,10 @@ export function openDigestService(env: Env, options: DigestServiceOptions = {}):
     async start(ctx) {
       const wrap = options.wrapChannel ?? ((c: DigestChannel) => c);
       const posting = Object.fromEntries(Object.entries(channels).map(([platform, c]) => [platform, wrap(c)]));
-      const scheduler = new DigestScheduler({ ctx, subscriptions, deliveries, channels: posting, clock, log, ...options.scheduler });
+      // Claims and leases in the database's clock, and wall-clock jumps held back by the monotonic clock, unless a
+      // test drives time with its own clock.
+      const real = options.clock ? {} : { leaseClock: () => deliveries.dbNow(), monotonicNow: () => performance.now() };
+      const scheduler = new DigestScheduler({ ctx, subscriptions, deliveries, channels: posting, clock, ...real, log, ...options.scheduler });
       const summary = await scheduler.start({ cron: options.cron ?? true });
       const done = Object.entries(summary).filter(([, n]) => n > 0);
       if (done.length > 0) log(`on start: ${done.map(([k, n]) => `${k} ${n}`).join(', ')}`);

@@ -1,13 +1,18 @@
 import type { AddressInfo } from 'node:net';
-import { App, type CustomRoute, type LogLevel, type Logger, SocketModeReceiver, webApi } from '@slack/bolt';
+import { App, type CustomRoute, HTTPReceiver, type LogLevel, type Logger, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { CommandContext } from '../../core/commands/command-spec.js';
 import type { Clock } from '../../core/time/clock.js';
+import { dropReplayedCommands } from './command-replays.js';
 import { createEventDedupe, dropRetriedEvents } from './event-dedupe.js';
 import { registerAppHome } from './handle-app-home.js';
 import { registerSlashCommand } from './handle-command.js';
 import { registerMessageHandlers } from './handle-messages.js';
 import { registerShareButton } from './handle-share.js';
+import { guardSlackRequests, MAX_BODY_BYTES } from './request-guard.js';
+import { refuseOtherWorkspaces, type InstalledWorkspace } from './workspace-check.js';
 import type { SlackDeps } from './slack-deps.js';
+import { retrying } from '../../store/busy-retry.js';
+import type { InteractionClaims } from '../../store/interaction-claims.js';
 
 /** Web API calls give up after this long; a chat answer that late is no longer useful. */
 export const WEB_API_TIMEOUT_MS = 15_000;
@@ -32,6 +37,10 @@ export interface SlackAppOptions {
   socketPingTimeoutMs?: number;
   /** Clock for forgetting retried event ids. */
   clock?: Clock;
+  /** Milliseconds since the epoch for checking signed timestamps (the real clock by default: Slack signs with it). */
+  verifyNowMs?: () => number;
+  /** Idempotency keys for Share and the other interactions that post or write; without it they are not deduplicated. */
+  claims?: InteractionClaims;
   /**
    * Called with the Bolt App before Strikewire's listeners are added, to add more (modals, actions) or a global
    * middleware that handles some /strike text itself by not calling next().
@@ -74,9 +83,13 @@ export function createSlackApp(ctx: CommandContext, options: SlackAppOptions): S
         installerOptions: { clientOptions: { ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}), timeout: WEB_API_TIMEOUT_MS } },
       })
     : undefined;
+  const http = receiver
+    ? undefined
+    : new HTTPReceiver({ signingSecret: options.signingSecret ?? '', bodyLimit: MAX_BODY_BYTES, ...(options.customRoutes ? { customRoutes: options.customRoutes } : {}), ...logging });
+  if (http) http.requestListener = guardSlackRequests(http.requestListener, options.verifyNowMs ? { nowMs: options.verifyNowMs } : {});
   const app = new App({
     token: options.botToken,
-    ...(receiver ? { receiver } : { signingSecret: options.signingSecret, ...(options.customRoutes ? { customRoutes: options.customRoutes } : {}) }),
+    receiver: receiver ?? http,
     clientOptions,
     ...logging,
     // init() runs auth.test at start, so a bad token fails there and not on the first user's request.
@@ -87,8 +100,12 @@ export function createSlackApp(ctx: CommandContext, options: SlackAppOptions): S
   receiver?.client.on('connected', () => void (connected = true));
   for (const state of ['disconnected', 'reconnecting']) receiver?.client.on(state, () => void (connected = false));
 
-  const deps: SlackDeps = { ctx, admins: options.admins ?? [] };
+  const claims = options.claims ? retrying(options.claims) : undefined;
+  const deps: SlackDeps = { ctx, admins: options.admins ?? [], ...(claims ? { claims } : {}) };
+  const installed: InstalledWorkspace = {};
+  app.use(refuseOtherWorkspaces(installed));
   app.use(dropRetriedEvents(createEventDedupe(options.clock ? { clock: options.clock } : {})));
+  if (options.claims) app.use(dropReplayedCommands(options.claims, ctx.clock));
   options.extend?.(app);
   registerSlashCommand(app, deps);
   registerShareButton(app, deps);
@@ -100,6 +117,8 @@ export function createSlackApp(ctx: CommandContext, options: SlackAppOptions): S
     mode: socket ? 'socket' : 'http',
     async start(listen) {
       await app.init();
+      // The one workspace this token belongs to; requests from any other team are refused.
+      installed.teamId = (await app.client.auth.test()).team_id;
       if (socket) {
         await app.start();
         connected = true;

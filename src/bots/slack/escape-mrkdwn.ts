@@ -1,6 +1,8 @@
 // Slack decodes exactly three entities; escaping them turns <!channel>, <!here>, <@U…> and <url|…> into plain text
 // (docs.slack.dev/messaging/formatting-message-text). Everything we send goes through escapeMrkdwn.
 
+import { honestLabel, safeLink } from '../../core/reply/safe-link.js';
+
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 const DECODED: Record<string, string> = { amp: '&', lt: '<', gt: '>' };
 
@@ -52,17 +54,12 @@ export function splitEscaped(escaped: string, max: number): string[] {
 
 /** A Slack link to an http(s) URL, or just the escaped label when the URL is unusable. */
 export function slackLink(url: string | undefined, label: string): string {
-  const text = escapeMrkdwn(label).replace(/\|/g, '¦');
-  if (!url) return text;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return text;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return text;
+  const link = safeLink(url);
+  if (!link) return escapeMrkdwn(label).replace(/\|/g, '¦');
+  // The visible text names the host the link really goes to, and no other address.
+  const text = escapeMrkdwn(honestLabel(label, link)).replace(/\|/g, '¦');
   // URL serialization percent-encodes <, > and spaces; | would end the URL part of the token.
-  const href = escapeMrkdwn(parsed.href).replace(/\|/g, '%7C');
+  const href = escapeMrkdwn(link.href).replace(/\|/g, '%7C');
   return `<${href}|${text}>`;
 }
 

@@ -13,6 +13,10 @@ import { renderBlockKit } from './render-block-kit.js';
 import { SLASH_COMMAND } from './slack-app-facts.js';
 import { confirmView, resultView, UPDATE_CONFIRM_ID, UPDATE_FORM_ID, updateFormView, type UpdateFormMeta } from './update-modal-view.js';
 import { formErrors, readFormMeta, readUpdateForm } from './update-modal-state.js';
+import { viewOnce } from './view-replays.js';
+import { storageReply } from '../../core/reply/storage-reply.js';
+import { retrying, storageTrouble, type BusyRetryPolicy } from '../../store/busy-retry.js';
+import type { InteractionClaims } from '../../store/interaction-claims.js';
 
 /** What the editors' Slack handlers need. */
 export interface SlackEditorDeps {
@@ -21,7 +25,11 @@ export interface SlackEditorDeps {
   editorCheck: SlackEditorCheck;
   /** STRIKEWIRE_ADMINS, for the origin's channel-manager check. */
   admins: readonly string[];
+  /** Idempotency keys: a submission delivered twice stores one update and gets one answer. */
+  claims?: InteractionClaims;
 }
+
+const VIEW_CLAIM_RETRY: BusyRetryPolicy = { budgetMs: 400, firstDelayMs: 10, maxDelayMs: 100 };
 
 /** Who is asking, and the client to answer them with. */
 export interface Who {
@@ -39,6 +47,17 @@ export function editorOrigin(deps: Pick<SlackEditorDeps, 'editorCheck' | 'admins
   };
 }
 
+/** Runs an editor command; a locked or read-only database is answered as such, never as a generic failure. */
+async function withStorageReply<T extends Reply | undefined>(ctx: CommandContext, run: () => Promise<T>): Promise<T | Reply> {
+  try {
+    return await run();
+  } catch (err) {
+    const trouble = storageTrouble(err);
+    if (!trouble) throw err;
+    return storageReply(ctx, trouble);
+  }
+}
+
 /** A private answer through the command's response_url, without a Share button: editor answers are never shared. */
 async function respondPrivately(respond: RespondFn, reply: Reply, logger: Logger): Promise<void> {
   const message = renderBlockKit(reply);
@@ -53,6 +72,8 @@ async function respondPrivately(respond: RespondFn, reply: Reply, logger: Logger
  */
 export function registerEditorTools(app: App, deps: SlackEditorDeps): void {
   const { ctx, desk } = deps;
+  // A view must be acknowledged within three seconds of its submission: its claim waits out a lock only briefly.
+  const claims = deps.claims ? retrying(deps.claims, VIEW_CLAIM_RETRY) : undefined;
 
   app.use(async (args) => {
     const body = args.body as { command?: string; text?: string; user_id?: string; channel_id?: string; trigger_id?: string };
@@ -64,10 +85,10 @@ export function registerEditorTools(app: App, deps: SlackEditorDeps): void {
     const who: Who = { client: args.client, userId: body.user_id, ...(body.channel_id ? { channelId: body.channel_id } : {}), logger: args.logger };
     const origin = editorOrigin(deps, who);
     const correct = parsed.name === 'correct' ? parseCorrectArgs(parsed.args) : undefined;
-    if (parsed.name !== 'update' && correct?.action !== 'amend') return respondPrivately(respond, await runParsed(ctx, parsed, origin), args.logger);
+    if (parsed.name !== 'update' && correct?.action !== 'amend') return respondPrivately(respond, await withStorageReply(ctx, () => runParsed(ctx, parsed, origin)), args.logger);
 
     // The trigger id expires three seconds after the command: check quickly, then open the form.
-    const refusal = await desk.authorize(ctx, origin, correct?.action === 'amend' ? `correct #${correct.id}` : 'update');
+    const refusal = await withStorageReply(ctx, () => desk.authorize(ctx, origin, correct?.action === 'amend' ? `correct #${correct.id}` : 'update'));
     if (refusal) return respondPrivately(respond, refusal, args.logger);
     const meta: UpdateFormMeta = { ...(who.channelId ? { channelId: who.channelId } : {}) };
     let view;
@@ -88,35 +109,60 @@ export function registerEditorTools(app: App, deps: SlackEditorDeps): void {
   });
 
   // Field problems go under their inputs; anything else replaces the form with the next step or the result.
-  const answer = async (outcome: SubmitOutcome, meta: UpdateFormMeta, who: Who & { viewId: string }, ack: (response?: object) => Promise<void>) => {
+  const responseFor = (outcome: SubmitOutcome, meta: UpdateFormMeta): object => {
     switch (outcome.kind) {
       case 'invalid':
-        return ack({ response_action: 'errors', errors: formErrors(outcome.problems, Boolean(meta.amends)) });
+        return { response_action: 'errors', errors: formErrors(outcome.problems, Boolean(meta.amends)) };
       case 'confirm':
-        return ack({ response_action: 'update', view: confirmView(outcome.reply, { ...meta, pendingId: outcome.pendingId }) });
+        return { response_action: 'update', view: confirmView(outcome.reply, { ...meta, pendingId: outcome.pendingId }) };
       default:
-        await ack({ response_action: 'update', view: resultView(outcome.reply) });
-    }
-    if (outcome.kind === 'stored' && outcome.edits) {
-      const edits = await outcome.edits;
-      await who.client.views.update({ view_id: who.viewId, view: resultView(storedReply(ctx, outcome.record, edits)) }).catch((err: Error) => who.logger.warn(`views.update failed: ${err.message}`));
+        return { response_action: 'update', view: resultView(outcome.reply) };
     }
   };
+  // A stored update's digest edits finish after the ack; the result view is then updated with them.
+  const afterAck = async (outcome: SubmitOutcome, who: Who & { viewId: string }) => {
+    if (outcome.kind !== 'stored' || !outcome.edits) return;
+    const edits = await outcome.edits;
+    await who.client.views.update({ view_id: who.viewId, view: resultView(storedReply(ctx, outcome.record, edits)) }).catch((err: Error) => who.logger.warn(`views.update failed: ${err.message}`));
+  };
+  // Each submission is worked on once, keyed on view.id, view.hash and its values; a repeat gets the same answer.
+  const answerOnce = async (once: ReturnType<typeof viewOnce>, ack: (response?: object) => Promise<void>, work: () => Promise<{ outcome: SubmitOutcome; meta: UpdateFormMeta; who: Who & { viewId: string } }>) => {
+    let done;
+    try {
+      const repeat = await once.repeatAnswer();
+      if (repeat) return await ack(repeat);
+      done = await work();
+    } catch (err) {
+      await once.failed().catch(() => undefined);
+      const trouble = storageTrouble(err);
+      if (!trouble) throw err;
+      // A locked or read-only database is said as such on the form, and the editor can submit again.
+      return ack({ response_action: 'update', view: resultView(storageReply(ctx, trouble)) });
+    }
+    const response = responseFor(done.outcome, done.meta);
+    await once.answered(response);
+    await ack(response);
+    await afterAck(done.outcome, done.who);
+  };
 
-  app.view(UPDATE_FORM_ID, async ({ ack, body, view, client, logger }) => {
-    const meta = readFormMeta(view.private_metadata);
-    const { raw, reason } = readUpdateForm(view.state.values);
-    const who = { client, userId: body.user.id, ...(meta.channelId ? { channelId: meta.channelId } : {}), logger, viewId: view.id };
-    const amends = meta.amends ? { id: meta.amends.id, reason: reason ?? '' } : undefined;
-    const outcome = await desk.submit(ctx, raw, editorOrigin(deps, who), { ...(amends ? { amends } : {}), publishInBackground: true });
-    await answer(outcome, meta, who, ack as (response?: object) => Promise<void>);
-  });
+  app.view(UPDATE_FORM_ID, async ({ ack, body, view, client, logger }) =>
+    answerOnce(viewOnce(claims, view, ctx.clock), ack as (response?: object) => Promise<void>, async () => {
+      const meta = readFormMeta(view.private_metadata);
+      const { raw, reason } = readUpdateForm(view.state.values);
+      const who = { client, userId: body.user.id, ...(meta.channelId ? { channelId: meta.channelId } : {}), logger, viewId: view.id };
+      const amends = meta.amends ? { id: meta.amends.id, reason: reason ?? '' } : undefined;
+      const outcome = await desk.submit(ctx, raw, editorOrigin(deps, who), { ...(amends ? { amends } : {}), publishInBackground: true });
+      return { outcome, meta, who };
+    }),
+  );
 
-  app.view(UPDATE_CONFIRM_ID, async ({ ack, body, view, client, logger }) => {
-    const meta = readFormMeta(view.private_metadata);
-    const who = { client, userId: body.user.id, ...(meta.channelId ? { channelId: meta.channelId } : {}), logger, viewId: view.id };
-    const outcome = await desk.confirm(ctx, meta.pendingId ?? '', editorOrigin(deps, who), { publishInBackground: true });
-    // An expired confirmation has no inputs to show errors under: show it as the result.
-    await answer(outcome.kind === 'invalid' ? { ...outcome, kind: 'refused' } : outcome, meta, who, ack as (response?: object) => Promise<void>);
-  });
+  app.view(UPDATE_CONFIRM_ID, async ({ ack, body, view, client, logger }) =>
+    answerOnce(viewOnce(claims, view, ctx.clock), ack as (response?: object) => Promise<void>, async () => {
+      const meta = readFormMeta(view.private_metadata);
+      const who = { client, userId: body.user.id, ...(meta.channelId ? { channelId: meta.channelId } : {}), logger, viewId: view.id };
+      const outcome = await desk.confirm(ctx, meta.pendingId ?? '', editorOrigin(deps, who), { publishInBackground: true });
+      // An expired confirmation has no inputs to show errors under: show it as the result.
+      return { outcome: outcome.kind === 'invalid' ? { ...outcome, kind: 'refused' as const } : outcome, meta, who };
+    }),
+  );
 }

@@ -1,7 +1,9 @@
-import type { App, types } from '@slack/bolt';
+import type { App, Logger, types } from '@slack/bolt';
+import { storageTrouble } from '../../store/busy-retry.js';
 import { afterAck } from './after-ack.js';
 import { answerText } from './answer-text.js';
 import { fitEscaped } from './escape-mrkdwn.js';
+import { shareKey } from './interaction-keys.js';
 import { slackOrigin } from './origin.js';
 import { renderBlockKit } from './render-block-kit.js';
 import { MAX_SHARE_VALUE, SHARE_ACTION_ID } from './share-button.js';
@@ -16,6 +18,21 @@ const CANNOT_POST: Record<string, string> = {
   is_archived: 'This channel is archived, so I cannot post in it.',
   restricted_action: 'This workspace does not let me post in this channel.',
 };
+
+/**
+ * True when this click is the first for its key. Storage trouble lets the share through: the post itself needs no
+ * storage, and a member should not be refused because the database is locked or read-only.
+ */
+async function firstShare(deps: SlackDeps, key: string, logger: Logger): Promise<boolean> {
+  if (!deps.claims) return true;
+  try {
+    return (await deps.claims.claim('slack', key, deps.ctx.clock())).first;
+  } catch (err) {
+    if (!storageTrouble(err)) throw err;
+    logger.warn(`Could not record a share click: ${(err as Error).message}`);
+    return true;
+  }
+}
 
 /** The line under a shared answer: who shared it and the command that made it. */
 function sharedByContext(userId: string, commandText: string): types.ContextBlock {
@@ -38,12 +55,19 @@ export function registerShareButton(app: App, deps: SlackDeps): void {
       return;
     }
     const userId = click.data.user.id;
+    // Replays and double clicks share a key; only the first delivery posts.
+    const key = shareKey(click.data, channel, SHARE_ACTION_ID);
+    if (!(await firstShare(deps, key, logger))) {
+      logger.debug('Ignoring a repeated share click');
+      return;
+    }
     const commandText = (click.data.actions.find((a) => a.action_id === SHARE_ACTION_ID)?.value ?? 'help').slice(0, MAX_SHARE_VALUE);
     const origin = slackOrigin({ client, userId, channelId: channel, admins: deps.admins, logger });
     const reply = await answerText(deps.ctx, commandText, origin, logger);
     const message = renderBlockKit(reply, { maxBlocks: MAX_BLOCKS_PER_MESSAGE - 1, maxBlockText: MAX_BLOCK_TEXT_PER_MESSAGE - 300 });
+    let posted;
     try {
-      await client.chat.postMessage({
+      posted = await client.chat.postMessage({
         channel,
         text: message.text,
         blocks: [...message.blocks, sharedByContext(userId, commandText)],
@@ -53,9 +77,12 @@ export function registerShareButton(app: App, deps: SlackDeps): void {
     } catch (err) {
       const code = (err as { data?: { error?: string } }).data?.error ?? 'unknown';
       logger.warn(`Sharing an answer failed: ${code}`);
+      // Nothing was posted: after /invite the same button must work.
+      await deps.claims?.release('slack', key).catch(() => undefined);
       await respond({ response_type: 'ephemeral', replace_original: false, text: CANNOT_POST[code] ?? 'I could not post that in the channel. Please try again.' });
       return;
     }
+    await deps.claims?.complete('slack', key, posted.ts ?? 'posted').catch((err: Error) => logger.warn(`Could not record a share: ${err.message}`));
     await respond({ delete_original: true }).catch((err: Error) => logger.warn(`Could not remove the private copy: ${err.message}`));
   });
 }

@@ -1,8 +1,12 @@
 import type { CommandContext } from '../../core/commands/command-spec.js';
+import type { Retrying } from '../../store/busy-retry.js';
+import type { InteractionClaims } from '../../store/interaction-claims.js';
 
 /** What every Slack handler needs besides Bolt's own arguments. */
 export interface SlackDeps {
   ctx: CommandContext;
   /** User ids from STRIKEWIRE_ADMINS. */
   admins: readonly string[];
+  /** Idempotency keys for clicks and submissions that post or write, held in the database; waits out locks. */
+  claims?: Retrying<InteractionClaims>;
 }

@@ -1,6 +1,7 @@
 import { LogLevel, type App, type CustomRoute } from '@slack/bolt';
 import type { CommandContext } from '../../core/commands/command-spec.js';
 import type { Env } from '../../env.js';
+import type { InteractionClaims } from '../../store/interaction-claims.js';
 import { createSlackApp } from './create-slack-app.js';
 import { appLogger } from '../../log/logger.js';
 import { boltLogger } from '../../log/bolt-logger.js';
@@ -18,6 +19,8 @@ export interface StartSlackOptions {
   extend?: (app: App) => void;
   /** Extra HTTP routes beside /slack/events in HTTP mode (main.ts serves GET /healthz there). */
   customRoutes?: CustomRoute[];
+  /** Idempotency keys in the database, so replayed clicks, submissions and commands run once. */
+  claims?: InteractionClaims;
 }
 
 /**
@@ -36,6 +39,7 @@ export async function startSlack(ctx: CommandContext, env: Env, listen: { host?:
     logLevel: LOG_LEVELS[env.LOG_LEVEL],
     ...(options.extend ? { extend: options.extend } : {}),
     ...(options.customRoutes ? { customRoutes: options.customRoutes } : {}),
+    ...(options.claims ? { claims: options.claims } : {}),
   });
   const { port } = await slack.start({ port: env.PORT, ...listen });
   slack.app.logger.info(slack.mode === 'socket' ? 'Strikewire is connected to Slack (Socket Mode).' : `Strikewire is listening for Slack on port ${port} (POST /slack/events).`);

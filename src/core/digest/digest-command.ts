@@ -16,6 +16,11 @@ export interface DigestCommandOptions {
   defaultTime?: string;
   /** The Slack workspace or Discord guild of the command's channel, when the adapter can tell. */
   workspaceOf?: (origin: Origin) => string | undefined | Promise<string | undefined>;
+  /**
+   * Why the bot could not check this channel for a digest it already posted (it cannot read the history), with how
+   * to fix it; undefined when it can. Asked at subscribe time, so the fix is offered before the first digest.
+   */
+  historyProblem?: (origin: Origin) => Promise<string | undefined>;
 }
 
 /** Name of the digest command's free-text argument (the action and its options). */
@@ -74,16 +79,17 @@ export function createDigestCommand(options: DigestCommandOptions): CommandSpec 
         timeZone: request.timeZone ?? existing?.timeZone ?? options.defaultTimeZone,
         createdBy: origin.userId ?? 'unknown',
       });
-      return subscribed(ctx, options, subscription, previous);
+      return subscribed(ctx, options, subscription, previous, await options.historyProblem?.(origin));
     },
   };
 }
 
-async function subscribed(ctx: CommandContext, options: DigestCommandOptions, sub: DigestSubscription, previous?: DigestSubscription): Promise<Reply> {
+async function subscribed(ctx: CommandContext, options: DigestCommandOptions, sub: DigestSubscription, previous?: DigestSubscription, historyProblem?: string): Promise<Reply> {
   const next = await options.subscriptions.nextRun(sub);
   const reply = new ReplyBuilder(ctx.knowledge, 'digest', previous ? 'Daily digest updated' : 'Daily digest subscribed');
   reply.text(`This channel gets the strike digest every day at ${sub.localTime} (${sub.timeZone}). Next: ${formatLocalDateTime(next, sub.timeZone)}.`);
   if (previous?.pausedReason) reply.text(`Deliveries resume; they had stopped because ${previous.pausedReason}.`);
+  if (historyProblem) reply.text(historyProblem);
   reply.text('Change it with /strike digest subscribe HH:MM Area/City; stop it with /strike digest unsubscribe.');
   return reply.build({ visibility: 'channel' });
 }

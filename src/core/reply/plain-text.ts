@@ -1,3 +1,4 @@
+import { safeLink } from './safe-link.js';
 import { formatDay } from '../time/format-date.js';
 import type { Block, Citation, Reply } from './reply.js';
 
@@ -10,7 +11,9 @@ export function citeMarks(cites: readonly number[]): string {
 /** One source as a reader sees it: outlet, title, date, via and link. */
 export function describeCitation(c: Citation): string {
   const via = c.via ? ` (via ${c.via})` : '';
-  const url = c.url ? ` ${c.url}` : '';
+  // Only http(s) addresses are shown; a javascript: or data: "source" is not a link anyone should follow.
+  const link = safeLink(c.url);
+  const url = link ? ` ${link.href}` : '';
   return `[${c.n}] ${c.outlet}: ${c.title}, ${formatDay(c.date)}${via}${url}`;
 }
 

@@ -1,0 +1,125 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { DigestChannelError, type DigestChannel } from '../../src/scheduler/digest-channel.js';
+import { MemoryDigestChannel } from './memory-digest-channel.js';
+import { digestWorld, ManualClock } from './scheduler-harness.js';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const dir = mkdtempSync(join(tmpdir(), 'strikewire-clocks-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** A channel whose posts wait until released, so a second process can act while the first one is sending. */
+function heldChannel(inner: MemoryDigestChannel): { channel: DigestChannel; posting: Promise<void>; release(): void } {
+  let release!: () => void;
+  let started!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  const posting = new Promise<void>((r) => (started = r));
+  return {
+    channel: {
+      post: async (...args) => {
+        started();
+        await gate;
+        return inner.post(...args);
+      },
+      findPosted: (target, key) => inner.findPosted(target, key),
+      edit: () => inner.edit(),
+    },
+    posting,
+    release,
+  };
+}
+
+describe('two processes on one database with clocks 6 minutes apart', () => {
+  it('takes leases in the database’s clock, so the process running ahead never takes over a live claim', async () => {
+    const path = join(dir, 'skew.db');
+    const a = digestWorld(path);
+    const b = digestWorld(path);
+    a.subscriptions.upsert({ platform: 'slack', channelId: 'C1', localTime: '09:00', timeZone: 'UTC', createdBy: 'U1' }, new Date('2024-06-01T00:00:00Z'));
+    // The database's clock, shared; each process has its own wall clock, B's six minutes ahead of A's.
+    const database = new ManualClock(new Date('2024-06-05T09:00:05Z'));
+    const clockA = new ManualClock(new Date('2024-06-05T09:00:05Z'));
+    const clockB = new ManualClock(new Date('2024-06-05T09:06:05Z'));
+    const posts = new MemoryDigestChannel(clockA.now);
+    const held = heldChannel(posts);
+    const first = a.scheduler(clockA.now, { slack: held.channel }, { leaseClock: database.now, owner: 'A' }).tick();
+    await held.posting;
+    database.advance(30_000);
+    clockB.advance(30_000);
+    // By B's own clock A's five-minute lease ran out a minute ago; by the database's it has 4.5 minutes left.
+    expect(await b.scheduler(clockB.now, { slack: posts }, { leaseClock: database.now, owner: 'B' }).tick()).toMatchObject({ posted: 0, taken: 1 });
+    held.release();
+    expect(await first).toMatchObject({ posted: 1 });
+    expect(posts.postsTo('C1')).toHaveLength(1);
+    a.db.close();
+    b.db.close();
+  });
+
+  it('a process whose claim was taken over stops before it sends, not after', async () => {
+    const path = join(dir, 'lost.db');
+    const a = digestWorld(path);
+    const b = digestWorld(path);
+    a.subscriptions.upsert({ platform: 'slack', channelId: 'C2', localTime: '09:00', timeZone: 'UTC', createdBy: 'U1' }, new Date('2024-06-01T00:00:00Z'));
+    const database = new ManualClock(new Date('2024-06-05T09:00:05Z'));
+    const posts = new MemoryDigestChannel(database.now);
+    // A's first attempt fails after a while; meanwhile its lease runs out and B takes the slot and posts.
+    let failFirst = true;
+    let entered!: () => void;
+    const inFirstAttempt = new Promise<void>((r) => (entered = r));
+    let resume!: () => void;
+    const resumed = new Promise<void>((r) => (resume = r));
+    const flaky: DigestChannel = {
+      post: async (...args) => {
+        if (!failFirst) return posts.post(...args);
+        failFirst = false;
+        entered();
+        await resumed;
+        throw new DigestChannelError('rate-limited', '429', 'slow down', 1);
+      },
+      findPosted: (target, key) => posts.findPosted(target, key),
+      edit: () => posts.edit(),
+    };
+    const logs: string[] = [];
+    const first = a.scheduler(database.now, { slack: flaky }, { leaseClock: database.now, owner: 'A', log: (m) => logs.push(m) }).tick();
+    await inFirstAttempt;
+    database.advance(6 * MINUTE);
+    expect(await b.scheduler(database.now, { slack: posts }, { leaseClock: database.now, owner: 'B' }).tick()).toMatchObject({ reconciled: 0, posted: 1 });
+    resume();
+    expect(await first).toMatchObject({ 'claim-lost': 1, posted: 0 });
+    expect(posts.postsTo('C2')).toHaveLength(1);
+    expect(logs.some((l) => l.includes('claim was lost'))).toBe(true);
+    a.db.close();
+    b.db.close();
+  });
+});
+
+describe('wall-clock jumps', () => {
+  it('never posts tomorrow’s digest when the wall clock jumps a day ahead, and posts each day at its real time', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'performance'], now: new Date('2024-06-05T08:00:00Z') });
+    const world = digestWorld();
+    world.subscriptions.upsert({ platform: 'slack', channelId: 'C3', localTime: '09:00', timeZone: 'UTC', createdBy: 'U1' }, new Date('2024-06-01T00:00:00Z'));
+    const wall = () => new Date();
+    const channel = new MemoryDigestChannel(wall);
+    const logs: string[] = [];
+    const scheduler = world.scheduler(wall, { slack: channel }, { monotonicNow: () => performance.now(), log: (m) => logs.push(m) });
+    expect(await scheduler.tick()).toMatchObject({ posted: 0 });
+    // The wall clock jumps 24 h ahead; the monotonic clock only sees a minute pass.
+    vi.advanceTimersByTime(MINUTE);
+    vi.setSystemTime(new Date(Date.now() + 24 * HOUR));
+    expect(await scheduler.tick()).toMatchObject({ posted: 0, 'posted-late': 0 });
+    expect(channel.postsTo('C3')).toEqual([]);
+    expect(logs.some((l) => l.startsWith('clock jump'))).toBe(true);
+    // It jumps back; at the real 09:00 today's digest goes out, and tomorrow's at tomorrow's 09:00.
+    vi.setSystemTime(new Date(Date.now() - 24 * HOUR));
+    vi.advanceTimersByTime(HOUR);
+    expect(await scheduler.tick()).toMatchObject({ posted: 1 });
+    vi.advanceTimersByTime(24 * HOUR);
+    expect(await scheduler.tick()).toMatchObject({ posted: 1 });
+    expect(channel.postsTo('C3').map((p) => p.key)).toEqual([expect.stringMatching(/-20240605$/), expect.stringMatching(/-20240606$/)]);
+  });
+});
