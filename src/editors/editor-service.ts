@@ -36,6 +36,11 @@ export interface EditorService {
   useChannels(channels: Partial<Record<DigestPlatform, DigestChannel>>): void;
   /** The Corrections section of a subscription's next digest. */
   corrections(subscription: DigestSubscription): string[];
+  /**
+   * Edits the posted digests behind corrections another process made (`cli desk retract`, `desk amend`), which
+   * has no bot to edit through; corrections already edited, or of nothing posted, are left alone.
+   */
+  publishPending(): Promise<number>;
   /** Loads the stored updates into the shared context, then keeps it in step with the database. */
   start(ctx: CommandContext): Promise<{ stop(): void }>;
 }
@@ -71,6 +76,17 @@ export function openEditorService(db: Database.Database, options: EditorServiceO
   const desk = new EditorDesk({ pack: options.pack, store: port, publisher, log });
   const corrections = correctionsForNextDigest({ updates: store, deliveries, clock });
   let shared: CommandContext | undefined;
+  let seenCorrection = 0;
+  const publishPending = async (): Promise<number> => {
+    let published = 0;
+    for (const correction of store.correctionsAfter(seenCorrection)) {
+      seenCorrection = correction.id;
+      if (store.editsOf(correction.id).length > 0 || store.carriedBy(correction.updateId).length === 0) continue;
+      await publisher.publish(correction);
+      published++;
+    }
+    return published;
+  };
   // A patch's sources keep its id in their provenance: that is how a posted digest is known to carry the patch.
   const sourceOwner = (id: string) => (shared?.verifiedKnowledge ?? shared?.knowledge)?.sources.get(id)?.updateId;
   return {
@@ -83,11 +99,16 @@ export function openEditorService(db: Database.Database, options: EditorServiceO
       channels = next;
     },
     corrections,
+    publishPending,
     async start(ctx) {
       shared = ctx;
       await desk.reload(ctx);
+      seenCorrection = store.recentCorrections(1)[0]?.id ?? 0;
       const timer = setInterval(() => {
-        desk.syncIfChanged(ctx).catch((err: unknown) => log(`could not reload stored updates: ${(err as Error).message}`));
+        desk
+          .syncIfChanged(ctx)
+          .then(() => publishPending())
+          .catch((err: unknown) => log(`could not reload stored updates: ${(err as Error).message}`));
       }, options.syncIntervalMs ?? SYNC_INTERVAL_MS);
       timer.unref();
       return { stop: () => clearInterval(timer) };

@@ -154,6 +154,11 @@ export class UpdateStore {
     return this.db.prepare('SELECT * FROM corrections ORDER BY id DESC LIMIT ?').all(limit).map(toCorrection);
   }
 
+  /** Corrections with an id above `afterId`, oldest first: what another process corrected since this one last looked. */
+  correctionsAfter(afterId: number): CorrectionRecord[] {
+    return this.db.prepare('SELECT * FROM corrections WHERE id > ? ORDER BY id').all(afterId).map(toCorrection);
+  }
+
   /** Corrections of updates a posted digest had carried, made in (after, until]: the next digest's Corrections section. */
   publishedCorrections(after: Date, until: Date): CorrectionRecord[] {
     return this.db

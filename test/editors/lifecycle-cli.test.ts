@@ -107,6 +107,11 @@ describe('a fictional dispute from first talks to ratification, through cli desk
     const released = await read('digest --since 2025-05-01T09:00:00Z --tz UTC', '2025-05-02T08:00:00Z');
     expect(released).toContain('Talk of a bonus');
     expect(desk('show', id).out).toMatch(/verified by shell:/);
+    const retracted = desk('retract', id, '--reason', 'the official withdrew the remark', '--now', '2025-05-02T10:00:00Z');
+    expect(retracted.code).toBe(0);
+    expect(retracted.out).toContain('was retracted: the official withdrew the remark.');
+    expect(await read('timeline', '2025-05-02T11:00:00Z')).not.toContain('Talk of a bonus');
+    expect(desk('list').out).toMatch(new RegExp(`#${id} patch .*retracted`));
   }, 120_000);
 
   it('exports a pack folder that loads as KNOWLEDGE_PACK and gives identical replies', async () => {

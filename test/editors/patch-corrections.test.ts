@@ -102,6 +102,19 @@ describe('corrections of a stored patch reach the digests that carried it', () =
     for (const post of next) expect(post.digest.fallbackText).toContain('was corrected: it was a call, not a meeting');
   });
 
+  it('edits the digests behind a retraction another process made (cli desk retract) when the bot next syncs', async () => {
+    world = await startWorld();
+    const record = await applyPatch(world, PATCH);
+    await digestsAt(world, AUG_12_DIGEST);
+    // The CLI writes the same database without a bot to edit through.
+    world.editors.store.retract(record.id, { author: 'shell:desk', at: new Date('2023-08-12T20:00:00Z'), reason: 'the session did not happen' });
+    world.clock.set('2023-08-12T20:00:30Z');
+    expect(await world.editors.publishPending()).toBe(1);
+    expect(world.channel.edits).toHaveLength(2);
+    for (const edit of world.channel.edits) expect(edit.digest.fallbackText).toContain('was retracted: the session did not happen.');
+    expect(await world.editors.publishPending()).toBe(0);
+  });
+
   it('holds an unverified patch out of the digest, and a refused patch stores nothing', async () => {
     world = await startWorld();
     world.clock.set('2023-08-12T10:00:00Z');

@@ -12,6 +12,8 @@ import { parseUpdateId, updateLabel, type UpdateRecord } from '../../core/update
 import { WGA_2023_PACK_DIR } from '../../content/packs.js';
 import { openDatabase } from '../../store/open-database.js';
 import { UpdateStore, updateStorePort } from '../../store/update-store.js';
+import { correctionNote } from '../../core/updates/correction-text.js';
+import { SYNC_INTERVAL_MS } from '../../editors/editor-service.js';
 import { exportPack } from './pack-export.js';
 import { readPatchFile } from './patch-file.js';
 import { renderTerminal } from './render-terminal.js';
@@ -89,7 +91,14 @@ export async function runDeskCli(argv: string[], env: NodeJS.ProcessEnv): Promis
       }
       case 'retract': {
         if (id() === undefined || !values.reason) return { out: `Name the patch and give a --reason, which every corrected digest prints.\n${USAGE}`, code: 2 };
-        return replyText(ctx, await desk.retract(ctx, origin, id()!, values.reason), env);
+        const before = store.recentCorrections(1)[0]?.id ?? 0;
+        const reply = await desk.retract(ctx, origin, id()!, values.reason);
+        const correction = store.recentCorrections(1)[0];
+        if (!correction || correction.id === before) return replyText(ctx, reply, env);
+        const carried = store.carriedBy(correction.updateId).length;
+        // No bot runs here: the running bot edits the posted digests when it next syncs (publishPending).
+        const edits = carried === 0 ? 'No posted digest had carried it.' : `The running bot edits the ${carried} posted digest${carried === 1 ? '' : 's'} that carried it within ${SYNC_INTERVAL_MS / 1000} seconds; the next digests list the correction.`;
+        return { out: `Retracted ${updateLabel(correction.updateId)}: ${correctionNote(correction)}\n${edits}`, code: 0 };
       }
       case 'export': {
         if (!values.out) return { out: `Name the folder with --out.\n${USAGE}`, code: 2 };
@@ -120,7 +129,7 @@ function outcomeText(outcome: PatchOutcome, file: string, verb: string): Out {
   const lines = [`${verb} ${recordLine(outcome.record)}`, '', `Changes (${outcome.changes.length}):`];
   for (const c of outcome.changes) lines.push(`  ${c.path}: ${c.what}`, `    before: ${c.before}`, `    after:  ${c.after}`);
   if (outcome.record.unverified) lines.push('', `Unverified: labelled in every answer and kept out of digests until cli desk verify ${outcome.record.id}.`);
-  if (outcome.edits) lines.push('', 'The running bot edits the posted digests that carried it; the next digests list the correction.');
+  if (outcome.edits) lines.push('', `The running bot edits the posted digests that carried it within ${SYNC_INTERVAL_MS / 1000} seconds; the next digests list the correction.`);
   return { out: lines.join('\n'), code: 0 };
 }
 

@@ -1,5 +1,5 @@
 import type { Move, Pack, Stance } from '../knowledge/schema.js';
-import { dedupeSources, type SameSource } from './dedupe-sources.js';
+import { dedupeSources, SourceIndex, type SameSource } from './dedupe-sources.js';
 import { ENTRY_SECTIONS, type EntrySection, type Patch } from './patch-schema.js';
 import type { PatchProblem } from './patch-problem.js';
 import { ENTRY_WORDS, retractEntries } from './retract.js';
@@ -21,6 +21,22 @@ export interface Origin {
 
 /** Merged objects (entries, list items, nested objects) mapped to the patch path that put them there. */
 export type Origins = Map<object, Origin>;
+
+/** Look-ups over the knowledge being merged, kept across the patches of one merge instead of rebuilt for each. */
+export class MergeIndex {
+  owner = new Map<string, EntrySection>();
+  sources: SourceIndex;
+
+  constructor(pack: Pack) {
+    for (const section of ENTRY_SECTIONS) for (const e of pack[section] as { id: string }[]) this.owner.set(e.id, section);
+    this.sources = new SourceIndex(pack.sources);
+  }
+
+  replaceWith(other: MergeIndex): void {
+    this.owner = other.owner;
+    this.sources = other.sources;
+  }
+}
 
 /** What applying one patch did besides the merge itself. */
 export interface PatchApplied {
@@ -45,9 +61,12 @@ type Stamp = <T extends object>(value: T, isNew?: boolean) => T;
  * dispute's status history and key dates are appended; stances merged per party, a newer stance kept over an
  * older report; null clears a field. The result is not validated: see mergePatches.
  */
-export function applyPatch(base: Pack, input: Patch, provenance: Provenance, origins?: Origins): PatchApplied {
+export function applyPatch(base: Pack, input: Patch, provenance: Provenance, origins?: Origins, index?: MergeIndex): PatchApplied {
   const { pack: retracted, problems, removed } = retractEntries(base, input.retract ?? []);
-  const { patch, same } = dedupeSources(retracted.sources, input);
+  // A retract changes what is known, so the indexes are built afresh; otherwise they carry over from the last patch.
+  const known = index && removed.size === 0 ? index : new MergeIndex(retracted);
+  if (index && known !== index) index.replaceWith(known);
+  const { patch, same } = dedupeSources(known.sources, input);
   const folded = new Set(same.map((s) => s.id));
   const track = (value: unknown, path: string) => {
     if (origins && value && typeof value === 'object') origins.set(value, { patchId: provenance.updateId, path });
@@ -63,8 +82,7 @@ export function applyPatch(base: Pack, input: Patch, provenance: Provenance, ori
     if (!provenance.unverified) delete stamped.unverified;
     return stamped as T;
   };
-  const owner = new Map<string, EntrySection>();
-  for (const section of ENTRY_SECTIONS) for (const e of retracted[section] as Entry[]) owner.set(e.id, section);
+  const owner = known.owner;
   const pack: Pack = { ...retracted };
 
   for (const section of ENTRY_SECTIONS) {

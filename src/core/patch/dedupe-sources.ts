@@ -12,30 +12,44 @@ const normalUrl = (url: string) => url.trim().replace(/#.*$/, '').replace(/\/+$/
 const normalText = (text: string) => text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 const outletTitle = (s: { outlet?: string | null; title?: string | null }) => (s.outlet && s.title ? `${normalText(s.outlet)}\u0000${normalText(s.title)}` : undefined);
 
+/** The known sources by URL and by outlet and title; built once per merge and kept up to date as sources are added. */
+export class SourceIndex {
+  readonly ids = new Set<string>();
+  private readonly byUrl = new Map<string, string>();
+  private readonly byTitle = new Map<string, string>();
+
+  constructor(known: readonly Source[]) {
+    known.forEach((s) => this.remember(s));
+  }
+
+  remember(s: { id: string; url?: string | null; outlet?: string | null; title?: string | null }): void {
+    this.ids.add(s.id);
+    if (s.url) this.byUrl.set(normalUrl(s.url), s.id);
+    const key = outletTitle(s);
+    if (key) this.byTitle.set(key, s.id);
+  }
+
+  /** The known source this one is the same as, if any. */
+  match(s: { url?: string | null; outlet?: string | null; title?: string | null }): string | undefined {
+    return (s.url ? this.byUrl.get(normalUrl(s.url)) : undefined) ?? this.byTitle.get(outletTitle(s) ?? '');
+  }
+}
+
 /**
  * Folds the patch's new sources into the ones already known: the same URL, or the same outlet and title, is one
  * source. The patch comes back with every reference to a folded source pointing at the known one; the merge
  * skips the folded entries (`same`).
  */
-export function dedupeSources(known: readonly Source[], patch: Patch): { patch: Patch; same: SameSource[] } {
+export function dedupeSources(index: SourceIndex, patch: Patch): { patch: Patch; same: SameSource[] } {
   if (!patch.sources || patch.sources.length === 0) return { patch, same: [] };
-  const ids = new Set(known.map((s) => s.id));
-  const byUrl = new Map<string, string>();
-  const byTitle = new Map<string, string>();
-  const remember = (s: { id: string; url?: string | null; outlet?: string | null; title?: string | null }) => {
-    if (s.url) byUrl.set(normalUrl(s.url), s.id);
-    const key = outletTitle(s);
-    if (key) byTitle.set(key, s.id);
-  };
-  known.forEach(remember);
   const same: SameSource[] = [];
   patch.sources.forEach((s, i) => {
-    const match = ids.has(s.id) ? undefined : ((s.url ? byUrl.get(normalUrl(s.url)) : undefined) ?? byTitle.get(outletTitle(s) ?? ''));
+    const match = index.ids.has(s.id) ? undefined : index.match(s);
     if (match) {
       same.push({ path: `sources[${i}]`, id: s.id, sameAs: match });
       return;
     }
-    remember(s);
+    index.remember(s);
   });
   if (same.length === 0) return { patch, same };
   const alias = new Map(same.map((s) => [s.id, s.sameAs]));

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { checkCrossReferences } from '../knowledge/cross-refs.js';
 import { formatPath, type PackProblem } from '../knowledge/pack-error.js';
 import { PACK_FILES, PackSchema, type Pack } from '../knowledge/schema.js';
-import { applyPatch, type Origin, type Origins, type Provenance } from './apply-patch.js';
+import { applyPatch, MergeIndex, type Origin, type Origins, type Provenance } from './apply-patch.js';
 import type { SameSource } from './dedupe-sources.js';
 import { PatchSchema, type Patch } from './patch-schema.js';
 import type { PatchProblem } from './patch-problem.js';
@@ -56,15 +56,16 @@ export function mergePatches(base: Pack, items: readonly MergeItem[]): MergeResu
   const same = new Map<number, SameSource[]>();
   const problems: MergeProblem[] = [];
   let draft = base;
+  const index = new MergeIndex(base);
   for (const item of items) {
     const patch = typeof item.patch === 'function' ? item.patch(draft) : item.patch;
-    const applied = applyPatch(draft, patch, item.provenance, origins);
+    const applied = applyPatch(draft, patch, item.provenance, origins, index);
     for (const p of applied.problems) problems.push({ pack: { file: '', path: p.path, problem: p.problem }, origin: { patchId: item.patchId, path: p.path } });
     for (const [id, path] of applied.removed) removed.set(id, { patchId: item.patchId, path });
     if (applied.same.length > 0) same.set(item.patchId, applied.same);
     draft = applied.pack;
   }
-  const parsed = PackSchema.safeParse(draft);
+  const parsed = parseChanged(base, draft);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const [section, ...rest] = issue.path;
@@ -88,6 +89,39 @@ export function mergePatches(base: Pack, items: readonly MergeItem[]): MergeResu
   }
   if (problems.length > 0) return { ok: false, problems, draft };
   return { ok: true, pack: parsed.data, draft, same };
+}
+
+const ENTRY_SCHEMAS = PackSchema.shape;
+
+/**
+ * The merged pack through the pack's zod schemas. The base is already a parsed pack and the merge shares every
+ * entry it did not touch, so only the new and changed entries (and the dispute, when changed) are parsed again:
+ * applying one patch costs the same however many are stored.
+ */
+function parseChanged(base: Pack, draft: Pack): { success: true; data: Pack } | { success: false; error: { issues: z.core.$ZodIssue[] } } {
+  const issues: z.core.$ZodIssue[] = [];
+  const data = { ...draft } as Record<string, unknown>;
+  if (draft.dispute !== base.dispute) {
+    const r = ENTRY_SCHEMAS.dispute.safeParse(draft.dispute);
+    if (r.success) data.dispute = r.data;
+    else issues.push(...r.error.issues.map((i) => ({ ...i, path: ['dispute', ...i.path] })));
+  }
+  for (const section of ['sources', 'parties', 'people', 'proposals', 'events', 'statements'] as const) {
+    const list = draft[section] as object[];
+    if (list === base[section]) continue;
+    const known = new Set<object>(base[section] as object[]);
+    const element = (ENTRY_SCHEMAS[section] as unknown as { unwrap?: () => z.ZodArray; element?: z.ZodType }).element ?? (ENTRY_SCHEMAS[section] as unknown as { unwrap: () => z.ZodArray }).unwrap().element;
+    const out = list.map((entry, i) => {
+      if (known.has(entry)) return entry;
+      const r = (element as z.ZodType).safeParse(entry);
+      if (r.success) return r.data;
+      issues.push(...r.error.issues.map((issue) => ({ ...issue, path: [section, i, ...issue.path] })));
+      return entry;
+    });
+    if (list.length === 0 && (section === 'sources' || section === 'parties')) issues.push({ code: 'custom', path: [section], message: `a pack needs at least one ${section === 'sources' ? 'source' : 'party'}`, input: list } as z.core.$ZodIssue);
+    data[section] = out;
+  }
+  return issues.length > 0 ? { success: false, error: { issues } } : { success: true, data: data as Pack };
 }
 
 /** "event "talks-resume"": the entry a pack path lies in, named for an editor. */
