@@ -57,9 +57,10 @@ export function createFormInteractionHandler(deps: DiscordFormDeps): (interactio
     if (routed?.family !== 'editor') return false;
     const parsed = routed.parsed;
     if (parsed.kind !== 'command' || !isFormRequest(parsed.name, parsed.args)) return false;
-    const request = formRequest(parsed.name, parsed.args, ctx);
+    const origin = editorOrigin(deps.editors, interaction);
+    const request = formRequest(parsed.name, parsed.args, ctx, origin);
     // Showing a modal must be the first response: the role check is quick, the roles are on the interaction.
-    const refusal = await desk.authorize(ctx, editorOrigin(deps.editors, interaction), `form ${request.ok ? request.form.name : parsed.name}`);
+    const refusal = await desk.authorize(ctx, origin, `form ${request.ok ? request.form.name : parsed.name}`);
     if (refusal) await privately(interaction, refusal);
     else if (!request.ok) await privately(interaction, noteReply(ctx, 'Which form?', request.problem));
     else await openPage(interaction, memory.remember({ userId: interaction.user.id, form: request.form.name, values: request.prefill }), request.form.name, 0, request.prefill);
