@@ -57,7 +57,7 @@ describe('the digest scheduler’s minute tick', () => {
     const seen: string[] = [];
     const logs: string[] = [];
     let fail = true;
-    const s = scheduler(clock.now, { slack: new MemoryDigestChannel() }, {
+    const s = scheduler(clock.now, { slack: new MemoryDigestChannel(clock.now) }, {
       housekeeping: (now) => {
         seen.push(now.toISOString());
         if (fail) throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
