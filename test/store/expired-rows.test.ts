@@ -1,11 +1,16 @@
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDigestService } from '../../src/bots/digests/start-digests.js';
+import { parseEnv } from '../../src/env.js';
 import { ExpiredRowsPruner, PRUNE_INTERVAL_MS } from '../../src/store/expired-rows.js';
 import { InteractionClaims } from '../../src/store/interaction-claims.js';
 import { migrate } from '../../src/store/migrations.js';
 import { ShareTokens } from '../../src/store/share-tokens.js';
 import { MemoryDigestChannel } from '../scheduler/memory-digest-channel.js';
-import { digestWorld, ManualClock } from '../scheduler/scheduler-harness.js';
+import { digestWorld, ManualClock, packContext } from '../scheduler/scheduler-harness.js';
 
 const MINUTE = 60_000;
 const T0 = new Date('2026-03-01T12:00:00Z');
@@ -70,5 +75,27 @@ describe('the digest scheduler’s minute tick', () => {
     clock.advance(MINUTE);
     expect(await s.tick()).toBeDefined();
     expect(seen).toEqual([T0.toISOString(), at(MINUTE).toISOString()]);
+  });
+});
+
+describe('the running digest service', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'strikewire-prune-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('prunes expired claims on its minute tick, on the database file the bots share, and logs what it deleted', async () => {
+    const clock = new ManualClock(T0);
+    const logs: string[] = [];
+    const service = openDigestService(parseEnv({ DATABASE_PATH: join(dir, 'strikewire.db') }), { clock: clock.now, cron: false, channels: {}, log: (m) => logs.push(m) });
+    const started = await service.start(packContext);
+    try {
+      const claims = new InteractionClaims(service.db);
+      claims.claim('discord', 'stale-interaction', at(-2 * MINUTE), MINUTE);
+      claims.claim('discord', 'fresh-interaction', at(0));
+      await started.scheduler.tick();
+      expect(service.db.prepare('SELECT key FROM interaction_claims').all()).toEqual([{ key: 'fresh-interaction' }]);
+      expect(logs.join('\n')).toContain('pruned 1 expired interaction claims and 0 expired share tokens');
+    } finally {
+      await started.stop();
+    }
   });
 });
