@@ -41,6 +41,8 @@ export interface DigestSchedulerOptions {
   policy?: RetryPolicy;
   sleep?: Sleep;
   corrections?: (subscription: DigestSubscription) => readonly string[];
+  /** Upkeep that rides on the minute tick, given the tick's time (pruning expired rows); a failure is logged, never fatal. */
+  housekeeping?: (now: Date) => void;
   log?: (message: string) => void;
 }
 
@@ -90,12 +92,21 @@ export class DigestScheduler {
   /** One minute tick; a check still running from the previous minute makes this one a no-op. */
   async tick(): Promise<DueCheckSummary | undefined> {
     this.lastTickAt = this.options.clock();
+    this.upkeep();
     if (this.running) return undefined;
     try {
       return await this.runDueCheck(1);
     } catch (err) {
       this.log(`digest due check failed: ${err instanceof Error ? err.message : String(err)}`);
       return undefined;
+    }
+  }
+
+  private upkeep(): void {
+    try {
+      this.options.housekeeping?.(this.clock());
+    } catch (err) {
+      this.log(`housekeeping failed, trying again next minute: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
 

@@ -24,8 +24,8 @@ export function storageTrouble(err: unknown): 'busy' | 'read-only' | undefined {
   const code = (err as { code?: unknown } | null)?.code;
   if (typeof code !== 'string') return undefined;
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return 'busy';
-  // A full disk cannot take writes either; the admin's fix is the same kind.
-  if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_FULL') return 'read-only';
+  // A full disk, or a database file that can no longer be opened, cannot take writes either; the admin's fix is the same kind.
+  if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_FULL' || code === 'SQLITE_CANTOPEN') return 'read-only';
   return undefined;
 }
 

@@ -1,6 +1,7 @@
 import { InteractionResponseType, MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHARE_TTL_MS } from '../../src/store/share-tokens.js';
+import { STORAGE_TEXT } from '../../src/core/reply/storage-reply.js';
 import { FAKE_ROUTES, type RecordedCall } from '../fakes/discord-fake.js';
 import { buttonInteraction, FAKE_IDS, slashInteraction, type FakePlace } from '../fakes/discord-fake-payloads.js';
 import { callbackOf, originalEditOf, startBotUnderTest, TEST_NOW, type BotUnderTest } from './bot-harness.js';
@@ -131,7 +132,7 @@ describe('a read-only database', () => {
       t.fake.dispatch('INTERACTION_CREATE', press);
       const callback = await callbackOf(t.fake, press);
       expect(callback.body).toMatchObject({ type: InteractionResponseType.ChannelMessageWithSource, data: { flags: MessageFlags.Ephemeral } });
-      expect(callback.body.data.content).toBe('Storage is read-only, so nothing could be saved. Please tell your admin.');
+      expect(callback.body.data.content).toBe(STORAGE_TEXT['read-only'].text);
     } finally {
       t.db.pragma('query_only = OFF');
     }

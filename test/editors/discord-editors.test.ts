@@ -157,6 +157,15 @@ describe('Discord: editors keep the knowledge current', () => {
     expect(world.editors.store.get(1)?.update?.date).toBe('2023-08-10');
   });
 
+  it('names the follow-up commands as Discord has them: /strike-editor …, never /strike correct or /strike log', async () => {
+    world = await start();
+    const saved = await answerOf(world, await submitModal(world, modalId(await openModal(world)), form({ stance: undefined })), 'Update #1 saved');
+    expect(JSON.stringify(saved.body)).toContain('Correct it with /strike-editor correct 1 amend');
+    const unknown = await answerOf(world, editor(world, 'verify', { id: 99 }, 'steward'), 'There is no update #99');
+    expect(JSON.stringify(unknown.body)).toContain('See recent updates with /strike-editor log.');
+    for (const answer of [saved, unknown]) expect(JSON.stringify(answer.body)).not.toMatch(/\/strike (correct|verify|log|update)/);
+  });
+
   it('stores one update when the same form submission is delivered twice', async () => {
     world = await start();
     const submission = modalSubmitInteraction(modalId(await openModal(world)), form({ stance: undefined }), { actor: 'steward' });

@@ -9,6 +9,7 @@ import type { DigestChannel } from '../../scheduler/digest-channel.js';
 import { DigestScheduler, type DigestSchedulerOptions } from '../../scheduler/digest-scheduler.js';
 import { DigestSubscriptions } from '../../scheduler/digest-subscriptions.js';
 import { DeliveryStore } from '../../store/delivery-store.js';
+import { ExpiredRowsPruner } from '../../store/expired-rows.js';
 import type { BusyRetryPolicy } from '../../store/busy-retry.js';
 import { openDatabase } from '../../store/open-database.js';
 import { SubscriptionStore } from '../../store/subscription-store.js';
@@ -85,7 +86,12 @@ export function openDigestService(env: Env, options: DigestServiceOptions = {}):
       // Claims and leases in the database's clock, and wall-clock jumps held back by the monotonic clock, unless a
       // test drives time with its own clock.
       const real = options.clock ? {} : { leaseClock: () => deliveries.dbNow(), monotonicNow: () => performance.now() };
-      const scheduler = new DigestScheduler({ ctx, subscriptions, deliveries, channels: posting, clock, ...real, log, ...options.scheduler });
+      const pruner = new ExpiredRowsPruner(db);
+      const housekeeping = (now: Date) => {
+        const pruned = pruner.pruneIfDue(now);
+        if (pruned && pruned.claims + pruned.shareTokens > 0) log(`pruned ${pruned.claims} expired interaction claims and ${pruned.shareTokens} expired share tokens`);
+      };
+      const scheduler = new DigestScheduler({ ctx, subscriptions, deliveries, channels: posting, clock, ...real, housekeeping, log, ...options.scheduler });
       const summary = await scheduler.start({ cron: options.cron ?? true });
       const done = Object.entries(summary).filter(([, n]) => n > 0);
       if (done.length > 0) log(`on start: ${done.map(([k, n]) => `${k} ${n}`).join(', ')}`);

@@ -9,6 +9,7 @@ import { invalidReply, noteReply } from '../../core/updates/editor-replies.js';
 import { claimOnce } from '../../store/claim-once.js';
 import type { InteractionClaims } from '../../store/interaction-claims.js';
 import { STRIKE_COMMAND_NAME } from './command-definitions.js';
+import { discordCommandName } from './command-spelling.js';
 import { draftFromMessage } from './draft-context-menu.js';
 import { DRAFT_MENU_NAME } from './draft-menu-command.js';
 import { editorOrigin } from './handle-editor-interactions.js';
@@ -57,9 +58,10 @@ export function createFormInteractionHandler(deps: DiscordFormDeps): (interactio
     if (routed?.family !== 'editor') return false;
     const parsed = routed.parsed;
     if (parsed.kind !== 'command' || !isFormRequest(parsed.name, parsed.args)) return false;
-    const request = formRequest(parsed.name, parsed.args, ctx);
+    const origin = editorOrigin(deps.editors, interaction);
+    const request = formRequest(parsed.name, parsed.args, ctx, origin);
     // Showing a modal must be the first response: the role check is quick, the roles are on the interaction.
-    const refusal = await desk.authorize(ctx, editorOrigin(deps.editors, interaction), `form ${request.ok ? request.form.name : parsed.name}`);
+    const refusal = await desk.authorize(ctx, origin, `form ${request.ok ? request.form.name : parsed.name}`);
     if (refusal) await privately(interaction, refusal);
     else if (!request.ok) await privately(interaction, noteReply(ctx, 'Which form?', request.problem));
     else await openPage(interaction, memory.remember({ userId: interaction.user.id, form: request.form.name, values: request.prefill }), request.form.name, 0, request.prefill);
@@ -71,7 +73,7 @@ export function createFormInteractionHandler(deps: DiscordFormDeps): (interactio
     const refusal = await desk.authorize(ctx, editorOrigin(deps.editors, interaction), 'form draft from message');
     if (refusal) return privately(interaction, refusal);
     const text = interaction.targetMessage.content ?? '';
-    if (!text.trim()) return privately(interaction, noteReply(ctx, 'Nothing to draft from', 'That message has no text. Paste the article into a message and try again, or run /strike update.'));
+    if (!text.trim()) return privately(interaction, noteReply(ctx, 'Nothing to draft from', `That message has no text. Paste the article into a message and try again, or run ${discordCommandName('update')}.`));
     const { values, notice, evidence } = draftFromMessage(ctx, text);
     const token = memory.remember({ userId: interaction.user.id, form: 'update', values, notice, evidence });
     await privately(interaction, noteReply(ctx, 'Drafted update', notice), [continueRow(token, 0, 'Open the drafted form')]);
@@ -105,7 +107,7 @@ export function createFormInteractionHandler(deps: DiscordFormDeps): (interactio
       outcome = await submitForm(desk, ctx, FORMS[memo.form], memo.values, editorOrigin(deps.editors, interaction), memo.evidence ?? []);
       return outcome.kind;
     });
-    if (!outcome) return privately(interaction, noteReply(ctx, 'Already submitted', `This form was already submitted${once.result ? ` (${once.result})` : ''}. See /strike log.`));
+    if (!outcome) return privately(interaction, noteReply(ctx, 'Already submitted', `This form was already submitted${once.result ? ` (${once.result})` : ''}. See ${discordCommandName('log')}.`));
     return answer(interaction, outcome, token, memo.form);
   };
 
@@ -126,7 +128,7 @@ export function createFormInteractionHandler(deps: DiscordFormDeps): (interactio
       reply = (await desk.confirmPatch(ctx, token, editorOrigin(deps.editors, interaction))).reply;
       return 'confirmed';
     });
-    return deliverPrivately(interaction, renderDiscordMessages(reply ?? noteReply(ctx, 'Already confirmed', 'This change was already confirmed. See /strike log.')), []);
+    return deliverPrivately(interaction, renderDiscordMessages(reply ?? noteReply(ctx, 'Already confirmed', `This change was already confirmed. See ${discordCommandName('log')}.`)), []);
   };
 
   return async (interaction) => {

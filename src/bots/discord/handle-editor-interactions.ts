@@ -66,7 +66,7 @@ export function createEditorInteractionHandler(deps: EditorDiscordDeps): (intera
     if (parsed?.kind !== 'command' || !(EDITOR_COMMANDS as readonly string[]).includes(parsed.name)) return false;
     if (!firstDelivery(interaction)) return true;
     const origin = editorOrigin(deps.editors, interaction);
-    const correct = parsed.name === 'correct' ? parseCorrectArgs(parsed.args) : undefined;
+    const correct = parsed.name === 'correct' ? parseCorrectArgs(parsed.args, origin) : undefined;
     if (parsed.name === 'update' || correct?.action === 'amend') {
       // Showing a modal must be the first response, so the checks here are quick: roles are on the interaction.
       const refusal = await desk.authorize(ctx, origin, correct?.action === 'amend' ? `correct #${correct.id}` : 'update');
@@ -75,7 +75,7 @@ export function createEditorInteractionHandler(deps: EditorDiscordDeps): (intera
         return true;
       }
       if (correct?.action === 'amend') {
-        const problem = await desk.cannotCorrect(correct.id, correct.reason);
+        const problem = await desk.cannotCorrect(correct.id, correct.reason, origin);
         const record = problem ? undefined : await desk.amendable(correct.id);
         if (!record) {
           await privately(interaction, noteReply(ctx, 'Nothing was changed', problem ?? `Update #${correct.id} cannot be amended.`));

@@ -1,5 +1,6 @@
 import { PermissionFlagsBits, type Message, type PermissionsBitField } from 'discord.js';
 import type { Origin } from '../../core/commands/command-spec.js';
+import { discordCommandName } from './command-spelling.js';
 
 /** The parts of an interaction the origin needs; discord.js interactions fit it. */
 export interface InteractionLike {
@@ -14,6 +15,7 @@ export function originFromInteraction(interaction: InteractionLike): Origin {
   const permissions = interaction.memberPermissions;
   return {
     platform: 'discord',
+    commandName: discordCommandName,
     userId: interaction.user.id,
     ...(interaction.channelId ? { channelId: interaction.channelId } : {}),
     canManageChannel: async () => permissions?.has(PermissionFlagsBits.ManageChannels) ?? false,
@@ -24,6 +26,7 @@ export function originFromInteraction(interaction: InteractionLike): Origin {
 export function originFromMessage(message: Message): Origin {
   return {
     platform: 'discord',
+    commandName: discordCommandName,
     userId: message.author.id,
     channelId: message.channelId,
     canManageChannel: async () => {

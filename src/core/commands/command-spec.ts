@@ -12,6 +12,8 @@ export interface Origin {
   canManageChannel?: () => Promise<boolean>;
   /** Whether this person may change the knowledge (EDITORS_SLACK, EDITORS_DISCORD); resolved lazily by the adapter. */
   isEditor?: () => Promise<boolean>;
+  /** How this platform spells a command given the core's words ("digest subscribe"); `/strike <words>` when unset. */
+  commandName?: (words: string) => string;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Reply } from '../reply/reply.js';
 import { clipAtWord } from '../ask/question-parts.js';
 import { askCommand } from './ask.js';
 import type { CommandContext, CommandSpec, Origin } from './command-spec.js';
+import { commandName } from './command-name.js';
 import { helpReply } from './help.js';
 import { proposalCommand } from './proposal.js';
 import { proposalsCommand } from './proposals.js';
@@ -19,7 +20,7 @@ const helpCommand: CommandSpec = {
   name: 'help',
   summary: 'This list.',
   example: '/strike help',
-  run: (ctx) => helpReply(ctx, allCommands(ctx)),
+  run: (ctx, _args, origin) => helpReply(ctx, allCommands(ctx), origin),
 };
 
 const CORE_COMMANDS: CommandSpec[] = [statusCommand, proposalsCommand, proposalCommand, timelineCommand, whoCommand, sourcesCommand, askCommand, helpCommand];
@@ -63,9 +64,9 @@ export function parseCommandText(ctx: CommandContext, raw: string): ParsedText {
 /** Runs a parsed line and returns the reply; never throws on user input. */
 export async function runParsed(ctx: CommandContext, parsed: ParsedText, origin: Origin): Promise<Reply> {
   if (parsed.kind === 'question') return askCommand.run(ctx, clipAtWord(parsed.text, MAX_ARGUMENT_CHARS), origin);
-  if (parsed.kind === 'unknown') return unknownCommandReply(ctx, parsed.word, parsed.suggestion);
+  if (parsed.kind === 'unknown') return unknownCommandReply(ctx, origin, parsed.word, parsed.suggestion);
   const spec = allCommands(ctx).find((c) => c.name === parsed.name);
-  if (!spec) return unknownCommandReply(ctx, parsed.name);
+  if (!spec) return unknownCommandReply(ctx, origin, parsed.name);
   return spec.run(ctx, clipAtWord(parsed.args, MAX_ARGUMENT_CHARS), origin);
 }
 
@@ -74,9 +75,9 @@ export function runCommandText(ctx: CommandContext, text: string, origin: Origin
   return runParsed(ctx, parseCommandText(ctx, text), origin);
 }
 
-function unknownCommandReply(ctx: CommandContext, word: string, suggestion?: string): Reply {
+function unknownCommandReply(ctx: CommandContext, origin: Origin, word: string, suggestion?: string): Reply {
   const reply = new ReplyBuilder(ctx.knowledge, 'unknown', `I don’t know the command “${word.slice(0, 40)}”`);
-  if (suggestion) reply.text(`Did you mean /strike ${suggestion}?`);
+  if (suggestion) reply.text(`Did you mean ${commandName(origin, suggestion)}?`);
   reply.text(`Commands: ${allCommands(ctx).map((c) => c.name).join(', ')}. Or ask a question in your own words, e.g. /strike who is the AMPTP’s chief executive?`);
   return reply.build({ answered: false });
 }

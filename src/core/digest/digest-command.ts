@@ -1,3 +1,4 @@
+import { commandName } from '../commands/command-name.js';
 import type { CommandContext, CommandSpec, Origin } from '../commands/command-spec.js';
 import { ReplyBuilder } from '../reply/reply-builder.js';
 import type { Reply } from '../reply/reply.js';
@@ -27,10 +28,10 @@ export interface DigestCommandOptions {
 export const DIGEST_ACTION_ARG = 'action';
 
 const USAGE = [
-  { label: '/strike digest subscribe [HH:MM] [time zone]', value: 'Post the daily digest in this channel (default 09:00). Channel managers only.' },
-  { label: '/strike digest unsubscribe', value: 'Stop the daily digest in this channel. Channel managers only.' },
-  { label: '/strike digest preview', value: 'See the digest as it would be posted now, privately.' },
-  { label: '/strike digest status', value: 'This channel’s schedule, next digest, last delivery and any problem.' },
+  { words: 'digest subscribe [HH:MM] [time zone]', value: 'Post the daily digest in this channel (default 09:00). Channel managers only.' },
+  { words: 'digest unsubscribe', value: 'Stop the daily digest in this channel. Channel managers only.' },
+  { words: 'digest preview', value: 'See the digest as it would be posted now, privately.' },
+  { words: 'digest status', value: 'This channel’s schedule, next digest, last delivery and any problem.' },
 ];
 
 /** The `/strike digest ...` command family: subscriptions, a private preview and the channel's digest status. */
@@ -46,14 +47,14 @@ export function createDigestCommand(options: DigestCommandOptions): CommandSpec 
       const platform = origin.platform === 'shell' ? undefined : origin.platform;
       switch (request.action) {
         case 'help':
-          return usageReply(ctx);
+          return usageReply(ctx, origin);
         case 'invalid':
-          return usageReply(ctx, request.problem);
+          return usageReply(ctx, origin, request.problem);
         case 'preview':
           return preview(ctx, options, platform, origin.channelId);
       }
-      if (!platform || !origin.channelId) return privateNote(ctx, 'Digests go to Slack and Discord channels', 'Run this in a channel. Here you can try /strike digest preview.');
-      if (request.action === 'status') return status(ctx, options, platform, origin.channelId);
+      if (!platform || !origin.channelId) return privateNote(ctx, 'Digests go to Slack and Discord channels', `Run this in a channel. Here you can try ${commandName(origin, 'digest preview')}.`);
+      if (request.action === 'status') return status(ctx, options, origin, platform, origin.channelId);
       // Subscribing changes what a whole channel receives, so the adapter must vouch for the person.
       if (!(await origin.canManageChannel?.())) {
         return privateNote(
@@ -79,31 +80,31 @@ export function createDigestCommand(options: DigestCommandOptions): CommandSpec 
         timeZone: request.timeZone ?? existing?.timeZone ?? options.defaultTimeZone,
         createdBy: origin.userId ?? 'unknown',
       });
-      return subscribed(ctx, options, subscription, previous, await options.historyProblem?.(origin));
+      return subscribed(ctx, options, origin, subscription, previous, await options.historyProblem?.(origin));
     },
   };
 }
 
-async function subscribed(ctx: CommandContext, options: DigestCommandOptions, sub: DigestSubscription, previous?: DigestSubscription, historyProblem?: string): Promise<Reply> {
+async function subscribed(ctx: CommandContext, options: DigestCommandOptions, origin: Origin, sub: DigestSubscription, previous?: DigestSubscription, historyProblem?: string): Promise<Reply> {
   const next = await options.subscriptions.nextRun(sub);
   const reply = new ReplyBuilder(ctx.knowledge, 'digest', previous ? 'Daily digest updated' : 'Daily digest subscribed');
   reply.text(`This channel gets the strike digest every day at ${sub.localTime} (${sub.timeZone}). Next: ${formatLocalDateTime(next, sub.timeZone)}.`);
   if (previous?.pausedReason) reply.text(`Deliveries resume; they had stopped because ${previous.pausedReason}.`);
   if (historyProblem) reply.text(historyProblem);
-  reply.text('Change it with /strike digest subscribe HH:MM Area/City; stop it with /strike digest unsubscribe.');
+  reply.text(`Change it with ${commandName(origin, 'digest subscribe HH:MM Area/City')}; stop it with ${commandName(origin, 'digest unsubscribe')}.`);
   return reply.build({ visibility: 'channel' });
 }
 
-async function status(ctx: CommandContext, options: DigestCommandOptions, platform: DigestPlatform, channelId: string): Promise<Reply> {
+async function status(ctx: CommandContext, options: DigestCommandOptions, origin: Origin, platform: DigestPlatform, channelId: string): Promise<Reply> {
   const sub = await options.subscriptions.find(platform, channelId);
   if (!sub) {
-    return privateNote(ctx, 'No daily digest in this channel', `Start one with /strike digest subscribe [HH:MM] [time zone] (default ${options.defaultTime ?? '09:00'} ${options.defaultTimeZone}).`);
+    return privateNote(ctx, 'No daily digest in this channel', `Start one with ${commandName(origin, 'digest subscribe [HH:MM] [time zone]')} (default ${options.defaultTime ?? '09:00'} ${options.defaultTimeZone}).`);
   }
   const last = await options.subscriptions.lastDelivery(sub.id);
   const reply = new ReplyBuilder(ctx.knowledge, 'digest', 'Daily digest status');
   const fields = [{ label: 'Schedule', value: `Every day at ${sub.localTime} (${sub.timeZone})` }];
   if (sub.pausedReason) {
-    fields.push({ label: 'Problem', value: `Paused: ${sub.pausedReason}. Fix the channel (invite the bot back), then run /strike digest subscribe to resume.` });
+    fields.push({ label: 'Problem', value: `Paused: ${sub.pausedReason}. Fix the channel (invite the bot back), then run ${commandName(origin, 'digest subscribe')} to resume.` });
   } else {
     fields.push({ label: 'Next digest', value: formatLocalDateTime(await options.subscriptions.nextRun(sub), sub.timeZone) });
   }
@@ -133,10 +134,10 @@ async function preview(ctx: CommandContext, options: DigestCommandOptions, platf
   return { ...digest, visibility: 'private', title: `Preview: ${digest.title}`, fallbackText: `Preview: ${digest.fallbackText}` };
 }
 
-function usageReply(ctx: CommandContext, problem?: string): Reply {
+function usageReply(ctx: CommandContext, origin: Origin, problem?: string): Reply {
   const reply = new ReplyBuilder(ctx.knowledge, 'digest', problem ? 'I didn’t understand that digest command' : 'Daily digest');
   if (problem) reply.text(problem);
-  reply.fields(USAGE);
+  reply.fields(USAGE.map((u) => ({ label: commandName(origin, u.words), value: u.value })));
   reply.text('Times are 24-hour local times; zones are IANA names such as America/Los_Angeles or Europe/London.');
   return reply.build({ answered: !problem });
 }

@@ -76,7 +76,7 @@ export class FormDesk implements PatchDeskPort {
       const problems = outcome.problems.map((p) => ({ field: p.path, problem: p.problem }));
       return { kind: 'invalid', problems, reply: invalidReply(ctx, problems) };
     }
-    return { kind: 'stored', reply: storedReply(ctx, outcome.record) };
+    return { kind: 'stored', reply: storedReply(ctx, outcome.record, undefined, origin) };
   }
 
   /** Drops a held patch (the editor cancelled). */

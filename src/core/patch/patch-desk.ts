@@ -1,3 +1,4 @@
+import { commandName } from '../commands/command-name.js';
 import type { CommandContext, Origin } from '../commands/command-spec.js';
 import type { Pack } from '../knowledge/schema.js';
 import { applyUpdates, provenanceOf } from '../updates/apply-updates.js';
@@ -66,10 +67,10 @@ export class PatchDesk {
   async amend(ctx: CommandContext, id: number, raw: unknown, origin: Origin, submission: PatchSubmission & { reason: string }): Promise<PatchOutcome> {
     const refusal = await this.desk.authorize(ctx, origin, `correct #${id}`);
     if (refusal) return { kind: 'refused', reason: 'not an editor' };
-    const problem = await this.desk.cannotCorrect(id, submission.reason);
+    const problem = await this.desk.cannotCorrect(id, submission.reason, origin);
     if (problem) return { kind: 'invalid', problems: [{ path: '', problem }] };
     const current = await this.store.get(id);
-    if (!current?.patch) return { kind: 'invalid', problems: [{ path: '', problem: `#${id} is a form update, not a patch; correct it with /strike correct ${id} amend <reason>` }] };
+    if (!current?.patch) return { kind: 'invalid', problems: [{ path: '', problem: `#${id} is a form update, not a patch; correct it with ${commandName(origin, `correct ${id} amend <reason>`)}` }] };
     const parsed = StoredPatchSchema.safeParse({ title: submission.title || current.patch.title, patch: raw, ...(submission.file ? { file: submission.file } : {}) });
     if (!parsed.success) {
       const checked = checkPatch(ctx.knowledge.pack, raw, { now: ctx.clock(), provenance: provenanceOf(current) });

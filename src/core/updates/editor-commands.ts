@@ -1,4 +1,5 @@
 import { askCommand } from '../commands/ask.js';
+import { commandName } from '../commands/command-name.js';
 import type { CommandContext, CommandSpec, Origin } from '../commands/command-spec.js';
 import type { Reply } from '../reply/reply.js';
 import type { EditorDesk } from './editor-desk.js';
@@ -13,16 +14,17 @@ export type CorrectRequest =
   | { action: 'retract' | 'amend'; id: number; reason: string }
   | { action: 'invalid'; problem: string };
 
-const CORRECT_USAGE = 'Use /strike correct <update id> retract <reason>, or /strike correct <update id> amend <reason> to open the form with its current content.';
+const correctUsage = (origin?: Origin) =>
+  `Use ${commandName(origin, 'correct <update id> retract <reason>')}, or ${commandName(origin, 'correct <update id> amend <reason>')} to open the form with its current content.`;
 
-/** Reads "7 retract the meeting was on Aug 10" or "#7 amend wrong date". */
-export function parseCorrectArgs(args: string): CorrectRequest {
+/** Reads "7 retract the meeting was on Aug 10" or "#7 amend wrong date"; problems name commands as `origin` spells them. */
+export function parseCorrectArgs(args: string, origin?: Origin): CorrectRequest {
   const [idText = '', action = '', ...rest] = args.trim().split(/\s+/);
   const id = parseUpdateId(idText);
-  if (!idText) return { action: 'invalid', problem: `Which update? ${CORRECT_USAGE}` };
-  if (id === undefined) return { action: 'invalid', problem: `“${idText.slice(0, 20)}” is not an update id (they look like 7 or #7; see /strike log). ${CORRECT_USAGE}` };
+  if (!idText) return { action: 'invalid', problem: `Which update? ${correctUsage(origin)}` };
+  if (id === undefined) return { action: 'invalid', problem: `“${idText.slice(0, 20)}” is not an update id (they look like 7 or #7; see ${commandName(origin, 'log')}). ${correctUsage(origin)}` };
   const verb = action.toLowerCase();
-  if (verb !== 'retract' && verb !== 'amend') return { action: 'invalid', problem: `Say whether to retract or amend update #${id}. ${CORRECT_USAGE}` };
+  if (verb !== 'retract' && verb !== 'amend') return { action: 'invalid', problem: `Say whether to retract or amend update #${id}. ${correctUsage(origin)}` };
   return { action: verb, id, reason: rest.join(' ') };
 }
 
@@ -82,7 +84,7 @@ export function createEditorCommands(desk: EditorDesk): CommandSpec[] {
     {
       ...DESCRIPTIONS.correct,
       async run(ctx, args, origin) {
-        const request = parseCorrectArgs(args);
+        const request = parseCorrectArgs(args, origin);
         if (request.action === 'retract') return desk.retract(ctx, origin, request.id, request.reason);
         const label = request.action === 'invalid' ? 'correct' : `correct #${request.id}`;
         return authorized(desk, ctx, origin, label, () =>
@@ -94,7 +96,7 @@ export function createEditorCommands(desk: EditorDesk): CommandSpec[] {
       ...DESCRIPTIONS.verify,
       async run(ctx, args, origin) {
         const id = parseUpdateId(args);
-        if (id === undefined) return authorized(desk, ctx, origin, 'verify', () => noteReply(ctx, 'Which update?', 'Name the update to verify, e.g. /strike verify 7 (see /strike log).'));
+        if (id === undefined) return authorized(desk, ctx, origin, 'verify', () => noteReply(ctx, 'Which update?', `Name the update to verify, e.g. ${commandName(origin, 'verify 7')} (see ${commandName(origin, 'log')}).`));
         return desk.verify(ctx, origin, id);
       },
     },

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { commandName } from '../commands/command-name.js';
 import type { CommandContext, Origin } from '../commands/command-spec.js';
 import { refreshContext } from '../create-context.js';
 import { formatPath } from '../knowledge/pack-error.js';
@@ -152,7 +153,7 @@ export class EditorDesk {
     const refusal = await this.authorize(ctx, origin, options.amends ? `correct ${updateLabel(options.amends.id)}` : 'update');
     if (refusal) return { kind: 'refused', reply: refusal };
     await this.syncIfChanged(ctx);
-    const checked = await this.check(ctx, raw, options.amends);
+    const checked = await this.check(ctx, raw, origin, options.amends);
     if (!checked.ok) return { kind: 'invalid', problems: checked.problems, reply: invalidReply(ctx, checked.problems) };
     const changes = previewChanges(ctx.knowledge, checked.update);
     if (changes.length > 0 && !options.confirmed) {
@@ -165,12 +166,12 @@ export class EditorDesk {
       const correction = await this.options.store.amend(options.amends.id, checked.update, { author, at, reason: options.amends.reason });
       await this.reload(ctx);
       const record = (await this.options.store.get(options.amends.id))!;
-      if (options.publishInBackground) return { kind: 'stored', record, reply: storedReply(ctx, record, 'in progress'), edits: this.publish(correction) };
-      return { kind: 'stored', record, reply: storedReply(ctx, record, await this.publish(correction)) };
+      if (options.publishInBackground) return { kind: 'stored', record, reply: storedReply(ctx, record, 'in progress', origin), edits: this.publish(correction) };
+      return { kind: 'stored', record, reply: storedReply(ctx, record, await this.publish(correction), origin) };
     }
     const record = await this.options.store.add({ update: checked.update, origin: 'editor', author, at });
     await this.reload(ctx);
-    return { kind: 'stored', record, reply: storedReply(ctx, record) };
+    return { kind: 'stored', record, reply: storedReply(ctx, record, undefined, origin) };
   }
 
   /** Stores a change the same editor confirmed; it is validated again, since the knowledge may have moved on. */
@@ -206,11 +207,11 @@ export class EditorDesk {
   async retract(ctx: CommandContext, origin: Origin, id: number, reason: string): Promise<Reply> {
     const refusal = await this.authorize(ctx, origin, `correct ${updateLabel(id)}`);
     if (refusal) return refusal;
-    const problem = await this.cannotCorrect(id, reason);
+    const problem = await this.cannotCorrect(id, reason, origin);
     if (problem) return noteReply(ctx, 'Nothing was changed', problem);
     const correction = await this.options.store.retract(id, { author: authorOf(origin), at: ctx.clock(), reason: reason.trim() });
     await this.reload(ctx);
-    return retractedReply(ctx, correction, await this.publish(correction));
+    return retractedReply(ctx, correction, await this.publish(correction), origin);
   }
 
   /** Marks an unverified update verified: the label goes and the next digest carries it. */
@@ -220,7 +221,7 @@ export class EditorDesk {
     const record = await this.options.store.get(id);
     if (!record || record.retractedAt || !record.unverified) {
       const why = !record ? `There is no update ${updateLabel(id)}.` : record.retractedAt ? `Update ${updateLabel(id)} was retracted.` : `Update ${updateLabel(id)} is already verified.`;
-      return noteReply(ctx, 'Nothing was changed', why, 'See recent updates with /strike log.');
+      return noteReply(ctx, 'Nothing was changed', why, `See recent updates with ${commandName(origin, 'log')}.`);
     }
     const verified = await this.options.store.verify(id, { author: authorOf(origin), at: ctx.clock() });
     await this.reload(ctx);
@@ -236,21 +237,21 @@ export class EditorDesk {
     return logReply(ctx, await store.recentUpdates(LOG_ITEMS), await store.recentCorrections(LOG_ITEMS), await store.refusedAttempts(since, LOG_ITEMS));
   }
 
-  /** Why an update cannot be corrected with this reason, or undefined. */
-  async cannotCorrect(id: number, reason: string): Promise<string | undefined> {
-    if (reason.trim().length < MIN_REASON_CHARS) return 'A correction needs a reason, e.g. /strike correct 7 retract the meeting was on Aug 10, not Aug 11.';
+  /** Why an update cannot be corrected with this reason, or undefined; commands named as `origin` spells them. */
+  async cannotCorrect(id: number, reason: string, origin?: Origin): Promise<string | undefined> {
+    if (reason.trim().length < MIN_REASON_CHARS) return `A correction needs a reason, e.g. ${commandName(origin, 'correct 7 retract the meeting was on Aug 10, not Aug 11')}.`;
     if (reason.trim().length > MAX_REASON_CHARS) return `Please keep the reason under ${MAX_REASON_CHARS} characters; it is printed in every corrected digest.`;
     const record = await this.options.store.get(id);
-    if (!record) return `There is no update ${updateLabel(id)}. See recent updates with /strike log.`;
+    if (!record) return `There is no update ${updateLabel(id)}. See recent updates with ${commandName(origin, 'log')}.`;
     if (record.retractedAt) return `Update ${updateLabel(id)} was already retracted.`;
     return undefined;
   }
 
-  private async check(ctx: CommandContext, raw: unknown, amends?: Amendment): Promise<{ ok: true; update: EditorUpdate } | { ok: false; problems: FieldProblem[] }> {
+  private async check(ctx: CommandContext, raw: unknown, origin: Origin, amends?: Amendment): Promise<{ ok: true; update: EditorUpdate } | { ok: false; problems: FieldProblem[] }> {
     const parsed = EditorUpdateSchema.safeParse(raw);
     if (!parsed.success) return { ok: false, problems: uniqueProblems(parsed.error.issues.map((i) => ({ field: formatPath(i.path) || 'update', problem: i.message }))) };
     if (amends) {
-      const problem = await this.cannotCorrect(amends.id, amends.reason);
+      const problem = await this.cannotCorrect(amends.id, amends.reason, origin);
       if (problem) return { ok: false, problems: [{ field: problem.startsWith('A correction') ? 'reason' : 'update', problem }] };
     }
     const id = amends?.id ?? Math.max(0, ...this.accepted.map((r) => r.id)) + 1;

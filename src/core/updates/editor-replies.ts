@@ -1,4 +1,5 @@
-import type { CommandContext } from '../commands/command-spec.js';
+import { commandName } from '../commands/command-name.js';
+import type { CommandContext, Origin } from '../commands/command-spec.js';
 import { ReplyBuilder } from '../reply/reply-builder.js';
 import type { Reply } from '../reply/reply.js';
 import { summarize } from './record-summary.js';
@@ -77,36 +78,36 @@ export function confirmationReply(ctx: CommandContext, title: string, changes: r
   return reply.build();
 }
 
-/** The update is stored and in effect. */
-export function storedReply(ctx: CommandContext, record: UpdateRecord, amended?: { edited: number; failed: number } | 'in progress'): Reply {
+/** The update is stored and in effect; the follow-up commands are named as `origin` spells them. */
+export function storedReply(ctx: CommandContext, record: UpdateRecord, amended?: { edited: number; failed: number } | 'in progress', origin?: Origin): Reply {
   const label = updateLabel(record.id);
   const reply = builder(ctx, amended ? `Update ${label} corrected` : `Update ${label} saved`);
   const summary = summarize(record.update ?? record.patch, record.recordedAt);
   reply.text(`${formatDay(summary.date)}: ${summary.title}. ${summary.what}`);
   if (record.unverified) {
-    reply.notice(`Marked unverified: it is labelled “Unverified” in every answer and kept out of digests until an editor runs /strike verify ${record.id}.`);
+    reply.notice(`Marked unverified: it is labelled “Unverified” in every answer and kept out of digests until an editor runs ${commandName(origin, `verify ${record.id}`)}.`);
   } else {
     reply.text('Status, proposals, the timeline and answers reflect it now; the next digest includes it.');
   }
   if (amended === 'in progress') reply.text('The posted digests that carried it are being edited now, with a correction note; the next digest in every subscribed channel lists the correction.');
-  else if (amended) reply.text(editSummary(amended));
-  reply.text(`Correct it with /strike correct ${record.id} amend <reason>, or retract it with /strike correct ${record.id} retract <reason>.`);
+  else if (amended) reply.text(editSummary(amended, origin));
+  reply.text(`Correct it with ${commandName(origin, `correct ${record.id} amend <reason>`)}, or retract it with ${commandName(origin, `correct ${record.id} retract <reason>`)}.`);
   return reply.build();
 }
 
 /** A retraction is done. */
-export function retractedReply(ctx: CommandContext, correction: CorrectionRecord, edits: { edited: number; failed: number }): Reply {
+export function retractedReply(ctx: CommandContext, correction: CorrectionRecord, edits: { edited: number; failed: number }, origin?: Origin): Reply {
   const reply = builder(ctx, `Update ${updateLabel(correction.updateId)} retracted`);
   reply.text(correctionNote(correction));
   reply.text('It no longer appears in any answer.');
-  reply.text(editSummary(edits));
+  reply.text(editSummary(edits, origin));
   return reply.build();
 }
 
-function editSummary(edits: { edited: number; failed: number }): string {
+function editSummary(edits: { edited: number; failed: number }, origin?: Origin): string {
   const posted = edits.edited + edits.failed;
   if (posted === 0) return 'No posted digest had carried it, so none needed editing.';
-  const failed = edits.failed > 0 ? ` ${edits.failed} could not be edited (see /strike log).` : '';
+  const failed = edits.failed > 0 ? ` ${edits.failed} could not be edited (see ${commandName(origin, 'log')}).` : '';
   return `Edited ${edits.edited} posted digest${edits.edited === 1 ? '' : 's'} that carried it, with a correction note.${failed} The next digest in every subscribed channel lists the correction.`;
 }
 

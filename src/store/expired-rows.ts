@@ -1,0 +1,38 @@
+import type Database from 'better-sqlite3';
+import { InteractionClaims } from './interaction-claims.js';
+import { ShareTokens } from './share-tokens.js';
+
+/** At most this often: an expired row is harmless for a while, and a delete every minute would be wasted work. */
+export const PRUNE_INTERVAL_MS = 60 * 60 * 1000;
+
+/** How many expired rows one prune deleted. */
+export interface PruneResult {
+  claims: number;
+  shareTokens: number;
+}
+
+/**
+ * Deletes expired interaction claims and share tokens, so the tables do not grow for ever. It rides on a tick the
+ * bot already has (the digest scheduler's minute) and runs at most once an interval, timed by the clock it is given.
+ */
+export class ExpiredRowsPruner {
+  private readonly claims: InteractionClaims;
+  private readonly shares: ShareTokens;
+  private lastRunAt: number | undefined;
+
+  constructor(db: Database.Database, private readonly intervalMs: number = PRUNE_INTERVAL_MS) {
+    this.claims = new InteractionClaims(db);
+    this.shares = new ShareTokens(db);
+  }
+
+  /** Prunes when an interval has passed since the last prune (or none ran yet); undefined when it is not due. */
+  pruneIfDue(now: Date): PruneResult | undefined {
+    const since = this.lastRunAt === undefined ? Infinity : now.getTime() - this.lastRunAt;
+    // A clock set back (since < 0) would otherwise postpone pruning until it caught up again.
+    if (since >= 0 && since < this.intervalMs) return undefined;
+    const result = { claims: this.claims.pruneExpired(now), shareTokens: this.shares.pruneExpired(now) };
+    // Marked only after both deletes: a busy database is tried again on the next tick.
+    this.lastRunAt = now.getTime();
+    return result;
+  }
+}
