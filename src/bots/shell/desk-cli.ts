@@ -81,10 +81,10 @@ export async function runDeskCli(argv: string[], env: NodeJS.ProcessEnv): Promis
       }
       case 'verify': {
         if (id() === undefined) return { out: `Name the patch to verify.\n${USAGE}`, code: 2 };
+        // Against every stored article, not only its own: text copied before the article was read is still copied.
         const target = store.get(id()!);
-        const kept = evidence.get(id()!);
-        const copied = target?.patch && kept ? copiedPublicText(target.patch.patch, kept.sentences) : [];
-        if (copied.length > 0) return refused(copied, `${updateLabel(id()!)} (drafted from ${kept?.outlet ?? 'an article'})`, store, ctx, origin, 'Nothing was verified. Rewrite it in your own words with cli desk amend, then verify.');
+        const copied = target?.patch && !target.retractedAt && target.unverified ? copiedPublicText(target.patch.patch, evidence.allSentences()) : [];
+        if (copied.length > 0) return refused(copied, updateLabel(id()!), store, ctx, origin, 'Nothing was verified: rewrite it in your own words with cli desk amend, then verify.');
         return replyText(ctx, await desk.verify(ctx, origin, id()!), env);
       }
       case 'retract': {
