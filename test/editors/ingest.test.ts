@@ -210,6 +210,9 @@ describe('cli ingest', () => {
     const stored = await runCli([...args, '--yes'], env('status.db'));
     expect(stored.out).toContain('Stored draft 1 as patch #1 (unverified). Before: On strike (since May 2, 2023). After: Strike over, ratification pending (since Sept 27, 2023).');
     expect(storedIn('status.db')[0]!.patch?.patch.dispute?.statusHistory?.[0]).toMatchObject({ status: 'strike-ended', since: '2023-09-27' });
+    const json = await runCli([...args, '--json'], env('status-json.db'));
+    const held2 = (JSON.parse(json.out) as { applied: { draft: number; held?: boolean; change?: string }[] }).applied[0];
+    expect(held2).toEqual({ draft: 1, held: true, change: 'Before: On strike (since May 2, 2023). After: Strike over, ratification pending (since Sept 27, 2023).' });
     const status = await runCli(['status', '--now', '2023-09-28T12:00:00Z'], env('status.db'));
     expect(status.out.split('\n')[0]).toMatch(/Strike over, ratification pending \(unverified\)/);
   });

@@ -71,7 +71,9 @@ export async function runIngestCli(argv: string[], env: NodeJS.ProcessEnv, stdin
     const applied = values.apply && desk ? await storeDrafts(findings, desk, values.yes === true) : undefined;
     const failed = applied?.some((a) => a.problems) ?? false;
     if (values.json) {
-      return { out: JSON.stringify(applied ? { drafts: findings.drafts, applied } : findings.drafts, null, 2), code: failed ? 1 : 0 };
+      // A stance or status change is never stored unseen, in JSON too: each carries its before and after.
+      const shown = applied?.map((a) => ({ ...a, ...withChange(findings.drafts[a.draft - 1]!, knowledge) }));
+      return { out: JSON.stringify(shown ? { drafts: findings.drafts, applied: shown } : findings.drafts, null, 2), code: failed ? 1 : 0 };
     }
     const lines = renderFindings(findings, knowledge);
     if (applied) lines.push('', ...applied.map((a) => appliedLine(a, findings.drafts[a.draft - 1]!, knowledge)));
@@ -91,6 +93,11 @@ interface AppliedDraft {
   /** A stance or status change left unstored because --yes was not given. */
   held?: boolean;
   problems?: string[];
+}
+
+function withChange(draft: ArticleDraft, knowledge: Knowledge): { change?: string } {
+  const change = beforeAfter(draft, knowledge);
+  return change ? { change } : {};
 }
 
 function appliedLine(a: AppliedDraft, draft: ArticleDraft, knowledge: Knowledge): string {
