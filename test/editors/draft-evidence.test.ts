@@ -47,6 +47,9 @@ describe('private evidence beside drafted patches', () => {
       const reply = await runCli([...read, ...NOW], env);
       expect(reply.out).not.toContain('Negotiators for the Writers Guild');
     }
+    const list = (await runCli(['desk', 'list'], env)).out.split('\n');
+    expect(list[0]).not.toContain('drafted from an article');
+    expect(list[1]).toContain('drafted from an article');
     const show = await runCli(['desk', 'show', '2'], env);
     expect(show.out).toMatch(/Evidence \(private, never posted; 7 article sentences kept\) \(cue: “met”\):\n {2}“Negotiators for the Writers Guild/);
   });

@@ -150,7 +150,8 @@ function stateOf(r: UpdateRecord): string {
 
 function recordLine(r: UpdateRecord): string {
   const summary = summarize(r.update ?? r.patch, r.recordedAt);
-  return `${updateLabel(r.id)} ${r.patch ? 'patch' : 'update'} “${summary.title}” (${summary.date}) by ${r.author} at ${r.recordedAt}; ${stateOf(r)}`;
+  const drafted = r.origin === 'ingest' ? '; drafted from an article (cli desk show for its evidence)' : '';
+  return `${updateLabel(r.id)} ${r.patch ? 'patch' : 'update'} “${summary.title}” (${summary.date}) by ${r.author} at ${r.recordedAt}; ${stateOf(r)}${drafted}`;
 }
 
 function listText(records: UpdateRecord[]): string {
