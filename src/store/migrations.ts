@@ -169,6 +169,17 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX edit_attempts_refused_by_day ON edit_attempts (day) WHERE allowed = 0;
     `,
   },
+  {
+    version: 8,
+    name: 'private evidence beside drafted patches: the article sentences an editor checks a draft against, never published',
+    sql: `
+      CREATE TABLE patch_evidence (
+        update_id INTEGER PRIMARY KEY REFERENCES updates (id),
+        content TEXT NOT NULL,
+        recorded_at TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 /** Applies every migration not yet recorded, each in its own transaction; safe when two processes start at once. */

@@ -175,31 +175,52 @@ describe('cli ingest', () => {
     }
   });
 
-  it('--apply stores events and statements, and stores stance changes only with --yes, showing before and after', async () => {
+  it('--apply stores drafts as unverified patches, and stance changes only with --yes, showing before and after', async () => {
     const held = await runCli(['ingest', join(ARTICLES, 'aug-11-meeting.txt'), '--apply', '--now', '2023-08-12T10:00:00Z'], env('apply.db'));
     expect(held.code).toBe(0);
-    expect(held.out).toMatch(/Stored draft 1 as update #1 \(unverified\)\./);
+    expect(held.out).toMatch(/Stored draft 1 as patch #1 \(unverified\)\./);
     expect(held.out).toContain('Draft 2 was not stored: it changes a stance. Before: AMPTP rejects it (since Aug 4, 2023). After: AMPTP has countered (since Aug 11, 2023).');
     expect(held.out).toContain('run again with --apply --yes');
     const first = storedIn('apply.db');
-    expect(first.map((r) => r.update?.stance)).toEqual([undefined, undefined, undefined]);
-    expect(first[0]!.update).toMatchObject({ contact: true, what: 'Per Pacific Labor Wire, WGA and AMPTP met.' });
+    expect(first.map((r) => r.patch?.patch.proposals?.[0]?.stances)).toEqual([undefined, undefined, undefined]);
+    expect(first[0]!.update).toBeUndefined();
+    expect(first[0]!.patch?.patch.events?.[0]).toMatchObject({ text: 'Per Pacific Labor Wire, WGA and AMPTP met.', date: '2023-08-11' });
+    expect(first[0]!.patch?.patch.dispute?.lastContact).toEqual({ event: first[0]!.patch?.patch.events?.[0]?.id });
 
     const confirmed = await runCli(['ingest', join(ARTICLES, 'aug-15-rejection.txt'), '--apply', '--yes', '--now', '2023-08-16T10:00:00Z'], env('apply.db'));
     expect(confirmed.code).toBe(0);
-    expect(confirmed.out).toMatch(/Stored draft 1 as update #4 \(unverified\)\. Before: AMPTP rejects it \(since Aug 4, 2023\)\. After: AMPTP rejects it \(since Aug 15, 2023\)\./);
-    const stances = storedIn('apply.db').flatMap((r) => (r.update?.stance ? [`${r.update.stance.party} ${r.update.stance.stance} ${r.update.proposals.join()}`] : []));
-    expect(stances).toEqual(['amptp rejects tv-minimum-staffing', 'amptp counters health-plan', 'amptp open viewership-residual']);
-
+    expect(confirmed.out).toMatch(/Stored draft 1 as patch #4 \(unverified\)\. Before: AMPTP rejects it \(since Aug 4, 2023\)\. After: AMPTP rejects it \(since Aug 15, 2023\)\./);
     const records = storedIn('apply.db');
+    const stances = records.flatMap((r) => (r.patch?.patch.proposals ?? []).flatMap((p) => (p.stances ?? []).map((s) => `${s.party} ${s.stance} ${p.id}`)));
+    expect(stances).toEqual(['amptp rejects tv-minimum-staffing', 'amptp counters health-plan', 'amptp open viewership-residual']);
     expect(records).toHaveLength(7);
-    expect(records.every((r) => r.unverified && r.origin === 'ingest' && r.author === 'cli')).toBe(true);
+    expect(records.every((r) => r.patch && r.unverified && r.origin === 'ingest' && r.author === 'shell:cli')).toBe(true);
+
+    // The bot's reads take the stored drafts, labelled unverified, from the same database.
+    const proposal = await runCli(['proposal', 'viewership', '--now', '2023-08-16T12:00:00Z'], env('apply.db'));
+    expect(proposal.out).toMatch(/open to/i);
+    expect(proposal.out).toMatch(/unverified/i);
   });
 
-  it('--apply refuses drafts dated after --now and stores none of them', async () => {
+  it('--apply holds a status change without --yes, shows before and after, and stores it as the status with --yes', async () => {
+    const args = ['ingest', join(ARTICLES, 'sep-27-back-to-work.txt'), '--apply', '--now', '2023-09-28T10:00:00Z'];
+    const held = await runCli(args, env('status.db'));
+    expect(held.out).toContain('Draft 1 was not stored: it changes the status. Before: On strike (since May 2, 2023). After: Strike over, ratification pending (since Sept 27, 2023).');
+    expect(storedIn('status.db').some((r) => r.patch?.patch.dispute?.statusHistory)).toBe(false);
+    const stored = await runCli([...args, '--yes'], env('status.db'));
+    expect(stored.out).toContain('Stored draft 1 as patch #1 (unverified). Before: On strike (since May 2, 2023). After: Strike over, ratification pending (since Sept 27, 2023).');
+    expect(storedIn('status.db')[0]!.patch?.patch.dispute?.statusHistory?.[0]).toMatchObject({ status: 'strike-ended', since: '2023-09-27' });
+    const json = await runCli([...args, '--json'], env('status-json.db'));
+    const held2 = (JSON.parse(json.out) as { applied: { draft: number; held?: boolean; change?: string }[] }).applied[0];
+    expect(held2).toEqual({ draft: 1, held: true, change: 'Before: On strike (since May 2, 2023). After: Strike over, ratification pending (since Sept 27, 2023).' });
+    const status = await runCli(['status', '--now', '2023-09-28T12:00:00Z'], env('status.db'));
+    expect(status.out.split('\n')[0]).toMatch(/Strike over, ratification pending \(unverified\)/);
+  });
+
+  it('--apply refuses drafts dated after --now, naming the path, and stores none of them', async () => {
     const future = await runCli(['ingest', join(ARTICLES, 'aug-18-guild-reply.txt'), '--apply', '--yes', '--now', '2023-08-12T10:00:00Z'], env('future.db'));
     expect(future.code).toBe(1);
-    expect(future.out).toMatch(/Draft 1 was not stored: Date: Aug 18, 2023 is in the future/);
+    expect(future.out).toMatch(/Draft 1 was not stored: sources\[0\]\.date: Aug 18, 2023 is in the future/);
     expect(storedIn('future.db')).toEqual([]);
   });
 

@@ -21,8 +21,8 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   { name: 'digest', usage: 'cli digest [--since <ISO date>] [--now <ISO date>] [--tz <IANA zone>] [--json]', summary: 'The daily digest as a channel would get it.' },
   {
     name: 'ingest',
-    usage: 'cli ingest <file|-> [--json] [--apply] [--outlet <name>] [--url <address>] [--date YYYY-MM-DD] [--now <ISO date>]',
-    summary: 'Draft updates from a news article’s text; --apply stores them, unverified, in DATABASE_PATH.',
+    usage: 'cli ingest <file|-> [--json] [--apply [--yes]] [--outlet <name>] [--url <address>] [--date YYYY-MM-DD] [--now <ISO date>]',
+    summary: 'Draft patches from a news article’s text; --apply stores them, unverified, in DATABASE_PATH (stance and status changes need --yes).',
   },
   {
     name: 'desk',
@@ -31,11 +31,11 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
     subcommands: [
       { usage: 'cli desk apply <file>', summary: 'Store the updates in a file.' },
       { usage: 'cli desk list', summary: 'List stored updates.' },
-      { usage: 'cli desk show <id>', summary: 'Show one stored update.' },
-      { usage: 'cli desk verify <id>', summary: 'Mark an unverified update as verified.' },
+      { usage: 'cli desk show <id>', summary: 'Show one stored update or patch, and a draft’s private evidence.' },
+      { usage: 'cli desk verify <id>', summary: 'Mark an unverified patch as verified (refused while it copies an article’s wording).' },
       { usage: 'cli desk retract <id>', summary: 'Retract a stored update.' },
       { usage: 'cli desk amend <id> <file>', summary: 'Correct a stored update.' },
-      { usage: 'cli desk export', summary: 'Print every stored update.' },
+      { usage: 'cli desk export --out <dir>', summary: 'Write the current knowledge as a pack folder.' },
     ],
   },
 ];

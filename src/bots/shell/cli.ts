@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import dotenv from 'dotenv';
-import { allCommands, runParsed } from '../../core/commands/registry.js';
+import { allCommands, parseCommandText, runParsed, type ParsedText } from '../../core/commands/registry.js';
 import { toAnswerJson } from '../../core/reply/answer-json.js';
 import { fixedClock, systemClock } from '../../core/time/clock.js';
 import { loadCliContext } from './cli-context.js';
@@ -43,11 +43,17 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     clock = fixedClock(values.now);
   }
   const ctx = loadCliContext(env, clock);
-  const [name = 'help', ...rest] = positionals;
-  const names = allCommands(ctx).map((c) => c.name);
-  if (!names.includes(name)) return { out: `Unknown command “${name}”. Commands: ${names.join(', ')}.`, code: 2 };
-  const reply = await runParsed(ctx, { kind: 'command', name, args: rest.join(' ') }, { platform: 'shell', userId: 'cli' });
-  if (values.json) return { out: JSON.stringify(name === 'ask' ? toAnswerJson(reply) : reply, null, 2), code: 0 };
+  // The same parser as /strike: a command, a mistyped one ("stauts"), or a question in other words ("staffing").
+  const line = positionals.join(' ');
+  const input: ParsedText = positionals.length === 0 ? ({ kind: 'command', name: 'help', args: '' } as const) : parseCommandText(ctx, line);
+  if (input.kind === 'unknown') {
+    const names = allCommands(ctx).map((c) => c.name);
+    const hint = input.suggestion ? ` Did you mean cli ${input.suggestion}?` : '';
+    return { out: `Unknown command “${input.word.slice(0, 40)}”.${hint} Commands: ${names.join(', ')}. Or ask a question: cli ask "…".`, code: 2 };
+  }
+  const reply = await runParsed(ctx, input, { platform: 'shell', userId: 'cli' });
+  const asked = input.kind === 'question' || input.name === 'ask';
+  if (values.json) return { out: JSON.stringify(asked ? toAnswerJson(reply) : reply, null, 2), code: 0 };
   const tty = Boolean(process.stdout.isTTY);
   return { out: renderTerminal(reply, { color: tty && !env.NO_COLOR, ...(tty ? { width: process.stdout.columns } : {}) }), code: 0 };
 }

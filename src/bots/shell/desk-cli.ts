@@ -1,17 +1,16 @@
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import type { CommandContext, Origin } from '../../core/commands/command-spec.js';
-import { contextFromPack } from '../../core/create-context.js';
-import { loadPack } from '../../core/knowledge/load-pack.js';
-import { PatchDesk, type PatchOutcome } from '../../core/patch/patch-desk.js';
+import { copiedPublicText } from '../../core/patch/copied-text.js';
+import type { PatchOutcome } from '../../core/patch/patch-desk.js';
+import { PatchSchema } from '../../core/patch/patch-schema.js';
 import { formatProblem, type PatchProblem } from '../../core/patch/patch-problem.js';
 import { fixedClock, systemClock } from '../../core/time/clock.js';
-import { EditorDesk } from '../../core/updates/editor-desk.js';
 import { summarize } from '../../core/updates/record-summary.js';
 import { parseUpdateId, updateLabel, type UpdateRecord } from '../../core/updates/update-schema.js';
-import { WGA_2023_PACK_DIR } from '../../content/packs.js';
-import { openDatabase } from '../../store/open-database.js';
-import { UpdateStore, updateStorePort } from '../../store/update-store.js';
+import type { DraftEvidence } from '../../store/evidence-store.js';
+import type { UpdateStore } from '../../store/update-store.js';
+import { openCliDesk } from './cli-desk.js';
 import { correctionNote } from '../../core/updates/correction-text.js';
 import { SYNC_INTERVAL_MS } from '../../editors/editor-service.js';
 import { exportPack } from './pack-export.js';
@@ -30,7 +29,6 @@ const USAGE = [
   'Usage: cli desk apply <file.yaml|file.json> [--now <ISO>] [--as <name>] [--unverified] [--title <text>]',
   '       cli desk list | show <id> | verify <id> | retract <id> --reason "…" | amend <id> <file> [--reason "…"] | export --out <dir>',
 ].join('\n');
-const DEFAULT_DATABASE = './data/strikewire.db';
 
 type Out = { out: string; code: number };
 
@@ -48,24 +46,16 @@ export async function runDeskCli(argv: string[], env: NodeJS.ProcessEnv): Promis
   if (values.now !== undefined && Number.isNaN(Date.parse(values.now))) return { out: `--now must be an ISO date such as 2023-10-10 or 2023-10-10T09:00:00Z, not “${values.now}”.`, code: 2 };
   const clock = values.now === undefined ? systemClock : fixedClock(values.now);
   const name = (values.as ?? env.USER ?? 'cli').trim().slice(0, 64) || 'cli';
-  // Whoever can run the CLI can write the database file itself, so the shell counts as an editor.
-  const origin: Origin = { platform: 'shell', userId: name, isEditor: async () => true };
-
-  const pack = loadPack(env.KNOWLEDGE_PACK || WGA_2023_PACK_DIR);
-  const db = openDatabase(env.DATABASE_PATH || DEFAULT_DATABASE);
+  const { store, evidence, desk, patches, ctx, origin, close } = await openCliDesk(env, clock, name);
   try {
-    const store = new UpdateStore(db);
-    const port = updateStorePort(store);
-    const desk = new EditorDesk({ pack, store: port, log: (m) => process.stderr.write(`[desk] ${m}\n`) });
-    const ctx = contextFromPack(pack, { clock });
-    await desk.reload(ctx);
-    const patches = new PatchDesk(desk, port);
     const id = () => parseUpdateId(args[0] ?? '');
     switch (action) {
       case 'apply': {
         if (args.length !== 1) return { out: `Name one patch file.\n${USAGE}`, code: 2 };
         const file = readPatchFile(args[0]!);
         if (!file.ok) return refused(file.problems, file.name, store, ctx, origin);
+        const copied = copiedFromArticles(file.raw, evidence.allSentences());
+        if (copied.length > 0) return refused(copied, file.name, store, ctx, origin);
         const outcome = await patches.apply(ctx, file.raw, origin, { title: values.title ?? file.name, file: file.name, ...(values.unverified ? { unverified: true } : {}) });
         return outcomeText(outcome, file.name, 'Stored');
       }
@@ -74,6 +64,8 @@ export async function runDeskCli(argv: string[], env: NodeJS.ProcessEnv): Promis
         if (target === undefined || args.length !== 2) return { out: `Name the patch and the file with its new content.\n${USAGE}`, code: 2 };
         const file = readPatchFile(args[1]!);
         if (!file.ok) return refused(file.problems, file.name, store, ctx, origin);
+        const copied = copiedFromArticles(file.raw, evidence.allSentences());
+        if (copied.length > 0) return refused(copied, file.name, store, ctx, origin);
         const reason = values.reason ?? `amended from ${file.name}`;
         const outcome = await patches.amend(ctx, target, file.raw, origin, { title: values.title ?? '', file: file.name, reason, ...(values.unverified ? { unverified: true } : {}) });
         return outcomeText(outcome, file.name, 'Amended');
@@ -83,10 +75,16 @@ export async function runDeskCli(argv: string[], env: NodeJS.ProcessEnv): Promis
       case 'show': {
         const record = id() === undefined ? undefined : store.get(id()!);
         if (!record) return { out: `There is no stored update or patch “${args[0] ?? ''}”. See cli desk list.`, code: 2 };
-        return { out: `${recordLine(record)}\n\n${stringify(record.patch ?? record.update, { lineWidth: 0 })}`, code: 0 };
+        const kept = evidence.get(record.id);
+        const shown = kept ? `\n\n${evidenceText(kept)}` : '';
+        return { out: `${recordLine(record)}\n\n${stringify(record.patch ?? record.update, { lineWidth: 0 })}${shown}`, code: 0 };
       }
       case 'verify': {
         if (id() === undefined) return { out: `Name the patch to verify.\n${USAGE}`, code: 2 };
+        // Against every stored article, not only its own: text copied before the article was read is still copied.
+        const target = store.get(id()!);
+        const copied = target?.patch && !target.retractedAt && target.unverified ? copiedPublicText(target.patch.patch, evidence.allSentences()) : [];
+        if (copied.length > 0) return refused(copied, updateLabel(id()!), store, ctx, origin, 'Nothing was verified: rewrite it in your own words with cli desk amend, then verify.');
         return replyText(ctx, await desk.verify(ctx, origin, id()!), env);
       }
       case 'retract': {
@@ -110,17 +108,28 @@ export async function runDeskCli(argv: string[], env: NodeJS.ProcessEnv): Promis
         return { out: `Unknown desk command “${action ?? ''}”.\n${USAGE}`, code: 2 };
     }
   } finally {
-    db.close();
+    close();
   }
 }
 
-async function refused(problems: PatchProblem[], file: string, store: UpdateStore, ctx: CommandContext, origin: Origin): Promise<Out> {
-  store.logAttempt({ at: ctx.clock().toISOString(), platform: origin.platform, ...(origin.userId ? { userId: origin.userId } : {}), action: 'patch', allowed: false, detail: `${file}: ${problems[0]?.problem ?? ''}` });
-  return { out: problemText(problems, file), code: 2 };
+/** Public text in a patch file that copies a stored draft's article; an unparsable file is left to the desk to name. */
+function copiedFromArticles(raw: unknown, sentences: string[]): PatchProblem[] {
+  const parsed = PatchSchema.safeParse(raw);
+  return parsed.success ? copiedPublicText(parsed.data, sentences) : [];
 }
 
-function problemText(problems: PatchProblem[], file: string): string {
-  return `Nothing was stored. ${file} has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.map((p) => `  ${formatProblem(p, file)}`).join('\n')}`;
+function evidenceText(e: DraftEvidence): string {
+  const cue = e.cue ? ` (cue: “${e.cue}”)` : '';
+  return `Evidence (private, never posted; ${e.sentences.length} article sentences kept)${cue}:\n  “${e.sentence}”`;
+}
+
+async function refused(problems: PatchProblem[], file: string, store: UpdateStore, ctx: CommandContext, origin: Origin, lead?: string): Promise<Out> {
+  store.logAttempt({ at: ctx.clock().toISOString(), platform: origin.platform, ...(origin.userId ? { userId: origin.userId } : {}), action: 'patch', allowed: false, detail: `${file}: ${problems[0]?.problem ?? ''}` });
+  return { out: problemText(problems, file, lead), code: 2 };
+}
+
+function problemText(problems: PatchProblem[], file: string, lead = 'Nothing was stored.'): string {
+  return `${lead} ${file} has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.map((p) => `  ${formatProblem(p, file)}`).join('\n')}`;
 }
 
 function outcomeText(outcome: PatchOutcome, file: string, verb: string): Out {
@@ -141,7 +150,8 @@ function stateOf(r: UpdateRecord): string {
 
 function recordLine(r: UpdateRecord): string {
   const summary = summarize(r.update ?? r.patch, r.recordedAt);
-  return `${updateLabel(r.id)} ${r.patch ? 'patch' : 'update'} “${summary.title}” (${summary.date}) by ${r.author} at ${r.recordedAt}; ${stateOf(r)}`;
+  const drafted = r.origin === 'ingest' ? '; drafted from an article (cli desk show for its evidence)' : '';
+  return `${updateLabel(r.id)} ${r.patch ? 'patch' : 'update'} “${summary.title}” (${summary.date}) by ${r.author} at ${r.recordedAt}; ${stateOf(r)}${drafted}`;
 }
 
 function listText(records: UpdateRecord[]): string {

@@ -2,19 +2,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { contextFromPack } from '../../core/create-context.js';
 import type { ArticleDraft } from '../../core/ingest/draft-patch.js';
-import { draftToUpdate } from '../../core/ingest/draft-to-update.js';
 import { extractDrafts, type ArticleFindings } from '../../core/ingest/extract-drafts.js';
 import { loadPack } from '../../core/knowledge/load-pack.js';
 import type { Knowledge } from '../../core/knowledge/knowledge.js';
-import type { Pack } from '../../core/knowledge/schema.js';
-import { applyUpdates } from '../../core/updates/apply-updates.js';
-import { fieldLabel } from '../../core/updates/editor-replies.js';
-import { mergeStored } from '../../core/updates/merge-stored.js';
-import { UpdateError } from '../../core/updates/update-error.js';
-import { EditorUpdateSchema, updateLabel, type UpdateRecord } from '../../core/updates/update-schema.js';
+import { formatProblem } from '../../core/patch/patch-problem.js';
+import { fixedClock } from '../../core/time/clock.js';
+import { updateLabel } from '../../core/updates/update-schema.js';
 import { WGA_2023_PACK_DIR } from '../../content/packs.js';
-import { openDatabase } from '../../store/open-database.js';
-import { UpdateStore } from '../../store/update-store.js';
+import { DEFAULT_DATABASE, openCliDesk, type CliDesk } from './cli-desk.js';
 import { beforeAfter, renderFindings } from './ingest-render.js';
 
 const OPTIONS = {
@@ -34,7 +29,7 @@ type Out = { out: string; code: number };
 
 /**
  * `cli ingest <file|->`: reads a news article's plain text and prints drafts for an editor. With --apply the drafts
- * are stored (in DATABASE_PATH) as unverified updates; a stance or status change is shown before and after, and is
+ * are stored (in DATABASE_PATH) as unverified patches, each with the article's sentences as private evidence; a stance or status change is shown before and after, and is
  * stored only with --yes. Returns undefined when the line is not an ingest.
  */
 export async function runIngestCli(argv: string[], env: NodeJS.ProcessEnv, stdin: () => Promise<string> = readStdin): Promise<Out | undefined> {
@@ -59,28 +54,36 @@ export async function runIngestCli(argv: string[], env: NodeJS.ProcessEnv, stdin
   }
   if (!text.trim()) return { out: 'The article is empty.', code: 1 };
 
-  const shipped = loadPack(env.KNOWLEDGE_PACK ?? WGA_2023_PACK_DIR);
-  const databasePath = env.DATABASE_PATH ?? './data/strikewire.db';
-  // Read against what is stored too, so "before" is today's knowledge, not the shipped pack's.
-  const stored = values.apply || existsSync(databasePath) ? readStored(databasePath) : [];
-  const ctx = contextFromPack(stored.length > 0 ? mergeStored(shipped, stored).pack : shipped);
-  const findings = extractDrafts(text.slice(0, MAX_ARTICLE_CHARS), ctx, {
-    now,
-    ...(values.outlet ? { outlet: values.outlet } : {}),
-    ...(values.url ? { url: values.url } : {}),
-    ...(values.date ? { date: values.date } : {}),
-  });
-  const applied = values.apply ? storeDrafts(findings, shipped, databasePath, now, values.yes === true) : undefined;
-  const failed = applied?.some((a) => a.problems) ?? false;
-  if (values.json) {
-    return { out: JSON.stringify(applied ? { drafts: findings.drafts, applied } : findings.drafts, null, 2), code: failed ? 1 : 0 };
+  const databasePath = env.DATABASE_PATH || DEFAULT_DATABASE;
+  // Read against what is stored too, so "before" is today's knowledge, not the shipped pack's; without --apply and
+  // no database yet, nothing is created.
+  const desk = values.apply || existsSync(databasePath) ? await openCliDesk(env, fixedClock(now.toISOString()), 'cli') : undefined;
+  try {
+    const ctx = desk?.ctx ?? contextFromPack(loadPack(env.KNOWLEDGE_PACK || WGA_2023_PACK_DIR));
+    // Storing a draft moves the context on: before and after are shown against the knowledge the article met.
+    const knowledge = ctx.knowledge;
+    const findings = extractDrafts(text.slice(0, MAX_ARTICLE_CHARS), ctx, {
+      now,
+      ...(values.outlet ? { outlet: values.outlet } : {}),
+      ...(values.url ? { url: values.url } : {}),
+      ...(values.date ? { date: values.date } : {}),
+    });
+    const applied = values.apply && desk ? await storeDrafts(findings, desk, values.yes === true) : undefined;
+    const failed = applied?.some((a) => a.problems) ?? false;
+    if (values.json) {
+      // A stance or status change is never stored unseen, in JSON too: each carries its before and after.
+      const shown = applied?.map((a) => ({ ...a, ...withChange(findings.drafts[a.draft - 1]!, knowledge) }));
+      return { out: JSON.stringify(shown ? { drafts: findings.drafts, applied: shown } : findings.drafts, null, 2), code: failed ? 1 : 0 };
+    }
+    const lines = renderFindings(findings, knowledge);
+    if (applied) lines.push('', ...applied.map((a) => appliedLine(a, findings.drafts[a.draft - 1]!, knowledge)));
+    if (applied?.some((a) => a.id)) lines.push('An editor rewrites what needs it (cli desk show <id>, cli desk amend <id> <file>) and verifies each one with cli desk verify <id> before it reaches a digest.');
+    if (applied?.some((a) => a.held)) lines.push('Stance and status changes are stored only when you confirm them: run again with --apply --yes.');
+    if (!applied) lines.push('', 'Nothing was stored. Run again with --apply to store these drafts as unverified patches (stance and status changes also need --yes).');
+    return { out: lines.join('\n'), code: failed ? 1 : 0 };
+  } finally {
+    desk?.close();
   }
-  const lines = renderFindings(findings, ctx.knowledge);
-  if (applied) lines.push('', ...applied.map((a) => appliedLine(a, findings.drafts[a.draft - 1]!, ctx.knowledge)));
-  if (applied?.some((a) => a.id)) lines.push('An editor verifies each one with /strike verify <id> before it reaches a digest; /strike log lists them.');
-  if (applied?.some((a) => a.held)) lines.push('Stance and status changes are stored only when you confirm them: run again with --apply --yes.');
-  if (!applied) lines.push('', 'Nothing was stored. Run again with --apply to store these drafts as unverified updates (stance and status changes also need --yes).');
-  return { out: lines.join('\n'), code: failed ? 1 : 0 };
 }
 
 /** What happened to one draft on --apply. */
@@ -92,53 +95,42 @@ interface AppliedDraft {
   problems?: string[];
 }
 
+function withChange(draft: ArticleDraft, knowledge: Knowledge): { change?: string } {
+  const change = beforeAfter(draft, knowledge);
+  return change ? { change } : {};
+}
+
 function appliedLine(a: AppliedDraft, draft: ArticleDraft, knowledge: Knowledge): string {
   const change = beforeAfter(draft, knowledge);
   const shown = change ? ` ${change}` : '';
-  if (a.id) return `Stored draft ${a.draft} as update ${updateLabel(a.id)} (unverified).${shown}`;
+  if (a.id) return `Stored draft ${a.draft} as patch ${updateLabel(a.id)} (unverified).${shown}`;
   if (a.held) return `Draft ${a.draft} was not stored: it changes ${draft.kind === 'status' ? 'the status' : 'a stance'}.${shown}`;
   return `Draft ${a.draft} was not stored: ${a.problems!.join('; ')}`;
 }
 
-function readStored(databasePath: string): UpdateRecord[] {
-  const db = openDatabase(databasePath);
-  try {
-    return new UpdateStore(db).list();
-  } finally {
-    db.close();
-  }
-}
-
 /**
- * Stores each draft that the knowledge accepts, as an unverified update from "cli". Stance and status changes are
- * held unless `confirmed` (--yes). Conversion to today's update is `draftToUpdate`, the one function the patch
- * store replaces.
+ * Stores each draft the knowledge accepts through the patch desk `desk apply` uses, unverified and from "ingest",
+ * with the article's sentences kept beside it as private evidence. Stance and status changes are held unless
+ * `confirmed` (--yes).
  */
-function storeDrafts(findings: ArticleFindings, pack: Pack, databasePath: string, now: Date, confirmed: boolean): AppliedDraft[] {
-  const db = openDatabase(databasePath);
-  try {
-    const store = new UpdateStore(db);
-    const accepted: UpdateRecord[] = mergeStored(pack, store.list()).accepted;
-    return findings.drafts.map((d, i) => {
-      if ((d.kind === 'stance' || d.kind === 'status') && !confirmed) return { draft: i + 1, held: true };
-      const storable = draftToUpdate(d, findings.source);
-      if ('problem' in storable) return { draft: i + 1, problems: [storable.problem] };
-      const parsed = EditorUpdateSchema.safeParse(storable.update);
-      if (!parsed.success) return { draft: i + 1, problems: parsed.error.issues.map((p) => `${fieldLabel(p.path.join('.'))}: ${p.message}`) };
-      const candidate: UpdateRecord = { id: Math.max(0, ...accepted.map((r) => r.id)) + 1, update: parsed.data, author: 'cli', recordedAt: now.toISOString(), unverified: true, origin: 'ingest' };
-      try {
-        applyUpdates(pack, [...accepted, candidate], { now });
-      } catch (err) {
-        if (err instanceof UpdateError) return { draft: i + 1, problems: err.problems.map((p) => `${fieldLabel(p.field)}: ${p.problem}`) };
-        throw err;
-      }
-      const record = store.add({ update: parsed.data, origin: 'ingest', author: 'cli', at: now });
-      accepted.push(record);
-      return { draft: i + 1, id: record.id };
-    });
-  } finally {
-    db.close();
+async function storeDrafts(findings: ArticleFindings, desk: CliDesk, confirmed: boolean): Promise<AppliedDraft[]> {
+  const sentences = findings.sentences.map((s) => s.sentence);
+  const applied: AppliedDraft[] = [];
+  for (const [i, d] of findings.drafts.entries()) {
+    if ((d.kind === 'stance' || d.kind === 'status') && !confirmed) {
+      applied.push({ draft: i + 1, held: true });
+      continue;
+    }
+    const outcome = await desk.patches.apply(desk.ctx, d.patch, desk.origin, { title: d.label, unverified: true, origin: 'ingest' });
+    if (outcome.kind === 'refused') applied.push({ draft: i + 1, problems: [outcome.reason] });
+    else if (outcome.kind === 'invalid') applied.push({ draft: i + 1, problems: outcome.problems.map((p) => formatProblem(p)) });
+    else {
+      const evidence = { sentence: d.evidence.sentence, ...(d.evidence.cue ? { cue: d.evidence.cue } : {}), ...(findings.outlet ? { outlet: findings.outlet } : {}), sentences };
+      desk.evidence.add(outcome.record.id, evidence, desk.ctx.clock());
+      applied.push({ draft: i + 1, id: outcome.record.id });
+    }
   }
+  return applied;
 }
 
 async function readStdin(): Promise<string> {

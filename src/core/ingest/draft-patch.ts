@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { EventSchema, IsoDate, MoveSchema, SourceSchema, StanceSchema, StatementSchema } from '../knowledge/schema.js';
-import { DraftStatus } from './status-cues.js';
+import { DisputeStatus, EventSchema, IsoDate, MoveSchema, SourceSchema, StanceSchema, StatementSchema } from '../knowledge/schema.js';
 
 const Id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/);
 
@@ -12,7 +11,7 @@ const Id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/);
 export const DraftPatchSchema = z.object({
   dispute: z
     .object({
-      statusHistory: z.array(z.object({ status: DraftStatus, since: IsoDate, sources: z.array(Id).min(1), note: z.string().min(1) })).optional(),
+      statusHistory: z.array(z.object({ status: DisputeStatus, since: IsoDate, sources: z.array(Id).min(1), note: z.string().min(1) })).optional(),
       lastContact: z.object({ event: Id }).optional(),
     })
     .optional(),

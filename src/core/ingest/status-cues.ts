@@ -1,14 +1,9 @@
-import { DisputeStatus } from '../knowledge/schema.js';
-import { z } from 'zod';
+import type { DisputeStatus } from '../knowledge/schema.js';
+import type { z } from 'zod';
 import type { Clause } from './article-clauses.js';
 
-/**
- * The statuses an article can move the dispute to. `strike-ended` (the strike is over and members are back at work,
- * ratification pending) is added here until the pack schema carries it; the union keeps both in step.
- */
-export const DraftStatus = z.union([DisputeStatus, z.literal('strike-ended')]);
-/** A status an article's cue names. */
-export type DraftStatusName = z.infer<typeof DraftStatus>;
+/** A status an article's cue names: the pack's own statuses (`strike-ended` included). */
+export type DraftStatusName = z.infer<typeof DisputeStatus>;
 
 /** A change of the dispute's status, as a clause's words state it. */
 export interface StatusCue {

@@ -5,7 +5,7 @@ import { applyUpdates, provenanceOf } from '../updates/apply-updates.js';
 import type { EditorDesk } from '../updates/editor-desk.js';
 import { UpdateError } from '../updates/update-error.js';
 import type { CorrectionPublisher, UpdateStorePort } from '../updates/update-port.js';
-import type { PatchRecord } from '../updates/update-schema.js';
+import type { PatchRecord, UpdateOrigin } from '../updates/update-schema.js';
 import { checkPatch } from './check-patch.js';
 import { mergePatches } from './validate-patch.js';
 import { describeChanges, type PatchChange } from './patch-changes.js';
@@ -24,6 +24,8 @@ export interface PatchSubmission {
   title: string;
   file?: string;
   unverified?: boolean;
+  /** Where it came from: an editor's file or form, or a draft from the article reader. */
+  origin?: UpdateOrigin;
 }
 
 const authorOf = (origin: Origin) => `${origin.platform}:${origin.userId ?? 'unknown'}`;
@@ -57,7 +59,7 @@ export class PatchDesk {
       return { kind: 'invalid', problems: checked.problems };
     }
     const content = StoredPatchSchema.parse({ title: submission.title, patch: checked.patch, ...(submission.file ? { file: submission.file } : {}) });
-    const record = await this.store.addPatch({ patch: content, unverified, origin: 'editor', author: provenance.author, at });
+    const record = await this.store.addPatch({ patch: content, unverified, origin: submission.origin ?? 'editor', author: provenance.author, at });
     if (record.id !== updateId) await this.desk.reload(ctx);
     else await this.desk.adopt(ctx, record, checked.pack, this.verifiedWith(ctx, checked.patch, record), revision);
     return { kind: 'stored', record, changes: checked.changes };
