@@ -2,11 +2,10 @@ import { statusSentence } from '../commands/status.js';
 import { stanceLabel } from '../commands/stance-words.js';
 import type { Knowledge } from '../knowledge/knowledge.js';
 import type { EntityIndex } from '../match/entity-index.js';
-import { tokenize } from '../match/normalize-text.js';
 import { formatDay } from '../time/format-date.js';
 import { markUnverified } from '../updates/unverified-label.js';
 import type { Candidate, Facet } from './candidate.js';
-import { addWordTerms } from './text-terms.js';
+import { TextMemo } from './text-memo.js';
 import { derivedEventWords } from './derived-words.js';
 
 interface Draft {
@@ -112,7 +111,10 @@ export function buildCandidates(knowledge: Knowledge, entities: EntityIndex, voc
     });
   }
   drafts.push(...disputeDrafts(knowledge));
-  return drafts.map((d) => toCandidate(d, entities, knowledge, vocabulary));
+  const memo = new TextMemo(entities);
+  const candidates = drafts.map((d) => toCandidate(d, memo, knowledge, vocabulary));
+  memo.finish();
+  return candidates;
 }
 
 function disputeDrafts(knowledge: Knowledge): Draft[] {
@@ -138,16 +140,16 @@ function disputeDrafts(knowledge: Knowledge): Draft[] {
   return drafts;
 }
 
-/** Turns a draft into a candidate; each text is tokenized once, and its words join `vocabulary` (the index's word list). */
-function toCandidate(d: Draft, entities: EntityIndex, knowledge: Knowledge, vocabulary: Set<string>): Candidate {
+/** Turns a draft into a candidate; each text is read once (or taken from the last build), and its words join `vocabulary` (the index's word list). */
+function toCandidate(d: Draft, memo: TextMemo, knowledge: Knowledge, vocabulary: Set<string>): Candidate {
   const terms = new Map<string, number>();
   const mentioned: string[] = [];
   for (const [text, weight] of d.text) {
-    const words = tokenize(text);
-    addWordTerms(terms, words, weight);
-    for (const w of words) vocabulary.add(w);
+    const facts = memo.facts(text);
+    for (const t of facts.terms) terms.set(t, Math.max(terms.get(t) ?? 0, weight));
+    for (const w of facts.words) vocabulary.add(w);
     // Names mentioned in the fact's own words count as what it is about ("Stutzman raised...").
-    for (const h of entities.find(words, { typos: false })) mentioned.push(h.entity.id);
+    mentioned.push(...facts.mentioned);
   }
   const facets = Object.fromEntries(Object.entries(d.facets ?? {}).filter(([, v]) => v !== undefined)) as Partial<Record<Facet, string>>;
   // A person's party is involved in whatever the person does ("the mayor" speaks for the city).
