@@ -1,6 +1,7 @@
 import { statusSentence } from '../commands/status.js';
 import { stanceLabel } from '../commands/stance-words.js';
 import type { Knowledge } from '../knowledge/knowledge.js';
+import type { Person, TimelineEvent } from '../knowledge/schema.js';
 import type { EntityIndex } from '../match/entity-index.js';
 import { formatDay } from '../time/format-date.js';
 import { markUnverified } from '../updates/unverified-label.js';
@@ -73,29 +74,7 @@ export function buildCandidates(knowledge: Knowledge, entities: EntityIndex, voc
     drafts.push({ id: `positions:${partyId}`, sentence, facets: { stance: sentence }, entities: [partyId, ...stances.map(({ p }) => p.id)], subjects: [partyId], text: [['positions want demands issues proposals', KEYWORD]], sources: stances.flatMap(({ s }) => s.sources), date: knowledge.asOf });
   }
   const derived = derivedEventWords(knowledge);
-  for (const e of knowledge.events) {
-    const day = formatDay(e.date);
-    const when = `${e.title}: ${day}${e.time ? `, ${e.time}` : ''}${e.place ? `, at ${e.place}` : ''}.`;
-    const facets: Partial<Record<Facet, string>> = { when, what: `${e.title} (${day}): ${e.text}` };
-    if (e.place) facets.where = `${e.title} (${day}) took place at ${e.place}.`;
-    if (e.duration) facets.howLong = `${e.title} (${day}) lasted ${e.duration}.`;
-    if (e.mood) facets.mood = `${e.title} (${day}): ${e.mood}`;
-    if (e.why) facets.why = `${e.title} (${day}): ${e.why}`;
-    const people = e.participants.flatMap((id) => knowledge.people.get(id) ?? []);
-    if (people.length > 0) facets.who = `${e.title} (${day}): ${joinAnd(people.map((p) => `${p.name}, ${p.role}`))} took part.`;
-    if (e.date === knowledge.asOf) facets.latest = `${day}: ${e.text}`;
-    drafts.push({
-      id: `event:${e.id}`,
-      sentence: `${day}: ${e.text}`,
-      facets,
-      entities: [...e.participants, ...e.proposals],
-      subjects: e.participants,
-      text: [[e.title, NAME], [e.keywords.join(' '), KEYWORD], [derived.get(e.id) ?? '', KEYWORD], [[e.text, e.place, e.why, e.mood, e.duration, e.time].filter(Boolean).join(' '), BODY]],
-      sources: e.sources,
-      date: e.date,
-      unverified: e.unverified,
-    });
-  }
+  for (const e of knowledge.events) drafts.push(eventDraftOf(e, knowledge, derived.get(e.id) ?? ''));
   for (const s of knowledge.statements) {
     const said = `${name(s.speaker)} said ${s.quote} (${s.where}, ${formatDay(s.date)}). ${s.context}`;
     drafts.push({
@@ -115,6 +94,40 @@ export function buildCandidates(knowledge: Knowledge, entities: EntityIndex, voc
   const candidates = drafts.map((d) => toCandidate(d, memo, knowledge, vocabulary));
   memo.finish();
   return candidates;
+}
+
+// An event's draft depends on the event, its derived words, its participants and whether it is the latest day: after
+// a patch most events share all four with the last build, and their drafts are reused rather than written again.
+const eventDrafts = new WeakMap<TimelineEvent, { derived: string; people: Person[]; latest: boolean; draft: Draft }>();
+
+/** The draft of one event, reused from an earlier build when nothing it is made from changed. */
+function eventDraftOf(e: TimelineEvent, knowledge: Knowledge, derived: string): Draft {
+  const people = e.participants.flatMap((id) => knowledge.people.get(id) ?? []);
+  const latest = e.date === knowledge.asOf;
+  const known = eventDrafts.get(e);
+  if (known && known.derived === derived && known.latest === latest && known.people.length === people.length && known.people.every((p, i) => p === people[i])) return known.draft;
+  const day = formatDay(e.date);
+  const when = `${e.title}: ${day}${e.time ? `, ${e.time}` : ''}${e.place ? `, at ${e.place}` : ''}.`;
+  const facets: Partial<Record<Facet, string>> = { when, what: `${e.title} (${day}): ${e.text}` };
+  if (e.place) facets.where = `${e.title} (${day}) took place at ${e.place}.`;
+  if (e.duration) facets.howLong = `${e.title} (${day}) lasted ${e.duration}.`;
+  if (e.mood) facets.mood = `${e.title} (${day}): ${e.mood}`;
+  if (e.why) facets.why = `${e.title} (${day}): ${e.why}`;
+  if (people.length > 0) facets.who = `${e.title} (${day}): ${joinAnd(people.map((p) => `${p.name}, ${p.role}`))} took part.`;
+  if (latest) facets.latest = `${day}: ${e.text}`;
+  const draft: Draft = {
+    id: `event:${e.id}`,
+    sentence: `${day}: ${e.text}`,
+    facets,
+    entities: [...e.participants, ...e.proposals],
+    subjects: e.participants,
+    text: [[e.title, NAME], [e.keywords.join(' '), KEYWORD], [derived, KEYWORD], [[e.text, e.place, e.why, e.mood, e.duration, e.time].filter(Boolean).join(' '), BODY]],
+    sources: e.sources,
+    date: e.date,
+    unverified: e.unverified,
+  };
+  eventDrafts.set(e, { derived, people, latest, draft });
+  return draft;
 }
 
 function disputeDrafts(knowledge: Knowledge): Draft[] {
