@@ -81,7 +81,7 @@ const suite: BenchSuite = {
     api.setUser(ADMIN, { is_admin: true });
     const clock = fixedClock('2023-08-05T12:00:00Z');
     const env = parseEnv({ SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: api.apiUrl, DATABASE_PATH: path, DIGEST_TZ: 'UTC' });
-    const digests = openDigestService(env, { clock, cron: false, log: () => undefined });
+    const digests = await openDigestService(env, { clock, cron: false, log: () => undefined });
     const ctx = loadContext(WGA_2023_PACK_DIR, { clock, extensions: [digests.command] });
     const app = createSlackApp(ctx, { botToken: TOKEN, signingSecret: SECRET, apiUrl: api.apiUrl, logLevel: LogLevel.ERROR });
     const port = (await app.start({ port: 0, host: '127.0.0.1' })).port!;

@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   if (env.DISCORD_TOKEN) await checkDiscordToken(env.DISCORD_TOKEN, env.DISCORD_API_URL);
   const editors = openEditorService(db, { pack });
   // Digests: the /strike digest command needs the database from the start; the scheduler starts with the bots.
-  const digests = openDigestService(env, { db, wrapChannel: editors.wrapChannel, scheduler: { corrections: editors.corrections } });
+  const digests = await openDigestService(env, { db, wrapChannel: editors.wrapChannel, scheduler: { corrections: editors.corrections } });
   editors.useChannels(digests.channels);
   const forms = openFormService(db, editors);
   const ctx = contextFromPack(pack, { extensions: [digests.command, ...editors.commands, ...forms.commands] });

@@ -61,7 +61,7 @@ beforeAll(async () => {
     DATABASE_PATH: join(dir, 'data', 'strikewire.db'),
     DIGEST_TZ: 'America/Los_Angeles',
   });
-  digests = openDigestService(env, { clock: clock.now, cron: false, scheduler: fastRetries(), log: (m) => logs.push(m) });
+  digests = await openDigestService(env, { clock: clock.now, cron: false, scheduler: fastRetries(), log: (m) => logs.push(m) });
   const ctx = loadContext(WGA_2023_PACK_DIR, { clock: clock.now, extensions: [digests.command] });
   slack = createSlackApp(ctx, { botToken: SLACK_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: slackFake.apiUrl, retryConfig: { retries: 1, minTimeout: 10, maxTimeout: 20 } });
   const { port } = await slack.start({ port: 0, host: '127.0.0.1' });
@@ -225,7 +225,7 @@ describe('daily digests end to end', () => {
     expect(slackDigests('C1', '20230807')).toHaveLength(1);
 
     // Restart: another process on the same database. The dead claims are left alone while their lease runs.
-    const restarted = openDigestService(env, { clock: clock.now, cron: false, scheduler: fastRetries(), log: (m) => logs.push(m) });
+    const restarted = await openDigestService(env, { clock: clock.now, cron: false, scheduler: fastRetries(), log: (m) => logs.push(m) });
     const ctx = loadContext(WGA_2023_PACK_DIR, { clock: clock.now, extensions: [restarted.command] });
     clock.set('2023-08-07T16:02:00Z');
     const service = await restarted.start(ctx);

@@ -40,7 +40,7 @@ beforeAll(async () => {
   fake.setUser(ADMIN, { is_admin: true });
   const env = parseEnv({ SLACK_BOT_TOKEN: TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, DATABASE_PATH: join(dir, 'strikewire.db'), DIGEST_TZ: 'America/Los_Angeles' });
   const policy = { transientAttempts: 4, baseDelayMs: 5, maxDelayMs: 20, rateLimitWaits: 3, defaultRetryAfterMs: 100 };
-  digests = openDigestService(env, { clock: clock.now, cron: false, scheduler: { concurrency: 2, policy }, log: (m) => logs.push(m) });
+  digests = await openDigestService(env, { clock: clock.now, cron: false, scheduler: { concurrency: 2, policy }, log: (m) => logs.push(m) });
   const ctx = loadContext(WGA_2023_PACK_DIR, { clock: clock.now, extensions: [digests.command] });
   slack = createSlackApp(ctx, { botToken: TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, retryConfig: { retries: 1, minTimeout: 10, maxTimeout: 20 } });
   const { port } = await slack.start({ port: 0, host: '127.0.0.1' });

@@ -47,7 +47,7 @@ async function start(): Promise<World> {
   const env = parseEnv({ SLACK_BOT_TOKEN: 'xoxb-digest-test', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: slack.apiUrl, DISCORD_TOKEN: 'fake.bot.token', DISCORD_API_URL: discord.apiUrl, DATABASE_PATH: ':memory:', DIGEST_TZ: ZONE });
   const db = openDatabase(':memory:');
   const editors = openEditorService(db, { pack: PACK, clock: clock.now, log: () => undefined, sleep: async () => undefined });
-  const digests = openDigestService(env, { db, clock: clock.now, cron: false, log: () => undefined, wrapChannel: editors.wrapChannel, scheduler: { corrections: editors.corrections, sleep: async () => undefined } });
+  const digests = await openDigestService(env, { db, clock: clock.now, cron: false, log: () => undefined, wrapChannel: editors.wrapChannel, scheduler: { corrections: editors.corrections, sleep: async () => undefined } });
   editors.useChannels(digests.channels);
   const subscriptions = new SubscriptionStore(db);
   subscriptions.upsert({ platform: 'slack', channelId: 'C0NEWS', localTime: '09:00', timeZone: ZONE, createdBy: 'U0ADMIN' }, clock.now());

@@ -44,7 +44,7 @@ async function start(options: { busyRetry?: BusyRetryPolicy; readOnly?: boolean 
   const env = parseEnv({ SLACK_BOT_TOKEN: 'xoxb-locked', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, DATABASE_PATH: path, DIGEST_TZ: 'UTC' });
   const db = options.readOnly ? new Database(path, { readonly: true }) : openDatabase(path);
   const clock = fixedClock('2023-08-05T12:00:00Z');
-  const digests = openDigestService(env, { db, clock, cron: false, log: () => undefined, ...(options.busyRetry ? { busyRetry: options.busyRetry } : {}) });
+  const digests = await openDigestService(env, { db, clock, cron: false, log: () => undefined, ...(options.busyRetry ? { busyRetry: options.busyRetry } : {}) });
   const ctx = loadContext(WGA_2023_PACK_DIR, { clock, extensions: [digests.command] });
   const slack: SlackApp = createSlackApp(ctx, { botToken: 'xoxb-locked', signingSecret: SECRET, apiUrl: fake.apiUrl, retryConfig: { retries: 0 } });
   const { port } = await slack.start({ port: 0, host: '127.0.0.1' });

@@ -1,4 +1,3 @@
-import { Routes } from 'discord.js';
 import type Database from 'better-sqlite3';
 import type { CommandContext, CommandSpec, Origin } from '../../core/commands/command-spec.js';
 import { createDigestCommand } from '../../core/digest/digest-command.js';
@@ -13,8 +12,6 @@ import { ExpiredRowsPruner } from '../../store/expired-rows.js';
 import type { BusyRetryPolicy } from '../../store/busy-retry.js';
 import { openDatabase } from '../../store/open-database.js';
 import { SubscriptionStore } from '../../store/subscription-store.js';
-import { createDiscordDigestChannel, createDiscordDigestRest } from '../discord/digest-poster.js';
-import { createSlackDigestChannel, createSlackDigestClient } from '../slack/digest-poster.js';
 import { componentLog } from '../../log/logger.js';
 import { slackHistoryProblem } from '../slack/digest-history-check.js';
 
@@ -45,17 +42,23 @@ export interface DigestServiceOptions {
   wrapChannel?: (channel: DigestChannel) => DigestChannel;
 }
 
-/** Opens the database at DATABASE_PATH and builds the digest command and posters from the environment. */
-export function openDigestService(env: Env, options: DigestServiceOptions = {}): DigestService {
+/**
+ * Opens the database at DATABASE_PATH and builds the digest command and posters from the environment. A platform's
+ * poster (and its library: Bolt's Web API client, discord.js) is imported only when that platform is configured,
+ * so the shell loads neither.
+ */
+export async function openDigestService(env: Env, options: DigestServiceOptions = {}): Promise<DigestService> {
   const clock = options.clock ?? systemClock;
   const db = options.db ?? openDatabase(env.DATABASE_PATH);
   const subscriptions = new SubscriptionStore(db);
   const deliveries = new DeliveryStore(db);
-  const slackClient = env.SLACK_BOT_TOKEN ? createSlackDigestClient({ botToken: env.SLACK_BOT_TOKEN, ...(env.SLACK_API_URL ? { apiUrl: env.SLACK_API_URL } : {}) }) : undefined;
-  const discordRest = env.DISCORD_TOKEN ? createDiscordDigestRest({ token: env.DISCORD_TOKEN, ...(env.DISCORD_API_URL ? { apiUrl: env.DISCORD_API_URL } : {}) }) : undefined;
+  const slack = env.SLACK_BOT_TOKEN ? await import('../slack/digest-poster.js') : undefined;
+  const discord = env.DISCORD_TOKEN ? await import('../discord/digest-poster.js') : undefined;
+  const slackClient = slack && env.SLACK_BOT_TOKEN ? slack.createSlackDigestClient({ botToken: env.SLACK_BOT_TOKEN, ...(env.SLACK_API_URL ? { apiUrl: env.SLACK_API_URL } : {}) }) : undefined;
+  const discordRest = discord && env.DISCORD_TOKEN ? discord.createDiscordDigestRest({ token: env.DISCORD_TOKEN, ...(env.DISCORD_API_URL ? { apiUrl: env.DISCORD_API_URL } : {}) }) : undefined;
   const channels = options.channels ?? {
-    ...(slackClient ? { slack: createSlackDigestChannel(slackClient) } : {}),
-    ...(discordRest ? { discord: createDiscordDigestChannel(discordRest) } : {}),
+    ...(slack && slackClient ? { slack: slack.createSlackDigestChannel(slackClient) } : {}),
+    ...(discord && discordRest ? { discord: discord.createDiscordDigestChannel(discordRest) } : {}),
   };
   const log = options.log ?? componentLog('digests');
 
@@ -65,7 +68,7 @@ export function openDigestService(env: Env, options: DigestServiceOptions = {}):
     try {
       if (origin.platform === 'slack' && slackClient) return await (slackTeam ??= slackClient.auth.test().then((r) => r.team_id));
       if (origin.platform === 'discord' && discordRest && origin.channelId) {
-        return ((await discordRest.get(Routes.channel(origin.channelId))) as { guild_id?: string }).guild_id;
+        return ((await discordRest.get(discord!.channelRoute(origin.channelId))) as { guild_id?: string }).guild_id;
       }
     } catch (err) {
       slackTeam = undefined;

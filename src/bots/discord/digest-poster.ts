@@ -3,6 +3,11 @@ import type { Reply } from '../../core/reply/reply.js';
 import { DigestChannelError, type DeliveryKey, type DigestChannel, type DigestTarget, classifiedCalls } from '../../scheduler/digest-channel.js';
 import { renderDiscordMessages } from './render-embeds.js';
 
+/** The REST route of a channel, for looking up which server it belongs to. */
+export function channelRoute(channelId: string): `/channels/${string}` {
+  return Routes.channel(channelId);
+}
+
 /** Settings for the REST client digests are posted with. */
 export interface DiscordDigestClientOptions {
   token: string;

@@ -1,12 +1,12 @@
 import { statusSentence } from '../commands/status.js';
 import { stanceLabel } from '../commands/stance-words.js';
 import type { Knowledge } from '../knowledge/knowledge.js';
+import type { Person, TimelineEvent } from '../knowledge/schema.js';
 import type { EntityIndex } from '../match/entity-index.js';
-import { tokenize } from '../match/normalize-text.js';
 import { formatDay } from '../time/format-date.js';
 import { markUnverified } from '../updates/unverified-label.js';
 import type { Candidate, Facet } from './candidate.js';
-import { addWordTerms } from './text-terms.js';
+import { TextMemo } from './text-memo.js';
 import { derivedEventWords } from './derived-words.js';
 
 interface Draft {
@@ -74,29 +74,7 @@ export function buildCandidates(knowledge: Knowledge, entities: EntityIndex, voc
     drafts.push({ id: `positions:${partyId}`, sentence, facets: { stance: sentence }, entities: [partyId, ...stances.map(({ p }) => p.id)], subjects: [partyId], text: [['positions want demands issues proposals', KEYWORD]], sources: stances.flatMap(({ s }) => s.sources), date: knowledge.asOf });
   }
   const derived = derivedEventWords(knowledge);
-  for (const e of knowledge.events) {
-    const day = formatDay(e.date);
-    const when = `${e.title}: ${day}${e.time ? `, ${e.time}` : ''}${e.place ? `, at ${e.place}` : ''}.`;
-    const facets: Partial<Record<Facet, string>> = { when, what: `${e.title} (${day}): ${e.text}` };
-    if (e.place) facets.where = `${e.title} (${day}) took place at ${e.place}.`;
-    if (e.duration) facets.howLong = `${e.title} (${day}) lasted ${e.duration}.`;
-    if (e.mood) facets.mood = `${e.title} (${day}): ${e.mood}`;
-    if (e.why) facets.why = `${e.title} (${day}): ${e.why}`;
-    const people = e.participants.flatMap((id) => knowledge.people.get(id) ?? []);
-    if (people.length > 0) facets.who = `${e.title} (${day}): ${joinAnd(people.map((p) => `${p.name}, ${p.role}`))} took part.`;
-    if (e.date === knowledge.asOf) facets.latest = `${day}: ${e.text}`;
-    drafts.push({
-      id: `event:${e.id}`,
-      sentence: `${day}: ${e.text}`,
-      facets,
-      entities: [...e.participants, ...e.proposals],
-      subjects: e.participants,
-      text: [[e.title, NAME], [e.keywords.join(' '), KEYWORD], [derived.get(e.id) ?? '', KEYWORD], [[e.text, e.place, e.why, e.mood, e.duration, e.time].filter(Boolean).join(' '), BODY]],
-      sources: e.sources,
-      date: e.date,
-      unverified: e.unverified,
-    });
-  }
+  for (const e of knowledge.events) drafts.push(eventDraftOf(e, knowledge, derived.get(e.id) ?? ''));
   for (const s of knowledge.statements) {
     const said = `${name(s.speaker)} said ${s.quote} (${s.where}, ${formatDay(s.date)}). ${s.context}`;
     drafts.push({
@@ -112,7 +90,44 @@ export function buildCandidates(knowledge: Knowledge, entities: EntityIndex, voc
     });
   }
   drafts.push(...disputeDrafts(knowledge));
-  return drafts.map((d) => toCandidate(d, entities, knowledge, vocabulary));
+  const memo = new TextMemo(entities);
+  const candidates = drafts.map((d) => toCandidate(d, memo, knowledge, vocabulary));
+  memo.finish();
+  return candidates;
+}
+
+// An event's draft depends on the event, its derived words, its participants and whether it is the latest day: after
+// a patch most events share all four with the last build, and their drafts are reused rather than written again.
+const eventDrafts = new WeakMap<TimelineEvent, { derived: string; people: Person[]; latest: boolean; draft: Draft }>();
+
+/** The draft of one event, reused from an earlier build when nothing it is made from changed. */
+function eventDraftOf(e: TimelineEvent, knowledge: Knowledge, derived: string): Draft {
+  const people = e.participants.flatMap((id) => knowledge.people.get(id) ?? []);
+  const latest = e.date === knowledge.asOf;
+  const known = eventDrafts.get(e);
+  if (known && known.derived === derived && known.latest === latest && known.people.length === people.length && known.people.every((p, i) => p === people[i])) return known.draft;
+  const day = formatDay(e.date);
+  const when = `${e.title}: ${day}${e.time ? `, ${e.time}` : ''}${e.place ? `, at ${e.place}` : ''}.`;
+  const facets: Partial<Record<Facet, string>> = { when, what: `${e.title} (${day}): ${e.text}` };
+  if (e.place) facets.where = `${e.title} (${day}) took place at ${e.place}.`;
+  if (e.duration) facets.howLong = `${e.title} (${day}) lasted ${e.duration}.`;
+  if (e.mood) facets.mood = `${e.title} (${day}): ${e.mood}`;
+  if (e.why) facets.why = `${e.title} (${day}): ${e.why}`;
+  if (people.length > 0) facets.who = `${e.title} (${day}): ${joinAnd(people.map((p) => `${p.name}, ${p.role}`))} took part.`;
+  if (latest) facets.latest = `${day}: ${e.text}`;
+  const draft: Draft = {
+    id: `event:${e.id}`,
+    sentence: `${day}: ${e.text}`,
+    facets,
+    entities: [...e.participants, ...e.proposals],
+    subjects: e.participants,
+    text: [[e.title, NAME], [e.keywords.join(' '), KEYWORD], [derived, KEYWORD], [[e.text, e.place, e.why, e.mood, e.duration, e.time].filter(Boolean).join(' '), BODY]],
+    sources: e.sources,
+    date: e.date,
+    unverified: e.unverified,
+  };
+  eventDrafts.set(e, { derived, people, latest, draft });
+  return draft;
 }
 
 function disputeDrafts(knowledge: Knowledge): Draft[] {
@@ -138,16 +153,16 @@ function disputeDrafts(knowledge: Knowledge): Draft[] {
   return drafts;
 }
 
-/** Turns a draft into a candidate; each text is tokenized once, and its words join `vocabulary` (the index's word list). */
-function toCandidate(d: Draft, entities: EntityIndex, knowledge: Knowledge, vocabulary: Set<string>): Candidate {
+/** Turns a draft into a candidate; each text is read once (or taken from the last build), and its words join `vocabulary` (the index's word list). */
+function toCandidate(d: Draft, memo: TextMemo, knowledge: Knowledge, vocabulary: Set<string>): Candidate {
   const terms = new Map<string, number>();
   const mentioned: string[] = [];
   for (const [text, weight] of d.text) {
-    const words = tokenize(text);
-    addWordTerms(terms, words, weight);
-    for (const w of words) vocabulary.add(w);
+    const facts = memo.facts(text);
+    for (const t of facts.terms) terms.set(t, Math.max(terms.get(t) ?? 0, weight));
+    for (const w of facts.words) vocabulary.add(w);
     // Names mentioned in the fact's own words count as what it is about ("Stutzman raised...").
-    for (const h of entities.find(words, { typos: false })) mentioned.push(h.entity.id);
+    mentioned.push(...facts.mentioned);
   }
   const facets = Object.fromEntries(Object.entries(d.facets ?? {}).filter(([, v]) => v !== undefined)) as Partial<Record<Facet, string>>;
   // A person's party is involved in whatever the person does ("the mayor" speaks for the city).

@@ -71,6 +71,11 @@ export class EntityIndex {
     this.maxWords = Math.max(1, ...this.surfaces.map((s) => s.words));
   }
 
+  /** Every exact name form and the entity it names ("party:wga"), for telling which names changed between two indexes. */
+  exactForms(): Map<string, string> {
+    return new Map([...this.exact].map(([form, s]) => [form, `${s.entity.kind}:${s.entity.id}`]));
+  }
+
   /** Best entity for a whole query ("mini rooms", "Lombardni"), or undefined. */
   lookup(query: string, kinds?: EntityKind[]): Entity | undefined {
     const top = this.rank(query, kinds)[0];
