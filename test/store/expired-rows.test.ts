@@ -85,7 +85,7 @@ describe('the running digest service', () => {
   it('prunes expired claims on its minute tick, on the database file the bots share, and logs what it deleted', async () => {
     const clock = new ManualClock(T0);
     const logs: string[] = [];
-    const service = openDigestService(parseEnv({ DATABASE_PATH: join(dir, 'strikewire.db') }), { clock: clock.now, cron: false, channels: {}, log: (m) => logs.push(m) });
+    const service = await openDigestService(parseEnv({ DATABASE_PATH: join(dir, 'strikewire.db') }), { clock: clock.now, cron: false, channels: {}, log: (m) => logs.push(m) });
     const started = await service.start(packContext);
     try {
       const claims = new InteractionClaims(service.db);
