@@ -50,7 +50,7 @@ export function buildCandidates(knowledge: Knowledge, entities: EntityIndex, voc
   }
   for (const p of knowledge.pack.proposals) {
     const sentence = `${p.name}: ${p.summary}`;
-    drafts.push({ id: `proposal:${p.id}`, sentence, facets: { define: sentence, what: sentence, why: sentence }, entities: [p.id, p.proposedBy], subjects: [p.id], text: [[`${p.name} ${p.aliases.join(' ')}`, NAME], [p.keywords.join(' '), KEYWORD], [p.summary, BODY]], sources: p.sources });
+    drafts.push({ id: `proposal:${p.id}`, sentence, facets: { define: sentence, what: sentence, why: sentence }, entities: [p.id, p.proposedBy], subjects: [p.id], text: [[`${p.name} ${p.aliases.join(' ')}`, NAME], [p.keywords.join(' '), KEYWORD], [p.summary, BODY], [historyText(p.history), BODY]], sources: p.sources });
     for (const s of p.stances) {
       const stance = `${name(s.party)} on ${lowerFirst(p.name)} (${stanceLabel(s.stance)}): ${s.detail}`;
       drafts.push({
@@ -59,7 +59,7 @@ export function buildCandidates(knowledge: Knowledge, entities: EntityIndex, voc
         facets: { stance, why: stance },
         entities: [p.id, s.party],
         subjects: [p.id, s.party],
-        text: [[`${p.name} ${p.aliases.join(' ')}`, NAME], [p.keywords.join(' '), KEYWORD], [`${s.stance.replace(/-/g, ' ')} ${s.detail}`, BODY]],
+        text: [[`${p.name} ${p.aliases.join(' ')}`, NAME], [p.keywords.join(' '), KEYWORD], [`${s.stance.replace(/-/g, ' ')} ${s.detail}`, BODY], [historyText(p.history.filter((h) => h.party === s.party)), BODY]],
         sources: s.sources,
         date: s.since,
         unverified: s.unverified,
@@ -154,9 +154,18 @@ function toCandidate(d: Draft, entities: EntityIndex, knowledge: Knowledge, voca
   const involved = [...d.entities, ...mentioned];
   const parties = involved.flatMap((id) => knowledge.people.get(id)?.party ?? []);
   // The label goes on after the terms are counted, so it never changes what a fact matches.
+  // Who acts: the subjects, the parties their people speak for, and people named in a party's own fact ("Stutzman said" in the guild's stance).
+  const subjects = new Set(d.subjects ?? []);
+  const actors = new Set([...subjects].flatMap((id) => [id, ...(knowledge.people.get(id)?.party ?? [])]));
+  for (const id of involved) if (subjects.has(knowledge.people.get(id)?.party ?? '')) actors.add(id);
   const label = (s: string) => markUnverified(s, d);
   const shown = Object.fromEntries(Object.entries(facets).map(([k, v]) => [k, label(v)]));
-  return { id: d.id, sentence: label(d.sentence), facets: shown, facetSource: facets, entities: new Set([...involved, ...parties]), subjects: new Set(d.subjects ?? []), terms, sources: [...new Set(d.sources)], ...(d.date ? { date: d.date } : {}) };
+  return { id: d.id, sentence: label(d.sentence), facets: shown, facetSource: facets, entities: new Set([...involved, ...parties]), subjects, actors, terms, sources: [...new Set(d.sources)], ...(d.date ? { date: d.date } : {}) };
+}
+
+/** A proposal's history in words: what each side did with it also says what the proposal is ("issues the strike itself created"). */
+function historyText(history: { text: string }[]): string {
+  return history.map((h) => h.text).join(' ');
 }
 
 function joinAnd(items: string[]): string {

@@ -12,6 +12,8 @@ export interface Candidate {
   entities: Set<string>;
   /** The ids the fact is chiefly about (a stance's party and proposal, a statement's speaker). */
   subjects: Set<string>;
+  /** Who acts in the fact: its subjects and the parties its people speak for ("Stutzman said" is the guild saying). */
+  actors: Set<string>;
   /** Stemmed term -> weight (names and keywords weigh more than running text). */
   terms: Map<string, number>;
   sources: string[];

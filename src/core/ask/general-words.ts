@@ -30,7 +30,7 @@ export const SYNONYMS: Readonly<Record<string, string>> = z.record(z.string(), z
 
 /** Verbs that, right after a name, make it the one acting ("what did Lombardini *say*"). */
 export const AGENT_VERB_WORDS: ReadonlySet<string> = new Set(
-  'say said says saying think thinks thought want wants wanted tell told respond responded react reacted call called feel feels offer offered propose proposed demand demanded ask asked claim claimed do did doing'.split(' '),
+  'say said says saying think thinks thought want wants wanted tell told respond responded react reacted call called feel feels offer offered propose proposed demand demanded ask asked claim claimed do did doing answer answered reply replied write wrote'.split(' '),
 );
 
 /** Idioms rewritten before matching, so their words are not read literally ("in the room" is not about writers' rooms). */
