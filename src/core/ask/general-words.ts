@@ -58,5 +58,8 @@ export const PHRASES: [RegExp, string][] = [
   [/\bon the (calendar|books|schedule)\b/g, 'scheduled'],
   [/\bfact[ -]check\b/g, 'confirm'],
   [/\bchange things\b|\bchange anything\b/g, 'complicating'],
+  // "pushing back on the rumors": answering them, not returning anywhere.
+  [/\bpush(ing|ed|es)? back (on|against|at)\b/g, 'responding to'],
+  [/\bpush ?back\b/g, 'response'],
   [/\b(put|send|sent|putting) (anything|something|a statement|a message)? ?out\b/g, 'sent message'],
 ];
