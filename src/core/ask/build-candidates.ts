@@ -26,6 +26,8 @@ interface Draft {
 const NAME = 3;
 const KEYWORD = 2;
 const BODY = 1;
+/** What a stance is about (its proposal's summary) counts for less than what the stance itself says. */
+const ABOUT = 0.5;
 
 /** Turns every fact in the knowledge into candidate answers: people, parties, proposals, stances, events, statements and the dispute's status. */
 export function buildCandidates(knowledge: Knowledge, entities: EntityIndex, vocabulary: Set<string> = new Set()): Candidate[] {
@@ -59,7 +61,7 @@ export function buildCandidates(knowledge: Knowledge, entities: EntityIndex, voc
         facets: { stance, why: stance },
         entities: [p.id, s.party],
         subjects: [p.id, s.party],
-        text: [[`${p.name} ${p.aliases.join(' ')}`, NAME], [p.keywords.join(' '), KEYWORD], [`${s.stance.replace(/-/g, ' ')} ${s.detail}`, BODY], [historyText(p.history.filter((h) => h.party === s.party)), BODY]],
+        text: [[`${p.name} ${p.aliases.join(' ')}`, NAME], [p.keywords.join(' '), KEYWORD], [`${s.stance.replace(/-/g, ' ')} ${s.detail}`, BODY], [p.summary, ABOUT], [historyText(p.history.filter((h) => h.party === s.party)), BODY]],
         sources: s.sources,
         date: s.since,
         unverified: s.unverified,
