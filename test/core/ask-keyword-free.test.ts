@@ -33,4 +33,20 @@ describe('ask without keywords', () => {
     expect(a.answered).toBe(true);
     expect(a.text).toMatch(/^Actors join the strike: July 14, 2023/);
   });
+
+  it('reads "fall apart" as talks breaking down', () => {
+    const a = ask('when did the talks fall apart');
+    expect(a.answered).toBe(true);
+    expect(a.text).toContain('May 1, 2023');
+  });
+
+  it('reads "what is the mayor\'s deal" as what she did, not who she is', () => {
+    const a = ask("what's the mayor's deal here");
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/called for the strikes to be resolved/);
+  });
+
+  it('declines a money question that only a duration could "answer"', () => {
+    expect(ask('how much picket pay do members get').answered).toBe(false);
+  });
 });

@@ -58,6 +58,9 @@ export const PHRASES: [RegExp, string][] = [
   [/\bon the (calendar|books|schedule)\b/g, 'scheduled'],
   [/\bfact[ -]check\b/g, 'confirm'],
   [/\bchange things\b|\bchange anything\b/g, 'complicating'],
+  [/\b(fall|fell|falling|falls|fallen|came|come|coming) apart\b/g, 'broke down'],
+  // "what's the mayor's deal": what she did about it, not who she is.
+  [/\b(what|whats|what is) (the )?(?!the\b|a\b|big\b)(\w+) deal\b/g, 'what did the $3 do'],
   // "pushing back on the rumors": answering them, not returning anywhere.
   [/\bpush(ing|ed|es)? back (on|against|at)\b/g, 'responding to'],
   [/\bpush ?back\b/g, 'response'],
