@@ -49,4 +49,10 @@ describe('ask without keywords', () => {
   it('declines a money question that only a duration could "answer"', () => {
     expect(ask('how much picket pay do members get').answered).toBe(false);
   });
+
+  it('answers "which union" with a union, not the proposal that names one', () => {
+    const a = ask("which union's contract already has the picket line clause");
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/^The Teamsters/);
+  });
 });

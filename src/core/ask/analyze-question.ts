@@ -43,6 +43,8 @@ export interface QuestionAnalysis {
   agents: string[];
   /** Names the question sets aside ("besides staffing, what else..."). */
   excluded: string[];
+  /** The kind of party a "which union" or "which company" question asks for. */
+  partyKind?: string;
   /** The question is nothing but a name ("mini rooms?"): tell what that is. */
   bareName: boolean;
 }
@@ -79,6 +81,13 @@ const FACET_PATTERNS: [Facet, RegExp][] = [
   ['whichParty', /\bwhich (other )?(union|unions|party|parties|side|guild|company|companies|group|organization)\b/],
   ['define', /^(what is|what are|whats|what's|what the|explain|define)\b|\bwhat (does|do) .+ mean\b|\bmeaning of\b/],
   ['keyIssues', /\b(sticking points?|key issues?|main issues?|big issues?|biggest issues?|core issues?|issues on the table|what is on the table|central issues?|at the center|at the heart)\b/],
+];
+
+// "Which union" asks for a party of that kind: the kind is what the answer must be, whatever words it shares.
+const PARTY_KINDS: [string, RegExp][] = [
+  ['union', /\bwhich (other )?(union|unions|guild|guilds)\b/],
+  ['employer', /\bwhich (other )?(company|companies|studio|studios|employer|employers)\b/],
+  ['government', /\bwhich (other )?(government|city|agency|official body)\b/],
 ];
 
 const FUTURE = /\b(will|gonna|going to|going on strike|predict|prediction|forecast|odds|chances?|likely|ever end|about to)\b|\bhow long (can|could|will|would)\b|\bwhen (does|do|did)? ?.*\b(ends?|be over|wrap up|settle)\b/;
@@ -176,6 +185,7 @@ export function analyzeQuestion(index: AskIndex, entities: EntityIndex, question
     // "first time they've met since the strike?" is a yes/no question too: a statement ending in a question mark.
     yesNo: ((YES_NO.test(text) && !/^(who|what|when|where|why|how|which)\b/.test(text)) || (/\?\s*$/.test(question) && !/\b(who|what|when|where|why|how|which)\b/.test(text))) && !/\bor (where|what|when|who|how|which|not)\b/.test(text),
     precise: PRECISE.test(text),
+    ...partyKindOf(text),
     money: MONEY.test(text) || /\$/.test(question),
     facets,
     days,
@@ -184,4 +194,9 @@ export function analyzeQuestion(index: AskIndex, entities: EntityIndex, question
     quantity: QUANTITY.test(text) || /[$%]/.test(question),
     personal: PERSONAL.test(text),
   };
+}
+
+function partyKindOf(text: string): { partyKind?: string } {
+  const found = PARTY_KINDS.find(([, re]) => re.test(text));
+  return found ? { partyKind: found[0] } : {};
 }

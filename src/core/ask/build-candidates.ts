@@ -19,6 +19,7 @@ interface Draft {
   text: [string, number][];
   sources: string[];
   date?: string;
+  partyKind?: string;
   /** From an unverified editor update: every sentence stated from it says so. */
   unverified?: boolean;
 }
@@ -48,7 +49,7 @@ export function buildCandidates(knowledge: Knowledge, entities: EntityIndex, voc
   }
   for (const p of knowledge.parties.values()) {
     const sentence = `The ${p.shortName === p.name ? p.name : `${p.shortName} (${p.name})`}: ${lowerFirst(p.description)}`;
-    drafts.push({ id: `party:${p.id}`, sentence, facets: { who: sentence, whichParty: sentence, define: sentence, what: sentence }, entities: [p.id], subjects: [p.id], text: [[`${p.name} ${p.aliases.join(' ')}`, NAME], [p.description, BODY]], sources: p.sources });
+    drafts.push({ id: `party:${p.id}`, partyKind: p.kind, sentence, facets: { who: sentence, whichParty: sentence, define: sentence, what: sentence }, entities: [p.id], subjects: [p.id], text: [[`${p.name} ${p.aliases.join(' ')}`, NAME], [p.description, BODY]], sources: p.sources });
   }
   for (const p of knowledge.pack.proposals) {
     const sentence = `${p.name}: ${p.summary}`;
@@ -57,6 +58,7 @@ export function buildCandidates(knowledge: Knowledge, entities: EntityIndex, voc
       const stance = `${name(s.party)} on ${lowerFirst(p.name)} (${stanceLabel(s.stance)}): ${s.detail}`;
       drafts.push({
         id: `stance:${p.id}:${s.party}`,
+        partyKind: knowledge.parties.get(s.party)?.kind,
         sentence: stance,
         facets: { stance, why: stance },
         entities: [p.id, s.party],
@@ -162,7 +164,7 @@ function toCandidate(d: Draft, entities: EntityIndex, knowledge: Knowledge, voca
   for (const id of involved) if (subjects.has(knowledge.people.get(id)?.party ?? '')) actors.add(id);
   const label = (s: string) => markUnverified(s, d);
   const shown = Object.fromEntries(Object.entries(facets).map(([k, v]) => [k, label(v)]));
-  return { id: d.id, sentence: label(d.sentence), facets: shown, facetSource: facets, entities: new Set([...involved, ...parties]), subjects, actors, terms, sources: [...new Set(d.sources)], ...(d.date ? { date: d.date } : {}) };
+  return { id: d.id, sentence: label(d.sentence), facets: shown, facetSource: facets, entities: new Set([...involved, ...parties]), subjects, actors, terms, sources: [...new Set(d.sources)], ...(d.date ? { date: d.date } : {}), ...(d.partyKind ? { partyKind: d.partyKind } : {}) };
 }
 
 /** A proposal's history in words: what each side did with it also says what the proposal is ("issues the strike itself created"). */

@@ -14,6 +14,8 @@ export interface Candidate {
   subjects: Set<string>;
   /** Who acts in the fact: its subjects and the parties its people speak for ("Stutzman said" is the guild saying). */
   actors: Set<string>;
+  /** The kind (union, employer, government) of the party a fact is, or whose stance it is, for "which union" questions. */
+  partyKind?: string;
   /** Stemmed term -> weight (names and keywords weigh more than running text). */
   terms: Map<string, number>;
   sources: string[];
