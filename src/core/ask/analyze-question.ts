@@ -43,6 +43,8 @@ export interface QuestionAnalysis {
   agents: string[];
   /** Names the question sets aside ("besides staffing, what else..."). */
   excluded: string[];
+  /** Asks about both sides at once ("did either side...", "both sides"). */
+  bothSides: boolean;
   /** The kind of party a "which union" or "which company" question asks for. */
   partyKind?: string;
   /** The question is nothing but a name ("mini rooms?"): tell what that is. */
@@ -186,6 +188,7 @@ export function analyzeQuestion(index: AskIndex, entities: EntityIndex, question
     yesNo: ((YES_NO.test(text) && !/^(who|what|when|where|why|how|which)\b/.test(text)) || (/\?\s*$/.test(question) && !/\b(who|what|when|where|why|how|which)\b/.test(text))) && !/\bor (where|what|when|who|how|which|not)\b/.test(text),
     precise: PRECISE.test(text),
     ...partyKindOf(text),
+    bothSides: /\b(either|both|each|the two) sides?\b|\bneither side\b/.test(text),
     money: MONEY.test(text) || /\$/.test(question),
     facets,
     days,

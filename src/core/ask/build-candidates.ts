@@ -162,9 +162,11 @@ function toCandidate(d: Draft, entities: EntityIndex, knowledge: Knowledge, voca
   const subjects = new Set(d.subjects ?? []);
   const actors = new Set([...subjects].flatMap((id) => [id, ...(knowledge.people.get(id)?.party ?? [])]));
   for (const id of involved) if (subjects.has(knowledge.people.get(id)?.party ?? '')) actors.add(id);
+  const sides = [...knowledge.dispute.unions, ...knowledge.dispute.employers];
+  const bothSides = d.id.startsWith('event:') && sides.every((id) => subjects.has(id));
   const label = (s: string) => markUnverified(s, d);
   const shown = Object.fromEntries(Object.entries(facets).map(([k, v]) => [k, label(v)]));
-  return { id: d.id, sentence: label(d.sentence), facets: shown, facetSource: facets, entities: new Set([...involved, ...parties]), subjects, actors, terms, sources: [...new Set(d.sources)], ...(d.date ? { date: d.date } : {}), ...(d.partyKind ? { partyKind: d.partyKind } : {}) };
+  return { id: d.id, sentence: label(d.sentence), facets: shown, facetSource: facets, entities: new Set([...involved, ...parties]), subjects, actors, terms, sources: [...new Set(d.sources)], ...(d.date ? { date: d.date } : {}), ...(d.partyKind ? { partyKind: d.partyKind } : {}), ...(bothSides ? { bothSides } : {}) };
 }
 
 /** A proposal's history in words: what each side did with it also says what the proposal is ("issues the strike itself created"). */

@@ -16,6 +16,8 @@ export interface Candidate {
   actors: Set<string>;
   /** The kind (union, employer, government) of the party a fact is, or whose stance it is, for "which union" questions. */
   partyKind?: string;
+  /** The fact involves both sides of the dispute (every union and employer in it), for "did either side...". */
+  bothSides?: boolean;
   /** Stemmed term -> weight (names and keywords weigh more than running text). */
   terms: Map<string, number>;
   sources: string[];

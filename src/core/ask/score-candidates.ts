@@ -62,6 +62,7 @@ export function scoreCandidates(index: AskIndex, q: QuestionAnalysis): Scored[] 
     }
     if (ACTED.test(candidate.id)) for (const id of q.agents) if (candidate.actors.size > 0 && !candidate.actors.has(id)) score -= AGENT_MISS;
     if (q.partyKind && candidate.partyKind !== q.partyKind) score -= KIND_MISS;
+    if (q.bothSides && candidate.bothSides) score += ENTITY_HIT;
     if (q.days.length > 0 && q.days.some((d) => matchesDay(candidate.date, d))) score += DAY_HIT;
     const specific = specificAsked.find((f) => candidate.facets[f] !== undefined);
     if (specific) score += specific === specificAsked[0] ? PRIMARY_FACET_HIT : FACET_HIT;
