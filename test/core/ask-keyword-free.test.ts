@@ -55,4 +55,10 @@ describe('ask without keywords', () => {
     expect(a.answered).toBe(true);
     expect(a.text).toMatch(/^The Teamsters/);
   });
+
+  it('finds a fact both sides are party to when asked about "either side", by a word the fact itself uses', () => {
+    const a = ask('did either side talk to reporters after the meeting');
+    expect(a.answered).toBe(true);
+    expect(a.text).toContain('did not answer reporters');
+  });
 });
