@@ -19,6 +19,7 @@ interface Draft {
   text: [string, number][];
   sources: string[];
   date?: string;
+  /** The kind of party the fact is, or whose stance it is. */
   partyKind?: string;
   /** From an unverified editor update: every sentence stated from it says so. */
   unverified?: boolean;
@@ -157,13 +158,13 @@ function toCandidate(d: Draft, entities: EntityIndex, knowledge: Knowledge, voca
   // A person's party is involved in whatever the person does ("the mayor" speaks for the city).
   const involved = [...d.entities, ...mentioned];
   const parties = involved.flatMap((id) => knowledge.people.get(id)?.party ?? []);
-  // The label goes on after the terms are counted, so it never changes what a fact matches.
   // Who acts: the subjects, the parties their people speak for, and people named in a party's own fact ("Stutzman said" in the guild's stance).
   const subjects = new Set(d.subjects ?? []);
   const actors = new Set([...subjects].flatMap((id) => [id, ...(knowledge.people.get(id)?.party ?? [])]));
   for (const id of involved) if (subjects.has(knowledge.people.get(id)?.party ?? '')) actors.add(id);
   const sides = [...knowledge.dispute.unions, ...knowledge.dispute.employers];
   const bothSides = d.id.startsWith('event:') && sides.every((id) => subjects.has(id));
+  // The label goes on after the terms are counted, so it never changes what a fact matches.
   const label = (s: string) => markUnverified(s, d);
   const shown = Object.fromEntries(Object.entries(facets).map(([k, v]) => [k, label(v)]));
   return { id: d.id, sentence: label(d.sentence), facets: shown, facetSource: facets, entities: new Set([...involved, ...parties]), subjects, actors, terms, sources: [...new Set(d.sources)], ...(d.date ? { date: d.date } : {}), ...(d.partyKind ? { partyKind: d.partyKind } : {}), ...(bothSides ? { bothSides } : {}) };
