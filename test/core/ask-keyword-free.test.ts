@@ -60,5 +60,7 @@ describe('ask without keywords', () => {
     const a = ask('did either side talk to reporters after the meeting');
     expect(a.answered).toBe(true);
     expect(a.text).toContain('did not answer reporters');
+    // The fact says they did not, so the answer must not lead with yes.
+    expect(a.text).not.toMatch(/^Yes/);
   });
 });
