@@ -43,6 +43,10 @@ export interface QuestionAnalysis {
   agents: string[];
   /** Names the question sets aside ("besides staffing, what else..."). */
   excluded: string[];
+  /** Asks about both sides at once ("did either side...", "both sides"). */
+  bothSides: boolean;
+  /** The kind of party a "which union" or "which company" question asks for. */
+  partyKind?: string;
   /** The question is nothing but a name ("mini rooms?"): tell what that is. */
   bareName: boolean;
 }
@@ -81,12 +85,19 @@ const FACET_PATTERNS: [Facet, RegExp][] = [
   ['keyIssues', /\b(sticking points?|key issues?|main issues?|big issues?|biggest issues?|core issues?|issues on the table|what is on the table|central issues?|at the center|at the heart)\b/],
 ];
 
+// "Which union" asks for a party of that kind: the kind is what the answer must be, whatever words it shares.
+const PARTY_KINDS: [string, RegExp][] = [
+  ['union', /\bwhich (other )?(union|unions|guild|guilds)\b/],
+  ['employer', /\bwhich (other )?(company|companies|studio|studios|employer|employers)\b/],
+  ['government', /\bwhich (other )?(government|city|agency|official body)\b/],
+];
+
 const FUTURE = /\b(will|gonna|going to|going on strike|predict|prediction|forecast|odds|chances?|likely|ever end|about to)\b|\bhow long (can|could|will|would)\b|\bwhen (does|do|did)? ?.*\b(ends?|be over|wrap up|settle)\b/;
 // A figure is asked for when the question leads with "how many"; "a residual based on how many people watch" asks no figure.
 const QUANTITY = /(^|[?.!,:;] *|^\S+ )(how (many|much|old|big|tall|often))\b|\b(what percent(age)?|what amount|figures?|cost|costs|dollars?|percent)\b|\b(minimum|maximum|rate|salary|wage|scale|total|amount|numbers|percentage) (for|of|per|in)\b|\b(exact|actual) (\w+ ){0,2}(number|size|amount|figure)\b|%/;
 const YES_NO = /^(is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|am)\b|\b(right|correct|true|yes or no)$|^(so|wait|but|and) (is|are|was|were|did|does|do|has|have)\b/;
 const PRECISE = /\b(exact|exactly|precise|precisely)\b/;
-const MONEY = /\b(money|dollars?|salary|salaries|wage|wages|earn|earns|earning|cost|costs|revenue|budget|million|billion)\b|\bhow much (does|do|did) \w+( \w+)? make\b|\bhow much (of a )?(pay|raise|bump|increase)\b/;
+const MONEY = /\b(money|dollars?|salary|salaries|wage|wages|earn|earns|earning|cost|costs|revenue|budget|million|billion)\b|\bhow much (does|do|did) \w+( \w+)? make\b|\bhow much (\w+ ){0,2}(pay|paid|raise|bump|increase)\b/;
 const PERSONAL = /\b(how (do|can|should|could) i|should i|can i|do i need|am i)\b/;
 
 // Words that end a place's name ("culver city", "beverly hills"): after a guessed place they belong to it.
@@ -176,6 +187,8 @@ export function analyzeQuestion(index: AskIndex, entities: EntityIndex, question
     // "first time they've met since the strike?" is a yes/no question too: a statement ending in a question mark.
     yesNo: ((YES_NO.test(text) && !/^(who|what|when|where|why|how|which)\b/.test(text)) || (/\?\s*$/.test(question) && !/\b(who|what|when|where|why|how|which)\b/.test(text))) && !/\bor (where|what|when|who|how|which|not)\b/.test(text),
     precise: PRECISE.test(text),
+    ...partyKindOf(text),
+    bothSides: /\b(either|both|each|the two) sides?\b|\bneither side\b/.test(text),
     money: MONEY.test(text) || /\$/.test(question),
     facets,
     days,
@@ -184,4 +197,9 @@ export function analyzeQuestion(index: AskIndex, entities: EntityIndex, question
     quantity: QUANTITY.test(text) || /[$%]/.test(question),
     personal: PERSONAL.test(text),
   };
+}
+
+function partyKindOf(text: string): { partyKind?: string } {
+  const found = PARTY_KINDS.find(([, re]) => re.test(text));
+  return found ? { partyKind: found[0] } : {};
 }

@@ -19,6 +19,8 @@ interface Draft {
   text: [string, number][];
   sources: string[];
   date?: string;
+  /** The kind of party the fact is, or whose stance it is. */
+  partyKind?: string;
   /** From an unverified editor update: every sentence stated from it says so. */
   unverified?: boolean;
 }
@@ -26,6 +28,8 @@ interface Draft {
 const NAME = 3;
 const KEYWORD = 2;
 const BODY = 1;
+/** What a stance is about (its proposal's summary) counts for less than what the stance itself says. */
+const ABOUT = 0.5;
 
 /** Turns every fact in the knowledge into candidate answers: people, parties, proposals, stances, events, statements and the dispute's status. */
 export function buildCandidates(knowledge: Knowledge, entities: EntityIndex, vocabulary: Set<string> = new Set()): Candidate[] {
@@ -46,20 +50,21 @@ export function buildCandidates(knowledge: Knowledge, entities: EntityIndex, voc
   }
   for (const p of knowledge.parties.values()) {
     const sentence = `The ${p.shortName === p.name ? p.name : `${p.shortName} (${p.name})`}: ${lowerFirst(p.description)}`;
-    drafts.push({ id: `party:${p.id}`, sentence, facets: { who: sentence, whichParty: sentence, define: sentence, what: sentence }, entities: [p.id], subjects: [p.id], text: [[`${p.name} ${p.aliases.join(' ')}`, NAME], [p.description, BODY]], sources: p.sources });
+    drafts.push({ id: `party:${p.id}`, partyKind: p.kind, sentence, facets: { who: sentence, whichParty: sentence, define: sentence, what: sentence }, entities: [p.id], subjects: [p.id], text: [[`${p.name} ${p.aliases.join(' ')}`, NAME], [p.description, BODY]], sources: p.sources });
   }
   for (const p of knowledge.pack.proposals) {
     const sentence = `${p.name}: ${p.summary}`;
-    drafts.push({ id: `proposal:${p.id}`, sentence, facets: { define: sentence, what: sentence, why: sentence }, entities: [p.id, p.proposedBy], subjects: [p.id], text: [[`${p.name} ${p.aliases.join(' ')}`, NAME], [p.keywords.join(' '), KEYWORD], [p.summary, BODY]], sources: p.sources });
+    drafts.push({ id: `proposal:${p.id}`, sentence, facets: { define: sentence, what: sentence, why: sentence }, entities: [p.id, p.proposedBy], subjects: [p.id], text: [[`${p.name} ${p.aliases.join(' ')}`, NAME], [p.keywords.join(' '), KEYWORD], [p.summary, BODY], [historyText(p.history), BODY]], sources: p.sources });
     for (const s of p.stances) {
       const stance = `${name(s.party)} on ${lowerFirst(p.name)} (${stanceLabel(s.stance)}): ${s.detail}`;
       drafts.push({
         id: `stance:${p.id}:${s.party}`,
+        partyKind: knowledge.parties.get(s.party)?.kind,
         sentence: stance,
         facets: { stance, why: stance },
         entities: [p.id, s.party],
         subjects: [p.id, s.party],
-        text: [[`${p.name} ${p.aliases.join(' ')}`, NAME], [p.keywords.join(' '), KEYWORD], [`${s.stance.replace(/-/g, ' ')} ${s.detail}`, BODY]],
+        text: [[`${p.name} ${p.aliases.join(' ')}`, NAME], [p.keywords.join(' '), KEYWORD], [`${s.stance.replace(/-/g, ' ')} ${s.detail}`, BODY], [p.summary, ABOUT], [historyText(p.history.filter((h) => h.party === s.party)), BODY]],
         sources: s.sources,
         date: s.since,
         unverified: s.unverified,
@@ -168,10 +173,21 @@ function toCandidate(d: Draft, memo: TextMemo, knowledge: Knowledge, vocabulary:
   // A person's party is involved in whatever the person does ("the mayor" speaks for the city).
   const involved = [...d.entities, ...mentioned];
   const parties = involved.flatMap((id) => knowledge.people.get(id)?.party ?? []);
+  // Who acts: the subjects, the parties their people speak for, and people named in a party's own fact ("Stutzman said" in the guild's stance).
+  const subjects = new Set(d.subjects ?? []);
+  const actors = new Set([...subjects].flatMap((id) => [id, ...(knowledge.people.get(id)?.party ?? [])]));
+  for (const id of involved) if (subjects.has(knowledge.people.get(id)?.party ?? '')) actors.add(id);
+  const sides = [...knowledge.dispute.unions, ...knowledge.dispute.employers];
+  const bothSides = d.id.startsWith('event:') && sides.every((id) => subjects.has(id));
   // The label goes on after the terms are counted, so it never changes what a fact matches.
   const label = (s: string) => markUnverified(s, d);
   const shown = Object.fromEntries(Object.entries(facets).map(([k, v]) => [k, label(v)]));
-  return { id: d.id, sentence: label(d.sentence), facets: shown, facetSource: facets, entities: new Set([...involved, ...parties]), subjects: new Set(d.subjects ?? []), terms, sources: [...new Set(d.sources)], ...(d.date ? { date: d.date } : {}) };
+  return { id: d.id, sentence: label(d.sentence), facets: shown, facetSource: facets, entities: new Set([...involved, ...parties]), subjects, actors, terms, sources: [...new Set(d.sources)], ...(d.date ? { date: d.date } : {}), ...(d.partyKind ? { partyKind: d.partyKind } : {}), ...(bothSides ? { bothSides } : {}) };
+}
+
+/** A proposal's history in words: what each side did with it also says what the proposal is ("issues the strike itself created"). */
+function historyText(history: { text: string }[]): string {
+  return history.map((h) => h.text).join(' ');
 }
 
 function joinAnd(items: string[]): string {

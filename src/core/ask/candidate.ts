@@ -12,6 +12,12 @@ export interface Candidate {
   entities: Set<string>;
   /** The ids the fact is chiefly about (a stance's party and proposal, a statement's speaker). */
   subjects: Set<string>;
+  /** Who acts in the fact: its subjects and the parties its people speak for ("Stutzman said" is the guild saying). */
+  actors: Set<string>;
+  /** The kind (union, employer, government) of the party a fact is, or whose stance it is, for "which union" questions. */
+  partyKind?: string;
+  /** The fact involves both sides of the dispute (every union and employer in it), for "did either side...". */
+  bothSides?: boolean;
   /** Stemmed term -> weight (names and keywords weigh more than running text). */
   terms: Map<string, number>;
   sources: string[];

@@ -30,7 +30,7 @@ export const SYNONYMS: Readonly<Record<string, string>> = z.record(z.string(), z
 
 /** Verbs that, right after a name, make it the one acting ("what did Lombardini *say*"). */
 export const AGENT_VERB_WORDS: ReadonlySet<string> = new Set(
-  'say said says saying think thinks thought want wants wanted tell told respond responded react reacted call called feel feels offer offered propose proposed demand demanded ask asked claim claimed do did doing'.split(' '),
+  'say said says saying think thinks thought want wants wanted tell told respond responded react reacted call called feel feels offer offered propose proposed demand demanded ask asked claim claimed do did doing answer answered reply replied write wrote'.split(' '),
 );
 
 /** Idioms rewritten before matching, so their words are not read literally ("in the room" is not about writers' rooms). */
@@ -58,5 +58,11 @@ export const PHRASES: [RegExp, string][] = [
   [/\bon the (calendar|books|schedule)\b/g, 'scheduled'],
   [/\bfact[ -]check\b/g, 'confirm'],
   [/\bchange things\b|\bchange anything\b/g, 'complicating'],
+  [/\b(fall|fell|falling|falls|fallen|came|come|coming) apart\b/g, 'broke down'],
+  // "what's the mayor's deal": what she did about it, not who she is.
+  [/\b(what|whats|what is) (the )?(?!the\b|a\b|big\b)(\w+) deal\b/g, 'what did the $3 do'],
+  // "pushing back on the rumors": answering them, not returning anywhere.
+  [/\bpush(ing|ed|es)? back (on|against|at)\b/g, 'responding to'],
+  [/\bpush ?back\b/g, 'response'],
   [/\b(put|send|sent|putting) (anything|something|a statement|a message)? ?out\b/g, 'sent message'],
 ];

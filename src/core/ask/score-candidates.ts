@@ -30,6 +30,12 @@ const ANSWER_TYPE_MISS = 8;
 const ANSWER_TYPE: Set<Facet> = new Set(['whichParty', 'where', 'howLong']);
 const DAY_HIT = 8;
 const EXCLUDED_SUBJECT = 8;
+/** "How did the guild answer...": a fact in which someone else acts answers it poorly, however many words it shares. */
+const AGENT_MISS = 6;
+/** "Which union ...": anything but a party of that kind is a poorer answer (a penalty, so the parties' own ranking is unchanged). */
+const KIND_MISS = 4;
+// Only what someone does or says has an actor; a party's or person's description is not their act.
+const ACTED = /^(statement|event|stance):/;
 
 /**
  * Ranks the candidates for a question: shared rare words, the names and days it mentions, and the facet it asks for.
@@ -54,6 +60,9 @@ export function scoreCandidates(index: AskIndex, q: QuestionAnalysis): Scored[] 
       score += candidate.entities.has(id) ? ENTITY_HIT : -ENTITY_MISS;
       if (candidate.subjects.has(id)) score += SUBJECT_HIT;
     }
+    if (ACTED.test(candidate.id)) for (const id of q.agents) if (candidate.actors.size > 0 && !candidate.actors.has(id)) score -= AGENT_MISS;
+    if (q.partyKind && candidate.partyKind !== q.partyKind) score -= KIND_MISS;
+    if (q.bothSides && candidate.bothSides) score += ENTITY_HIT;
     if (q.days.length > 0 && q.days.some((d) => matchesDay(candidate.date, d))) score += DAY_HIT;
     const specific = specificAsked.find((f) => candidate.facets[f] !== undefined);
     if (specific) score += specific === specificAsked[0] ? PRIMARY_FACET_HIT : FACET_HIT;

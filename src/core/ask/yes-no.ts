@@ -6,6 +6,8 @@ import { sentenceOf, type Scored } from './score-candidates.js';
 const AGAINST_ASKED = /\b(drop|dropped|dropping|give up|gave up|abandon|abandoned|back off|backed off|walk away|walked away|reject|rejected|rejecting|refuse|refused|refusing|oppose|opposed|saying no|say no|said no|still no|cave|caved|fold|folded)\b/;
 const FOR_STANCES = new Set<StanceKindName>(['demands', 'supports', 'accepts', 'counters', 'open']);
 const AGAINST_STANCES = new Set<StanceKindName>(['rejects', 'refuses-to-discuss', 'objects']);
+// A fact that says something did not happen covers the question's words without saying yes ("did not answer reporters").
+const NEGATED = /\b(did not|didn't|has not|hasn't|have not|had not|no immediate|declined to|would not|will not|not yet)\b/i;
 const TIMES_OF_DAY = ['morning', 'afternoon', 'evening', 'night', 'noon', 'midday', 'lunchtime'];
 
 /**
@@ -30,7 +32,7 @@ export function yesNoLead(knowledge: Knowledge, q: QuestionAnalysis, chosen: Sco
     return 'No position has been reported.';
   }
   const covered = q.terms.filter((t) => best.candidate.terms.has(t)).length;
-  if (q.evidence.length === 0 && q.terms.length > 0 && covered / q.terms.length >= 0.6) return 'Yes.';
+  if (q.evidence.length === 0 && q.terms.length > 0 && covered / q.terms.length >= 0.6 && !NEGATED.test(sentenceOf(best))) return 'Yes.';
   return undefined;
 }
 
