@@ -1,30 +1,6 @@
-import type Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CommandContext } from '../../src/core/commands/command-spec.js';
-import { contextFromPack } from '../../src/core/create-context.js';
-import { openEditorService, type EditorService } from '../../src/editors/editor-service.js';
-import { DigestScheduler } from '../../src/scheduler/digest-scheduler.js';
-import { DeliveryStore } from '../../src/store/delivery-store.js';
-import { openDatabase } from '../../src/store/open-database.js';
-import { SubscriptionStore } from '../../src/store/subscription-store.js';
-import { ManualClock } from '../scheduler/scheduler-harness.js';
-import { RecordingDigestChannel } from './recording-digest-channel.js';
-import { PACK, origin } from './support.js';
-
-const ZONE = 'America/Los_Angeles';
-// 09:00 in Los Angeles in August.
-const AUG_12_DIGEST = '2023-08-12T16:00:30Z';
-const AUG_13_DIGEST = '2023-08-13T16:00:30Z';
-
-interface World {
-  db: Database.Database;
-  clock: ManualClock;
-  channel: RecordingDigestChannel;
-  editors: EditorService;
-  ctx: CommandContext;
-  scheduler: DigestScheduler;
-  stop(): void;
-}
+import { AUG_12_DIGEST, AUG_13_DIGEST, startWorld, type World } from './corrections-world.js';
+import { origin } from './support.js';
 
 let world: World | undefined;
 afterEach(() => {
@@ -32,30 +8,6 @@ afterEach(() => {
   world?.db.close();
   world = undefined;
 });
-
-async function startWorld(): Promise<World> {
-  const db = openDatabase(':memory:');
-  const clock = new ManualClock(new Date('2023-08-10T00:00:00Z'));
-  const subscriptions = new SubscriptionStore(db);
-  const deliveries = new DeliveryStore(db);
-  for (const channelId of ['C0NEWS', 'C0DESK']) subscriptions.upsert({ platform: 'slack', channelId, localTime: '09:00', timeZone: ZONE, createdBy: 'U0ADMIN' }, clock.now());
-  const channel = new RecordingDigestChannel();
-  const editors = openEditorService(db, { pack: PACK, clock: clock.now, log: () => undefined, sleep: async () => undefined });
-  editors.useChannels({ slack: channel });
-  const ctx = contextFromPack(PACK, { clock: clock.now, extensions: editors.commands });
-  const running = await editors.start(ctx);
-  const scheduler = new DigestScheduler({
-    ctx,
-    subscriptions,
-    deliveries,
-    channels: { slack: editors.wrapChannel(channel) },
-    clock: clock.now,
-    corrections: (s) => editors.corrections(s),
-    sleep: async () => undefined,
-    log: () => undefined,
-  });
-  return { db, clock, channel, editors, ctx, scheduler, stop: running.stop };
-}
 
 // A patch written for these tests: a fictional follow-up session, with a source of its own.
 const PATCH = {
