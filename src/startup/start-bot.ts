@@ -11,6 +11,7 @@ import type { EditorService } from '../editors/editor-service.js';
 import type { FormService } from '../editors/form-service.js';
 import { registerEditorForms } from '../bots/slack/handle-editor-forms.js';
 import { registerDraftShortcut } from '../bots/slack/handle-draft-shortcut.js';
+import { homeEditorSection, registerHomeEditorForms } from '../bots/slack/handle-home-editor-forms.js';
 import { createFormInteractionHandler } from '../bots/discord/handle-editor-forms.js';
 import type { HealthSources } from '../health/evaluate-health.js';
 import { handleHealthz } from '../health/health-route.js';
@@ -48,16 +49,19 @@ export async function startBot({ env, ctx, db, logger, editors, forms, digests, 
   const slackEditors = { ctx, desk, editorCheck: createSlackEditorCheck(env.EDITORS_SLACK), admins: env.STRIKEWIRE_ADMINS, claims: forms.claims };
   // The forms come first: they take update, new and settle; the older handlers keep correct, verify and log.
   const slackForms = { ...slackEditors, desk: forms.desk, claims: forms.claims };
+  // The Home tab's editor buttons open the same forms; its count of unverified records reads the desk's last sync.
+  const slackHome = { ...slackForms, records: desk };
   const extendSlack = (app: Parameters<typeof registerEditorTools>[0]) => {
     registerEditorForms(app, slackForms);
     registerDraftShortcut(app, slackForms);
+    registerHomeEditorForms(app, slackHome);
     registerEditorTools(app, slackEditors);
   };
   const slackHttp = Boolean(env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN);
   const healthz = { path: '/healthz', method: ['GET', 'HEAD'], handler: handleHealthz.bind(null, healthSources) };
   const slackFailure = { ...(slackHttp ? { portVariable: 'PORT' as const, port: env.PORT } : {}), ...listenHost(env), slackAppToken: Boolean(env.SLACK_APP_TOKEN) };
   const slack = env.SLACK_BOT_TOKEN
-    ? await startSlack(ctx, env, listenHost(env), { extend: extendSlack, claims: forms.claims, ...(slackHttp ? { customRoutes: [healthz] } : {}) }).catch((err: unknown) => {
+    ? await startSlack(ctx, env, listenHost(env), { extend: extendSlack, homeSection: homeEditorSection(slackHome), claims: forms.claims, ...(slackHttp ? { customRoutes: [healthz] } : {}) }).catch((err: unknown) => {
         throw explainStartFailure(err, slackFailure);
       })
     : undefined;
