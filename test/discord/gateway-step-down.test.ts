@@ -1,0 +1,114 @@
+import pg from 'pg';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { GATEWAY_LEASE_NAME, type LeaseTiming } from '../../src/bots/discord/gateway-election.js';
+import { startDiscord } from '../../src/bots/discord/start-discord.js';
+import { parseEnv } from '../../src/env.js';
+import { configureLogger } from '../../src/log/logger.js';
+import { LeaseStore } from '../../src/store/lease-store.js';
+import type { Store } from '../../src/store/open-store.js';
+import { startFakeDiscord, type FakeDiscord } from '../fakes/discord-fake.js';
+import { createTestDatabase, openTestStore, type TestDatabase } from '../support/test-store.js';
+import { testContext, testDatabase } from './bot-harness.js';
+
+// A holder closing its session when it can no longer prove it holds the lease, in one process: the bot's real
+// startDiscord against the fake gateway, the lease in a PostgreSQL schema, another connection playing the others.
+describe('a gateway holder that loses its lease', () => {
+  let fake: FakeDiscord;
+  let database: TestDatabase;
+  let holderStore: Store;
+  let observer: Store;
+  let leases: LeaseStore;
+  let running: { stop(): Promise<void> } | undefined;
+  const sqlite = testDatabase();
+
+  beforeAll(() => {
+    configureLogger({ level: 'silent', format: 'json', secrets: [] });
+    return () => sqlite.remove();
+  });
+
+  beforeEach(async () => {
+    fake = await startFakeDiscord();
+    database = await createTestDatabase('postgres');
+    [holderStore, observer] = await Promise.all([database.open(), database.open()]);
+    leases = new LeaseStore(observer);
+  });
+
+  afterEach(async () => {
+    await running?.stop();
+    running = undefined;
+    await Promise.all([holderStore.close(), observer.close()]);
+    await database.drop();
+    await fake.close();
+  });
+
+  async function holdGateway(timing: LeaseTiming): Promise<string> {
+    const env = parseEnv({ DISCORD_TOKEN: 'fake.bot.token', DISCORD_API_URL: fake.apiUrl });
+    running = await startDiscord(testContext(), env, { db: sqlite.db, election: { store: holderStore, timing } });
+    await fake.waitForOpenSessions(1);
+    const holder = await leases.holderOf(GATEWAY_LEASE_NAME);
+    expect(holder).toBeDefined();
+    return holder!;
+  }
+
+  it('closes its session when another replica has the lease, and leaves that replica\'s lease alone', async () => {
+    await holdGateway({ ttlMs: 10_000, renewEveryMs: 200, retryEveryMs: 200 });
+    await observer.db.updateTable('leases').set({ holder: 'another-replica' }).where('name', '=', GATEWAY_LEASE_NAME).execute();
+    await fake.waitForOpenSessions(0);
+    expect(await leases.holderOf(GATEWAY_LEASE_NAME)).toBe('another-replica');
+    expect(fake.identifies).toHaveLength(1);
+  });
+
+  it('closes its session as soon as a renewal fails, while its lease still keeps the others out', async () => {
+    const holder = await holdGateway({ ttlMs: 15_000, renewEveryMs: 200, retryEveryMs: 200 });
+    // The replica's database connections are gone: every renewal from now on fails.
+    await holderStore.close();
+    await fake.waitForOpenSessions(0);
+    expect(await leases.holderOf(GATEWAY_LEASE_NAME)).toBe(holder);
+  });
+
+  it('closes its session when a renewal hangs, before the lease it last renewed could pass on', { timeout: 40_000 }, async () => {
+    const holder = await holdGateway({ ttlMs: 12_000, renewEveryMs: 3_000, retryEveryMs: 3_000 });
+    // Another connection locks the lease row, so the next renewal waits without an answer.
+    const locker = new pg.Client({ connectionString: database.config.databaseUrl });
+    await locker.connect();
+    try {
+      await locker.query('BEGIN');
+      await locker.query('SELECT * FROM leases WHERE name = $1 FOR UPDATE', [GATEWAY_LEASE_NAME]);
+      await fake.waitForOpenSessions(0, 20_000);
+      expect(await leases.holderOf(GATEWAY_LEASE_NAME)).toBe(holder);
+      await locker.query('ROLLBACK');
+    } finally {
+      await locker.end();
+    }
+    expect(fake.identifies).toHaveLength(1);
+  });
+
+  it('refuses to start when the first login fails, and gives the lease back', async () => {
+    fake.failNext('GET /gateway/bot', { status: 401, code: 0, message: '401: Unauthorized' });
+    const env = parseEnv({ DISCORD_TOKEN: 'fake.bot.token', DISCORD_API_URL: fake.apiUrl });
+    await expect(startDiscord(testContext(), env, { db: sqlite.db, election: { store: holderStore } })).rejects.toThrow(/rejected DISCORD_TOKEN/);
+    expect(await leases.holderOf(GATEWAY_LEASE_NAME)).toBeUndefined();
+  });
+});
+
+describe('one replica on SQLite', () => {
+  it('runs the same election, holds the gateway at once and gives it back on stop', async () => {
+    configureLogger({ level: 'silent', format: 'json', secrets: [] });
+    const fake = await startFakeDiscord();
+    const { store, close } = await openTestStore('sqlite');
+    const sqlite = testDatabase();
+    try {
+      const env = parseEnv({ DISCORD_TOKEN: 'fake.bot.token', DISCORD_API_URL: fake.apiUrl });
+      const running = await startDiscord(testContext(), env, { db: sqlite.db, election: { store } });
+      expect(fake.identifies).toHaveLength(1);
+      expect(running.connected()).toBe(true);
+      await running.stop();
+      await fake.waitForOpenSessions(0);
+      expect(await new LeaseStore(store).holderOf(GATEWAY_LEASE_NAME)).toBeUndefined();
+    } finally {
+      sqlite.remove();
+      await close();
+      await fake.close();
+    }
+  });
+});
