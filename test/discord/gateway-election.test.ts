@@ -8,7 +8,7 @@ import { failoverBoundMs, GATEWAY_LEASE_NAME, GATEWAY_LEASE_TIMING, stepDownAfte
 import { LeaseStore } from '../../src/store/lease-store.js';
 import type { Store } from '../../src/store/open-store.js';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord-fake.js';
-import { createTestDatabase, type TestDatabase } from '../support/test-store.js';
+import { createTestDatabase, REPLICA_STORE_KIND, type TestDatabase } from '../support/test-store.js';
 
 const REPLICA = fileURLToPath(new URL('./gateway-replica.ts', import.meta.url));
 /** Discord's promise to the newsroom: a dead holder's gateway is back within this long. */
@@ -35,7 +35,7 @@ interface Replica {
   output(): string;
 }
 
-describe('two bot replicas sharing one PostgreSQL schema and one bot token', () => {
+describe(`two bot replicas sharing one ${REPLICA_STORE_KIND} store and one bot token`, () => {
   let fake: FakeDiscord;
   let database: TestDatabase;
   let observer: Store;
@@ -45,7 +45,7 @@ describe('two bot replicas sharing one PostgreSQL schema and one bot token', () 
 
   beforeEach(async () => {
     fake = await startFakeDiscord();
-    database = await createTestDatabase('postgres');
+    database = await createTestDatabase(REPLICA_STORE_KIND);
     observer = await database.open();
     leases = new LeaseStore(observer);
     workDir = mkdtempSync(join(tmpdir(), 'strikewire-replicas-'));
@@ -69,7 +69,7 @@ describe('two bot replicas sharing one PostgreSQL schema and one bot token', () 
         PATH: process.env.PATH ?? '',
         DISCORD_TOKEN: 'fake.bot.token',
         DISCORD_API_URL: fake.apiUrl,
-        DATABASE_URL: database.config.databaseUrl!,
+        LEASE_STORE: JSON.stringify(database.config),
         DATABASE_PATH: join(workDir, `replica-${index}.db`),
         ...(timing ? { GATEWAY_LEASE_TIMING: JSON.stringify(timing) } : {}),
       },

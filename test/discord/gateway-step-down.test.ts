@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GATEWAY_LEASE_NAME, type LeaseTiming } from '../../src/bots/discord/gateway-election.js';
@@ -7,12 +8,32 @@ import { configureLogger } from '../../src/log/logger.js';
 import { LeaseStore } from '../../src/store/lease-store.js';
 import type { Store } from '../../src/store/open-store.js';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord-fake.js';
-import { createTestDatabase, openTestStore, type TestDatabase } from '../support/test-store.js';
+import { createTestDatabase, openTestStore, STORE_KINDS, type TestDatabase } from '../support/test-store.js';
 import { testContext, testDatabase } from './bot-harness.js';
 
+/** Takes the lease row's lock from another connection: PostgreSQL then makes a renewal wait, SQLite refuses it as busy. */
+async function lockLeaseRow(database: TestDatabase): Promise<() => Promise<void>> {
+  if (database.kind === 'sqlite') {
+    const other = new Database(database.config.databasePath);
+    other.exec('BEGIN IMMEDIATE');
+    return async () => {
+      other.exec('ROLLBACK');
+      other.close();
+    };
+  }
+  const locker = new pg.Client({ connectionString: database.config.databaseUrl });
+  await locker.connect();
+  await locker.query('BEGIN');
+  await locker.query('SELECT * FROM leases WHERE name = $1 FOR UPDATE', [GATEWAY_LEASE_NAME]);
+  return async () => {
+    await locker.query('ROLLBACK');
+    await locker.end();
+  };
+}
+
 // A holder closing its session when it can no longer prove it holds the lease, in one process: the bot's real
-// startDiscord against the fake gateway, the lease in a PostgreSQL schema, another connection playing the others.
-describe('a gateway holder that loses its lease', () => {
+// startDiscord against the fake gateway, the lease in the store, another connection playing the other replicas.
+describe.each(STORE_KINDS)('a gateway holder that loses its lease, on %s', (kind) => {
   let fake: FakeDiscord;
   let database: TestDatabase;
   let holderStore: Store;
@@ -28,7 +49,7 @@ describe('a gateway holder that loses its lease', () => {
 
   beforeEach(async () => {
     fake = await startFakeDiscord();
-    database = await createTestDatabase('postgres');
+    database = await createTestDatabase(kind);
     [holderStore, observer] = await Promise.all([database.open(), database.open()]);
     leases = new LeaseStore(observer);
   });
@@ -66,19 +87,14 @@ describe('a gateway holder that loses its lease', () => {
     expect(await leases.holderOf(GATEWAY_LEASE_NAME)).toBe(holder);
   });
 
-  it('closes its session when a renewal hangs, before the lease it last renewed could pass on', { timeout: 40_000 }, async () => {
+  it('closes its session when a renewal hangs or stays locked out, before the lease it last renewed could pass on', { timeout: 40_000 }, async () => {
     const holder = await holdGateway({ ttlMs: 12_000, renewEveryMs: 3_000, retryEveryMs: 3_000 });
-    // Another connection locks the lease row, so the next renewal waits without an answer.
-    const locker = new pg.Client({ connectionString: database.config.databaseUrl });
-    await locker.connect();
+    const unlock = await lockLeaseRow(database);
     try {
-      await locker.query('BEGIN');
-      await locker.query('SELECT * FROM leases WHERE name = $1 FOR UPDATE', [GATEWAY_LEASE_NAME]);
       await fake.waitForOpenSessions(0, 20_000);
       expect(await leases.holderOf(GATEWAY_LEASE_NAME)).toBe(holder);
-      await locker.query('ROLLBACK');
     } finally {
-      await locker.end();
+      await unlock();
     }
     expect(fake.identifies).toHaveLength(1);
   });
