@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -8,6 +10,7 @@ import { configureLogger } from '../../src/log/logger.js';
 import { LeaseStore } from '../../src/store/lease-store.js';
 import type { Store } from '../../src/store/open-store.js';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord-fake.js';
+import { createInteractionSigner, postInteraction } from '../fakes/discord-interaction-signer.js';
 import { createTestDatabase, openTestStore, STORE_KINDS, type TestDatabase } from '../support/test-store.js';
 import { testContext, testDatabase } from './bot-harness.js';
 
@@ -122,6 +125,35 @@ describe('one replica on SQLite', () => {
       await fake.waitForOpenSessions(0);
       expect(await new LeaseStore(store).holderOf(GATEWAY_LEASE_NAME)).toBeUndefined();
     } finally {
+      sqlite.remove();
+      await close();
+      await fake.close();
+    }
+  });
+});
+
+describe('a replica standing by', () => {
+  it('logs nothing in to the gateway and still answers signed interactions over HTTP', async () => {
+    configureLogger({ level: 'silent', format: 'json', secrets: [] });
+    const fake = await startFakeDiscord();
+    const { store, close } = await openTestStore('sqlite');
+    const sqlite = testDatabase();
+    const signer = createInteractionSigner();
+    await new LeaseStore(store).acquire(GATEWAY_LEASE_NAME, 'another-replica', 60_000);
+    const env = parseEnv({ DISCORD_TOKEN: 'fake.bot.token', DISCORD_API_URL: fake.apiUrl, DISCORD_PUBLIC_KEY: signer.publicKeyHex });
+    const running = await startDiscord(testContext(), env, { db: sqlite.db, election: { store } });
+    const server = createServer(running.interactions);
+    try {
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const body = JSON.stringify({ id: '900000000000000998', application_id: '900000000000000001', type: 1, token: 'ping-token', version: 1 });
+      const answer = await postInteraction(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`, body, signer.headers(body));
+      expect(answer.status).toBe(200);
+      expect(JSON.parse(answer.text)).toEqual({ type: 1 });
+      expect(fake.identifies).toEqual([]);
+      expect(running.connected()).toBe(true);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+      await running.stop();
       sqlite.remove();
       await close();
       await fake.close();
