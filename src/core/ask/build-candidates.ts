@@ -148,19 +148,19 @@ function disputeDrafts(knowledge: Knowledge): Draft[] {
   }
   if (d.contractExpiry) {
     const expiry = `The contract expired on ${formatDay(d.contractExpiry.date)}.`;
-    drafts.push({ id: 'dispute:contract', sentence: expiry, facets: { when: expiry }, entities: [...d.unions, ...d.employers], text: [['contract expire expired expiry expiration old contract', KEYWORD]], sources: d.contractExpiry.sources });
+    drafts.push({ id: 'dispute:contract', sentence: expiry, facets: { when: expiry, expiry }, entities: [...d.unions, ...d.employers], text: [['contract expire expired expiry expiration old contract', KEYWORD]], sources: d.contractExpiry.sources });
   }
   if (d.contract) {
     // The new term, as editors record it at the deal: "how long is the new contract?", "when does it run out?".
     const term = `The new contract runs from ${formatDay(d.contract.from)} to ${formatDay(d.contract.to)}.`;
-    drafts.push({ id: 'dispute:new-contract', sentence: term, facets: { when: term, howLong: term, what: term }, entities: [...d.unions, ...d.employers], text: [['new contract term deal agreement runs lasts years', KEYWORD], [d.contract.note ?? '', BODY]], sources: d.contract.sources });
+    drafts.push({ id: 'dispute:new-contract', sentence: term, facets: { when: term, howLong: term, what: term, term }, entities: [...d.unions, ...d.employers], text: [['new contract term deal agreement runs lasts years', KEYWORD], [d.contract.note ?? '', BODY]], sources: d.contract.sources });
   }
   for (const p of knowledge.pack.proposals) {
     if (!p.outcome) continue;
     // What the deal settled on a proposal (or that it was dropped) answers "what did they get on X?" and "was X settled?".
     const verb = p.status === 'withdrawn' ? 'Withdrawn' : 'Agreed';
     const outcome = `${p.name}: ${verb} ${formatDay(p.outcome.date)}: ${p.outcome.text}`;
-    drafts.push({ id: `outcome:${p.id}`, sentence: outcome, facets: { what: outcome, when: outcome, stance: outcome }, entities: [p.id, ...d.unions, ...d.employers], subjects: [p.id], text: [[`${p.name} ${p.aliases.join(' ')}`, NAME], [`${verb.toLowerCase()} deal settled outcome final agreement won got`, KEYWORD], [p.outcome.text, BODY]], sources: p.outcome.sources, date: p.outcome.date, unverified: p.outcome.unverified });
+    drafts.push({ id: `outcome:${p.id}`, sentence: outcome, facets: { what: outcome, when: outcome, stance: outcome, outcome }, entities: [p.id, ...d.unions, ...d.employers], subjects: [p.id], text: [[`${p.name} ${p.aliases.join(' ')}`, NAME], [`${verb.toLowerCase()} deal settled outcome final agreement won got`, KEYWORD], [p.outcome.text, BODY]], sources: p.outcome.sources, date: p.outcome.date, unverified: p.outcome.unverified });
   }
   if (d.keyIssues) {
     const names = d.keyIssues.proposals.map((id) => lowerFirst(knowledge.proposals.get(id)?.name ?? id));

@@ -1,5 +1,5 @@
-/** What a question asks for beyond its topic: a place, a date, a quote, a stance... */
-export type Facet = 'who' | 'where' | 'when' | 'howLong' | 'mood' | 'why' | 'quote' | 'stance' | 'latest' | 'next' | 'status' | 'strikeDay' | 'define' | 'keyIssues' | 'whichParty' | 'what';
+/** What a question asks for beyond its topic: a place, a date, a quote, a stance, the new contract's term, the old one's expiry, what a deal settled... */
+export type Facet = 'who' | 'where' | 'when' | 'howLong' | 'mood' | 'why' | 'quote' | 'stance' | 'latest' | 'next' | 'status' | 'strikeDay' | 'define' | 'keyIssues' | 'whichParty' | 'what' | 'term' | 'expiry' | 'outcome';
 
 /** One fact the bot can state, pre-composed into sentences, with what it is about and where it comes from. */
 export interface Candidate {

@@ -14,7 +14,7 @@ export interface Scored {
 }
 
 /** Facets in the order they decide which sentence to state: the most specific ask wins. */
-const FACET_PRIORITY: Facet[] = ['howLong', 'where', 'mood', 'keyIssues', 'next', 'strikeDay', 'whichParty', 'who', 'quote', 'stance', 'when', 'status', 'why', 'latest', 'define', 'what'];
+const FACET_PRIORITY: Facet[] = ['term', 'expiry', 'outcome', 'howLong', 'where', 'mood', 'keyIssues', 'next', 'strikeDay', 'whichParty', 'who', 'quote', 'stance', 'when', 'status', 'why', 'latest', 'define', 'what'];
 // 'what' only picks the sentence: nearly every question has it, so it earns no points.
 const SPECIFIC: Set<Facet> = new Set(FACET_PRIORITY.filter((f) => f !== 'what'));
 
@@ -27,7 +27,7 @@ const FACET_HIT = 2;
 const FACET_MISS = 3;
 /** Asking "which union" or "where" names the kind of answer wanted: a fact that cannot give it is a poor answer, however many words it shares. */
 const ANSWER_TYPE_MISS = 8;
-const ANSWER_TYPE: Set<Facet> = new Set(['whichParty', 'where', 'howLong']);
+const ANSWER_TYPE: Set<Facet> = new Set(['whichParty', 'where', 'howLong', 'term', 'expiry', 'outcome']);
 const DAY_HIT = 8;
 const EXCLUDED_SUBJECT = 8;
 /** "How did the guild answer...": a fact in which someone else acts answers it poorly, however many words it shares. */
