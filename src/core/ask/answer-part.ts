@@ -5,7 +5,8 @@ import type { AskIndex } from './ask-index.js';
 import { formatDay } from '../time/format-date.js';
 import { statesAQuantity } from './build-candidates.js';
 import { checkPremise } from './premises.js';
-import { matchesDay, scoreCandidates, sentenceOf, type Scored } from './score-candidates.js';
+import { matchesDay } from './question-dates.js';
+import { scoreCandidates, sentenceOf, type Scored } from './score-candidates.js';
 import { asksWhereThingsStand, whereThingsStandLines, type AnswerLine } from './where-things-stand.js';
 import { yesNoLead } from './yes-no.js';
 
