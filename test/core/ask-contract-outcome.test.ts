@@ -59,6 +59,11 @@ describe('ask about the contract term', () => {
     }
   });
 
+  it('reads a question as asking for the term only when the contract is what ends, runs or lasts', () => {
+    expect(ask(ratified, 'what did the union say last about the deal').text).not.toMatch(/new contract runs|contract expired/);
+    expect(ask(ratified, 'how long will the contract last?').text).toBe('The new contract runs from April 28, 2025 to Feb 29, 2028.');
+  });
+
   it('does not give the dispute’s own contract for another party’s', () => {
     const a = ask(wga, 'when does the teamsters contract run out');
     expect(a.answered).toBe(false);
