@@ -2,6 +2,10 @@ import type { QuestionAnalysis } from './analyze-question.js';
 import type { AskIndex } from './ask-index.js';
 import type { Facet } from './candidate.js';
 import { matchesDay } from './question-dates.js';
+import { scratch } from './scratch-arrays.js';
+
+// Byte slot 0 of the scratch arrays; scoring's name marks use the slots after it.
+const RETRIEVED_SLOT = 0;
 
 /** A facet's facts join a question that already shares words or names with some facts only when there are this few. */
 const FACET_ONLY_LIMIT = 200;
@@ -11,7 +15,7 @@ const FACET_ONLY_LIMIT = 200;
  * Any other candidate scores zero or less, below the answer threshold, so it is never worth scoring.
  */
 export function relevantCandidates(index: AskIndex, q: QuestionAnalysis, facets: Facet[]): number[] {
-  const marked = new Uint8Array(index.candidates.length);
+  const marked = scratch.byte(RETRIEVED_SLOT, index.candidates.length);
   const picked: number[] = [];
   const add = (list: number[] | undefined) => {
     if (!list) return;

@@ -3,6 +3,7 @@ import type { AskIndex } from './ask-index.js';
 import { facetBit, type Candidate, type Facet } from './candidate.js';
 import { matchesDay } from './question-dates.js';
 import { relevantCandidates } from './retrieve-candidates.js';
+import { scratch } from './scratch-arrays.js';
 import { addTerms } from './text-terms.js';
 
 /** A candidate with its score and the facet whose sentence answers the question. */
@@ -50,10 +51,10 @@ export function scoreCandidates(index: AskIndex, q: QuestionAnalysis): Scored[] 
   const terms = q.terms.filter((t) => idfOf(index, t) > 0);
   const lexical = lexicalScores(index, terms);
   const named = q.entities.map((h) => ({ id: h.entity.id, excluded: q.excluded.includes(h.entity.id) }));
-  const marks = named.map(({ id }) => nameMarks(index, id));
+  const marks = named.map(({ id }, n) => nameMarks(index, id, NAME_SLOT + n));
   const bits = specificAsked.map(facetBit);
   const missed = specificAsked.length === 0 ? 0 : ANSWER_TYPE.has(specificAsked[0]!) ? ANSWER_TYPE_MISS : FACET_MISS;
-  const scores = new Float64Array(pool.length);
+  const scores = scratch.float(SCORES_SLOT, pool.length);
   for (let k = 0; k < pool.length; k++) {
     const i = pool[k]!;
     const candidate = index.candidates[i]!;
@@ -99,10 +100,22 @@ export function scoreCandidates(index: AskIndex, q: QuestionAnalysis): Scored[] 
 
 const MENTIONED = 1;
 const SUBJECT = 2;
+// Scratch slots: each array a question's scoring holds at once has its own (byte slots from NAME_SLOT on are one per name).
+const LEXICAL_SLOT = 0;
+const SCORES_SLOT = 1;
+const SORTED_SLOT = 2;
+const NAME_SLOT = 1;
+
+/** The scores in ascending order, in a scratch copy. */
+function sortedCopy(scores: Float64Array): Float64Array {
+  const copy = scratch.float(SORTED_SLOT, scores.length);
+  copy.set(scores);
+  return copy.sort();
+}
 
 /** Each candidate's shared rare words' weight, by position, summed over the terms' postings in the question's order. */
 function lexicalScores(index: AskIndex, terms: string[]): Float64Array {
-  const scores = new Float64Array(index.candidates.length);
+  const scores = scratch.float(LEXICAL_SLOT, index.candidates.length);
   for (const t of terms) {
     const idf = idfOf(index, t);
     const list = index.byTerm.get(t)!;
@@ -113,8 +126,8 @@ function lexicalScores(index: AskIndex, terms: string[]): Float64Array {
 }
 
 /** Which candidates mention a name (MENTIONED) and which are chiefly about it (SUBJECT), by position. */
-function nameMarks(index: AskIndex, id: string): Uint8Array {
-  const marks = new Uint8Array(index.candidates.length);
+function nameMarks(index: AskIndex, id: string, slot: number): Uint8Array {
+  const marks = scratch.byte(slot, index.candidates.length);
   for (const i of index.byEntity.get(id) ?? []) marks[i]! |= MENTIONED;
   for (const i of index.bySubject.get(id) ?? []) marks[i]! |= SUBJECT;
   return marks;
@@ -126,7 +139,7 @@ function nameMarks(index: AskIndex, id: string): Uint8Array {
  */
 function leadersOf(index: AskIndex, pool: number[], scores: Float64Array): number[] {
   // slice, not Float64Array.from: from() walks the array through the iterator protocol, which cost more than the sort.
-  const threshold = pool.length > SHOWN_LEADERS ? scores.slice().sort()[pool.length - SHOWN_LEADERS]! : -Infinity;
+  const threshold = pool.length > SHOWN_LEADERS ? sortedCopy(scores)[pool.length - SHOWN_LEADERS]! : -Infinity;
   const above: number[] = [];
   for (let k = 0; k < pool.length; k++) if (scores[k]! >= threshold) above.push(k);
   const ranks = index.dateRanks;
