@@ -137,11 +137,15 @@ describe('a fictional dispute through the Slack forms, from talks to ratificatio
     const status = await say(w, 'status');
     expect(status, status).toMatch(/ratified/i);
     expect(status, status).toContain('2027');
-    // Outcomes added through forms are facts ask can cite, without any keywords.
-    for (const q of ['what was agreed on rest breaks?', 'was anything settled on rest breaks?', 'how were rest breaks settled?']) {
+    // Outcomes added through forms are facts ask can cite, without any keywords; "what did the deal give crews" gets
+    // the outcome even though the walkout's title shares "crews" with it.
+    for (const q of ['what was agreed on rest breaks?', 'was anything settled on rest breaks?', 'how were rest breaks settled?', 'what did the deal give crews on rest breaks?']) {
       const settled = await say(w, `ask ${q}`);
       expect(settled, settled).toContain('twenty minutes ashore');
     }
+    // The contract term recorded through the update form answers when the contract ends.
+    const term = await say(w, 'ask when does the new contract end?');
+    expect(term, term).toContain('The new contract runs from May 1, 2024 to April 30, 2027.');
     const who = await say(w, 'ask who is Theo Brandt?');
     expect(who, who).toContain('General manager of the authority');
     expect((w.db.prepare("SELECT COUNT(*) AS n FROM updates WHERE kind = 'patch' AND author = 'slack:U0EDITOR'").get() as { n: number }).n).toBe(9);

@@ -6,6 +6,7 @@ import type { Facet } from './candidate.js';
 import { namedDays, type NamedDay } from './question-dates.js';
 import { AGENT_VERB_WORDS, PHRASES } from './general-words.js';
 import { termsOf } from './text-terms.js';
+import { contractAsk, TERM_WORDS } from './contract-term.js';
 
 /** What the bot understood of a question. */
 export interface QuestionAnalysis {
@@ -123,8 +124,10 @@ export function analyzeQuestion(index: AskIndex, entities: EntityIndex, question
   const terms: string[] = [];
   const unknownAt: number[] = [];
   const content = new Set<number>();
+  const contract = contractAsk(text);
   const classify = (word: string, i: number): boolean => {
-    if (isGeneralWord(word)) return true;
+    // In "when does the new contract end?" the word "end" asks for the term, as "where" asks for a place.
+    if (isGeneralWord(word) || (contract && TERM_WORDS.has(word))) return true;
     const known = termsOf(word).some((t) => index.stems.has(t)) ? word : correctTypo(index, word);
     if (known) {
       terms.push(...termsOf(known));
@@ -164,6 +167,7 @@ export function analyzeQuestion(index: AskIndex, entities: EntityIndex, question
   // Naming a side and a proposal together asks where that side stands on it, whatever the wording.
   const kinds = new Set(hits.map((h) => h.entity.kind));
   if (kinds.has('proposal') && (kinds.has('party') || kinds.has('person'))) facets.add('stance');
+  asksOfContract(facets, contract, text);
   const days = namedDays(text, asOf);
   const places = roles.filter((u) => u.role === 'place');
   // A guessed place or day is a premise to check: the answer states the real place or day.
@@ -192,11 +196,31 @@ export function analyzeQuestion(index: AskIndex, entities: EntityIndex, question
     money: MONEY.test(text) || /\$/.test(question),
     facets,
     days,
-    future: FUTURE.test(text),
+    // A recorded contract's end date is a fact, not a prediction.
+    future: FUTURE.test(text) && !contract,
     years: [...new Set([...text.matchAll(/\b((?:19|20)\d{2})\b/g)].map((m) => m[1]!))],
     quantity: QUANTITY.test(text) || /[$%]/.test(question),
     personal: PERSONAL.test(text),
   };
+}
+
+// "What did the deal give crews on X", "what was agreed on X", "how was X settled": the answer is what a deal settled.
+const OUTCOME = /\bwhat (did|does|has|have|will) (the |their |this |that |a |our )?(new |tentative |final )?(deal|agreement|contract|settlement) (give|gave|get|got|do|did|say|include|includes|provide|offer|mean|change|bring)\b|\bwhat (was|were|has been|have been|got|is|are) (agreed|settled|won|decided)\b|\b(was|were|is|has) (anything|something|nothing) (agreed|settled|decided)\b|\bhow (was|were|did|has|have) .{1,60}\b(settled|resolved|end up|ended up)\b|\bwhat did (they|we|the \w+|\w+) (get|win|gain|secure|achieve|end up with) (on|for|in|with|over)\b/;
+
+/** Adds the facets that ask for a contract's term or a deal's outcome, and drops the ones their words set off by accident. */
+function asksOfContract(facets: Set<Facet>, contract: 'new' | 'old' | undefined, text: string): void {
+  // "how long is the new contract" is not the strike's length, and "new" is not the latest news.
+  if (contract === 'new') {
+    facets.add('term');
+    for (const f of ['when', 'howLong', 'strikeDay', 'latest', 'next'] as const) facets.delete(f);
+  } else if (contract === 'old') {
+    facets.add('expiry');
+    for (const f of ['howLong', 'strikeDay', 'latest'] as const) facets.delete(f);
+  }
+  if (OUTCOME.test(text)) {
+    facets.add('outcome');
+    facets.delete('latest');
+  }
 }
 
 function partyKindOf(text: string): { partyKind?: string } {

@@ -5,7 +5,8 @@ import type { AskIndex } from './ask-index.js';
 import { formatDay } from '../time/format-date.js';
 import { statesAQuantity } from './build-candidates.js';
 import { checkPremise } from './premises.js';
-import { matchesDay, scoreCandidates, sentenceOf, type Scored } from './score-candidates.js';
+import { matchesDay } from './question-dates.js';
+import { scoreCandidates, sentenceOf, type Scored } from './score-candidates.js';
 import { asksWhereThingsStand, whereThingsStandLines, type AnswerLine } from './where-things-stand.js';
 import { yesNoLead } from './yes-no.js';
 
@@ -34,7 +35,7 @@ export function answerPart(ctx: CommandContext, index: AskIndex, part: string, c
   const ranked = scoreCandidates(index, q);
   const chosen = ranked[0] ? chooseSentences(ranked, q) : [];
   const problem = whyNotAnswerable(knowledge, index, q, chosen);
-  if (problem) return { answered: false, problem, known: [], topicWords };
+  if (problem) return { answered: false, problem, known: problem === NO_NEW_CONTRACT ? expiryLines(index) : [], topicWords };
   const lines = chosen.map((s) => ({ text: sentenceOf(s), sources: s.candidate.sources }));
   const undisclosed = notDisclosed(q, lines);
   if (undisclosed) return { answered: false, problem: undisclosed, known: lines, topicWords };
@@ -65,6 +66,14 @@ function whyNotAnswerable(knowledge: Knowledge, index: AskIndex, q: QuestionAnal
   const undated = !q.yesNo && q.days.find((d) => d.relation === 'on' && !index.byMonthDay.has(d.monthDay));
   if (undated) return `I have nothing recorded for ${undated.label}.`;
   const best = chosen[0];
+  // Asked for the new contract's term or what a deal settled, only that fact answers: no other fact stands in for it.
+  if (q.facets.has('term') && !best?.candidate.facets.term) {
+    // "When does the Teamsters' contract run out?" asks about another party's contract, which the knowledge does not hold.
+    const sides = new Set([...knowledge.dispute.unions, ...knowledge.dispute.employers]);
+    const others = q.entities.filter((h) => h.entity.kind === 'party' && !sides.has(h.entity.id));
+    return others.length > 0 ? `I have nothing on that about ${others.map((h) => h.entity.name).join(' and ')}.` : NO_NEW_CONTRACT;
+  }
+  if (q.facets.has('outcome') && !best?.candidate.facets.outcome) return 'I have no record of a deal settling that, so I won’t guess.';
   if (!best || best.score < MIN_ANSWER_SCORE || !best.substantive) return 'I don’t have a fact that answers that, so I won’t guess.';
   const uncovered = q.entities.filter((h) => !q.excluded.includes(h.entity.id) && !chosen.some((s) => s.candidate.entities.has(h.entity.id)));
   if (uncovered.length > 0) return `I have nothing on that about ${uncovered.map((h) => h.entity.name).join(' and ')}.`;
@@ -83,6 +92,13 @@ function whyNotAnswerable(knowledge: Knowledge, index: AskIndex, q: QuestionAnal
     return 'That asks about the future, and I only report what has happened; I won’t predict it.';
   }
   return undefined;
+}
+
+const NO_NEW_CONTRACT = 'No new contract is recorded in what I know, so I can’t give its term.';
+
+/** The old contract's expiry, stated with its sources when a question about the new one is declined. */
+function expiryLines(index: AskIndex): AnswerLine[] {
+  return (index.byFacet.get('expiry') ?? []).map((i) => index.candidates[i]!).map((c) => ({ text: c.facets.expiry!, sources: c.sources }));
 }
 
 /** How much of the question the best fact covers: 2 for each name it is about, 1 for each shared word, 1 for the asked-for facet. */

@@ -3,7 +3,7 @@ import type { Knowledge } from '../knowledge/knowledge.js';
 import type { Entity, EntityIndex } from '../match/entity-index.js';
 import { tokenize } from '../match/normalize-text.js';
 import { buildCandidates } from './build-candidates.js';
-import type { Candidate } from './candidate.js';
+import { facetBit, type Candidate, type Facet } from './candidate.js';
 import { GENERAL_WORDS, SYNONYMS } from './general-words.js';
 import { termsOf } from './text-terms.js';
 
@@ -14,7 +14,15 @@ export interface AskIndex {
   idf: Map<string, number>;
   /** Which candidates (by position) hold each term, name, facet and month-day: a question only scores those. */
   byTerm: Map<string, number[]>;
+  /** Each byTerm position's weight of the term in that candidate, so a question's words are scored posting by posting. */
+  termWeights: Map<string, number[]>;
   byEntity: Map<string, number[]>;
+  /** Which candidates are chiefly about each id (Candidate.subjects). */
+  bySubject: Map<string, number[]>;
+  /** Each candidate's facets as bits (facetBit), by position. */
+  facetMasks: Uint32Array;
+  /** Each candidate's date as a rank (a later date ranks higher, undated lowest), by position: ties go to the newer fact. */
+  dateRanks: Uint32Array;
   byFacet: Map<string, number[]>;
   byMonthDay: Map<string, number[]>;
   /** Every word the knowledge (or a known synonym) uses, for typo correction and unknown-topic detection. */
@@ -70,7 +78,10 @@ function buildAskIndex(knowledge: Knowledge, entities: EntityIndex): AskIndex {
     else wordsByInitial.set(w[0]!, [w]);
   }
   const byTerm = new Map<string, number[]>();
+  const termWeights = new Map<string, number[]>();
   const byEntity = new Map<string, number[]>();
+  const bySubject = new Map<string, number[]>();
+  const facetMasks = new Uint32Array(candidates.length);
   const byFacet = new Map<string, number[]>();
   const byMonthDay = new Map<string, number[]>();
   const post = (map: Map<string, number[]>, key: string, i: number) => {
@@ -79,12 +90,26 @@ function buildAskIndex(knowledge: Knowledge, entities: EntityIndex): AskIndex {
     else map.set(key, [i]);
   };
   candidates.forEach((c, i) => {
-    for (const t of c.terms.keys()) post(byTerm, t, i);
+    for (const [t, weight] of c.terms) {
+      post(byTerm, t, i);
+      post(termWeights, t, weight);
+    }
     for (const e of c.entities) post(byEntity, e, i);
-    for (const f of Object.keys(c.facets)) post(byFacet, f, i);
+    for (const s of c.subjects) post(bySubject, s, i);
+    for (const f of Object.keys(c.facets)) {
+      post(byFacet, f, i);
+      facetMasks[i]! |= facetBit(f as Facet);
+    }
     if (c.date) post(byMonthDay, c.date.slice(5), i);
   });
-  return { candidates, idf, byTerm, byEntity, byFacet, byMonthDay, words, wordsByInitial, stems, nameWords: nameWordsOf(knowledge), years: new Set(candidates.flatMap((c) => (c.date ? [c.date.slice(0, 4)] : []))) };
+  return { candidates, idf, byTerm, termWeights, byEntity, bySubject, facetMasks, dateRanks: dateRanksOf(candidates), byFacet, byMonthDay, words, wordsByInitial, stems, nameWords: nameWordsOf(knowledge), years: new Set(candidates.flatMap((c) => (c.date ? [c.date.slice(0, 4)] : []))) };
+}
+
+/** Each candidate's date rank: ISO dates compare as plain strings, and an undated fact ranks below every dated one. */
+function dateRanksOf(candidates: Candidate[]): Uint32Array {
+  const dates = [...new Set(candidates.map((c) => c.date ?? ''))].sort();
+  const rank = new Map(dates.map((d, r) => [d, r]));
+  return Uint32Array.from(candidates, (c) => rank.get(c.date ?? '')!);
 }
 
 /** People's names and aliases, and parties' short names and ids, word by word: the forms a name typo is checked against. */

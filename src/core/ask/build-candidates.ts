@@ -4,26 +4,11 @@ import type { Knowledge } from '../knowledge/knowledge.js';
 import type { Person, TimelineEvent } from '../knowledge/schema.js';
 import type { EntityIndex } from '../match/entity-index.js';
 import { formatDay } from '../time/format-date.js';
-import { markUnverified } from '../updates/unverified-label.js';
 import type { Candidate, Facet } from './candidate.js';
 import { TextMemo } from './text-memo.js';
+import { toCandidate, type Draft } from './candidate-from-draft.js';
 import { derivedEventWords } from './derived-words.js';
 
-interface Draft {
-  id: string;
-  sentence: string;
-  facets?: Partial<Record<Facet, string>>;
-  entities: string[];
-  subjects?: string[];
-  /** [text, weight] pairs that make up the searchable terms. */
-  text: [string, number][];
-  sources: string[];
-  date?: string;
-  /** The kind of party the fact is, or whose stance it is. */
-  partyKind?: string;
-  /** From an unverified editor update: every sentence stated from it says so. */
-  unverified?: boolean;
-}
 
 const NAME = 3;
 const KEYWORD = 2;
@@ -148,19 +133,19 @@ function disputeDrafts(knowledge: Knowledge): Draft[] {
   }
   if (d.contractExpiry) {
     const expiry = `The contract expired on ${formatDay(d.contractExpiry.date)}.`;
-    drafts.push({ id: 'dispute:contract', sentence: expiry, facets: { when: expiry }, entities: [...d.unions, ...d.employers], text: [['contract expire expired expiry expiration old contract', KEYWORD]], sources: d.contractExpiry.sources });
+    drafts.push({ id: 'dispute:contract', sentence: expiry, facets: { when: expiry, expiry }, entities: [...d.unions, ...d.employers], text: [['contract expire expired expiry expiration old contract', KEYWORD]], sources: d.contractExpiry.sources });
   }
   if (d.contract) {
     // The new term, as editors record it at the deal: "how long is the new contract?", "when does it run out?".
     const term = `The new contract runs from ${formatDay(d.contract.from)} to ${formatDay(d.contract.to)}.`;
-    drafts.push({ id: 'dispute:new-contract', sentence: term, facets: { when: term, howLong: term, what: term }, entities: [...d.unions, ...d.employers], text: [['new contract term deal agreement runs lasts years', KEYWORD], [d.contract.note ?? '', BODY]], sources: d.contract.sources });
+    drafts.push({ id: 'dispute:new-contract', sentence: term, facets: { when: term, howLong: term, what: term, term }, entities: [...d.unions, ...d.employers], text: [['new contract term deal agreement runs lasts years', KEYWORD], [d.contract.note ?? '', BODY]], sources: d.contract.sources });
   }
   for (const p of knowledge.pack.proposals) {
     if (!p.outcome) continue;
     // What the deal settled on a proposal (or that it was dropped) answers "what did they get on X?" and "was X settled?".
     const verb = p.status === 'withdrawn' ? 'Withdrawn' : 'Agreed';
     const outcome = `${p.name}: ${verb} ${formatDay(p.outcome.date)}: ${p.outcome.text}`;
-    drafts.push({ id: `outcome:${p.id}`, sentence: outcome, facets: { what: outcome, when: outcome, stance: outcome }, entities: [p.id, ...d.unions, ...d.employers], subjects: [p.id], text: [[`${p.name} ${p.aliases.join(' ')}`, NAME], [`${verb.toLowerCase()} deal settled outcome final agreement won got`, KEYWORD], [p.outcome.text, BODY]], sources: p.outcome.sources, date: p.outcome.date, unverified: p.outcome.unverified });
+    drafts.push({ id: `outcome:${p.id}`, sentence: outcome, facets: { what: outcome, when: outcome, stance: outcome, outcome }, entities: [p.id, ...d.unions, ...d.employers], subjects: [p.id], text: [[`${p.name} ${p.aliases.join(' ')}`, NAME], [`${verb.toLowerCase()} deal settled outcome final agreement won got`, KEYWORD], [p.outcome.text, BODY]], sources: p.outcome.sources, date: p.outcome.date, unverified: p.outcome.unverified });
   }
   if (d.keyIssues) {
     const names = d.keyIssues.proposals.map((id) => lowerFirst(knowledge.proposals.get(id)?.name ?? id));
@@ -170,32 +155,6 @@ function disputeDrafts(knowledge: Knowledge): Draft[] {
   return drafts;
 }
 
-/** Turns a draft into a candidate; each text is read once (or taken from the last build), and its words join `vocabulary` (the index's word list). */
-function toCandidate(d: Draft, memo: TextMemo, knowledge: Knowledge, vocabulary: Set<string>): Candidate {
-  const terms = new Map<string, number>();
-  const mentioned: string[] = [];
-  for (const [text, weight] of d.text) {
-    const facts = memo.facts(text);
-    for (const t of facts.terms) terms.set(t, Math.max(terms.get(t) ?? 0, weight));
-    for (const w of facts.words) vocabulary.add(w);
-    // Names mentioned in the fact's own words count as what it is about ("Stutzman raised...").
-    mentioned.push(...facts.mentioned);
-  }
-  const facets = Object.fromEntries(Object.entries(d.facets ?? {}).filter(([, v]) => v !== undefined)) as Partial<Record<Facet, string>>;
-  // A person's party is involved in whatever the person does ("the mayor" speaks for the city).
-  const involved = [...d.entities, ...mentioned];
-  const parties = involved.flatMap((id) => knowledge.people.get(id)?.party ?? []);
-  // Who acts: the subjects, the parties their people speak for, and people named in a party's own fact ("Stutzman said" in the guild's stance).
-  const subjects = new Set(d.subjects ?? []);
-  const actors = new Set([...subjects].flatMap((id) => [id, ...(knowledge.people.get(id)?.party ?? [])]));
-  for (const id of involved) if (subjects.has(knowledge.people.get(id)?.party ?? '')) actors.add(id);
-  const sides = [...knowledge.dispute.unions, ...knowledge.dispute.employers];
-  const bothSides = d.id.startsWith('event:') && sides.every((id) => subjects.has(id));
-  // The label goes on after the terms are counted, so it never changes what a fact matches.
-  const label = (s: string) => markUnverified(s, d);
-  const shown = Object.fromEntries(Object.entries(facets).map(([k, v]) => [k, label(v)]));
-  return { id: d.id, sentence: label(d.sentence), facets: shown, facetSource: facets, entities: new Set([...involved, ...parties]), subjects, actors, terms, sources: [...new Set(d.sources)], ...(d.date ? { date: d.date } : {}), ...(d.partyKind ? { partyKind: d.partyKind } : {}), ...(bothSides ? { bothSides } : {}) };
-}
 
 /** A proposal's history in words: what each side did with it also says what the proposal is ("issues the strike itself created"). */
 function historyText(history: { text: string }[]): string {

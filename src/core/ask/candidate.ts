@@ -1,5 +1,13 @@
-/** What a question asks for beyond its topic: a place, a date, a quote, a stance... */
-export type Facet = 'who' | 'where' | 'when' | 'howLong' | 'mood' | 'why' | 'quote' | 'stance' | 'latest' | 'next' | 'status' | 'strikeDay' | 'define' | 'keyIssues' | 'whichParty' | 'what';
+/** What a question asks for beyond its topic: a place, a date, a quote, a stance, the new contract's term, the old one's expiry, what a deal settled... */
+export type Facet = 'who' | 'where' | 'when' | 'howLong' | 'mood' | 'why' | 'quote' | 'stance' | 'latest' | 'next' | 'status' | 'strikeDay' | 'define' | 'keyIssues' | 'whichParty' | 'what' | 'term' | 'expiry' | 'outcome';
+
+/** Every facet, each with its bit in a fact's facet mask (see AskIndex.facetMasks). */
+export const FACETS: readonly Facet[] = ['who', 'where', 'when', 'howLong', 'mood', 'why', 'quote', 'stance', 'latest', 'next', 'status', 'strikeDay', 'define', 'keyIssues', 'whichParty', 'what', 'term', 'expiry', 'outcome'];
+
+/** The bit of a facet in a facet mask. */
+export function facetBit(facet: Facet): number {
+  return 1 << FACETS.indexOf(facet);
+}
 
 /** One fact the bot can state, pre-composed into sentences, with what it is about and where it comes from. */
 export interface Candidate {

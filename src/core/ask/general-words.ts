@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { readYamlFile } from '../knowledge/read-yaml-file.js';
 
 // The word lists are language data, kept beside the code as text so they are easy to review and extend.
-const lexiconFile = (name: string) => readFileSync(new URL(`./lexicon/${name}`, import.meta.url), 'utf8');
+/** One of the lexicon's text files. */
+export const lexiconFile = (name: string): string => readFileSync(new URL(`./lexicon/${name}`, import.meta.url), 'utf8');
 
 function readLexiconYaml(name: string): unknown {
   const read = readYamlFile(fileURLToPath(new URL(`./lexicon/${name}`, import.meta.url)));

@@ -69,3 +69,10 @@ export function namedDays(text: string, asOf: string): NamedDay[] {
   }
   return days;
 }
+
+/** Whether a fact's date fits a day the question names: on it, or before or after it. Undated facts (the next contact) lie ahead. */
+export function matchesDay(date: string | undefined, day: NamedDay): boolean {
+  if (day.relation === 'after') return date === undefined || date.slice(5) > day.monthDay;
+  if (!date) return false;
+  return day.relation === 'before' ? date.slice(5) < day.monthDay : date.endsWith(day.monthDay);
+}

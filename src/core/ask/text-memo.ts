@@ -44,7 +44,10 @@ export class TextMemo {
     let facts = this.previous.get(text);
     if (!facts) facts = this.compute(text);
     else if (this.changedFirstWords && this.changedFirstWords.size > 0 && facts.words.some((w) => this.changedFirstWords!.has(w))) {
-      facts = { ...facts, mentioned: this.mentions(facts.words) };
+      const mentioned = this.mentions(facts.words);
+      // Most texts that merely share a word with the new name ("the bench room", "Bench Person 3") still mention
+      // the same names: keeping the same object lets the index keep the candidate built from it.
+      if (mentioned.length !== facts.mentioned.length || mentioned.some((id, i) => id !== facts!.mentioned[i])) facts = { ...facts, mentioned };
     }
     this.texts.set(text, facts);
     return facts;

@@ -22,6 +22,15 @@ export class SourceIndex {
     known.forEach((s) => this.remember(s));
   }
 
+  /** An independent copy, cheaper than reading every source's URL and title again. */
+  copy(): SourceIndex {
+    const copy = new SourceIndex([]);
+    for (const id of this.ids) copy.ids.add(id);
+    for (const [k, v] of this.byUrl) copy.byUrl.set(k, v);
+    for (const [k, v] of this.byTitle) copy.byTitle.set(k, v);
+    return copy;
+  }
+
   remember(s: { id: string; url?: string | null; outlet?: string | null; title?: string | null }): void {
     this.ids.add(s.id);
     if (s.url) this.byUrl.set(normalUrl(s.url), s.id);

@@ -56,7 +56,7 @@ export function mergePatches(base: Pack, items: readonly MergeItem[]): MergeResu
   const same = new Map<number, SameSource[]>();
   const problems: MergeProblem[] = [];
   let draft = base;
-  const index = new MergeIndex(base);
+  const index = MergeIndex.of(base);
   for (const item of items) {
     const patch = typeof item.patch === 'function' ? item.patch(draft) : item.patch;
     const applied = applyPatch(draft, patch, item.provenance, origins, index);
@@ -88,6 +88,7 @@ export function mergePatches(base: Pack, items: readonly MergeItem[]): MergeResu
     problems.push({ pack: p, ...(origin ? { origin } : {}) });
   }
   if (problems.length > 0) return { ok: false, problems, draft };
+  MergeIndex.keep(parsed.data, index);
   return { ok: true, pack: parsed.data, draft, same };
 }
 

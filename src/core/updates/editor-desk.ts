@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { commandName } from '../commands/command-name.js';
 import type { CommandContext, Origin } from '../commands/command-spec.js';
+import { askIndexFor } from '../ask/ask-index.js';
 import { refreshContext } from '../create-context.js';
 import { formatPath } from '../knowledge/pack-error.js';
 import type { Pack } from '../knowledge/schema.js';
@@ -86,6 +87,8 @@ export class EditorDesk {
     const merged = mergeStored(this.options.pack, await this.options.store.list());
     for (const skipped of merged.skipped) this.log(`left out a stored update the pack no longer accepts: ${skipped.message}`);
     refreshContext(ctx, merged.pack, merged.verifiedPack === merged.pack ? undefined : merged.verifiedPack);
+    // Index everything just loaded now, not on the first question: after a patch, ask then re-reads only what it changed.
+    askIndexFor(ctx.knowledge, ctx.entities);
     this.accepted = merged.accepted;
     this.revision = revision;
   }
