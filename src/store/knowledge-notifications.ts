@@ -3,7 +3,11 @@ import type pg from 'pg';
 import type { StoreDialect } from './store-dialect.js';
 import type { StoreTables } from './store-tables.js';
 
-/** The PostgreSQL channel every replica listens on for changes to the editors' knowledge. */
+/**
+ * The PostgreSQL channel every replica listens on for changes to the editors' knowledge. Channels span the whole
+ * database, so each notification carries the schema it was written in, and a listener heeds only its own: two
+ * deployments (or two tests) in different schemas of one database do not wake each other.
+ */
 export const KNOWLEDGE_CHANNEL = 'strikewire_knowledge';
 
 /**
@@ -12,7 +16,7 @@ export const KNOWLEDGE_CHANNEL = 'strikewire_knowledge';
  * that rolled back). SQLite has no other replicas to tell.
  */
 export async function notifyKnowledgeChanged(db: Kysely<StoreTables>, dialect: StoreDialect): Promise<void> {
-  if (dialect === 'postgres') await sql`SELECT pg_notify(${KNOWLEDGE_CHANNEL}, '')`.execute(db);
+  if (dialect === 'postgres') await sql`SELECT pg_notify(${KNOWLEDGE_CHANNEL}, current_schema())`.execute(db);
 }
 
 /** How the listener reconnects after its connection drops. */
@@ -69,12 +73,14 @@ export function listenForKnowledge(pool: pg.Pool, onChange: () => void, log: (me
     }
     if (stopped) return c.release();
     client = c;
+    let schema: string | undefined;
     c.on('notification', (message) => {
-      if (message.channel === KNOWLEDGE_CHANNEL) onChange();
+      if (message.channel === KNOWLEDGE_CHANNEL && message.payload === schema) onChange();
     });
     c.on('error', (err) => dropped(c, err));
     c.on('end', () => dropped(c));
     try {
+      schema = (await c.query<{ schema: string }>('SELECT current_schema() AS schema')).rows[0]?.schema;
       await c.query(`LISTEN ${KNOWLEDGE_CHANNEL}`);
     } catch (err) {
       return dropped(c, err as Error);

@@ -1,0 +1,81 @@
+import { performance } from 'node:perf_hooks';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CommandContext } from '../../src/core/commands/command-spec.js';
+import { runCommandText } from '../../src/core/commands/registry.js';
+import { contextFromPack } from '../../src/core/create-context.js';
+import { renderPlainText } from '../../src/core/reply/plain-text.js';
+import { fixedClock } from '../../src/core/time/clock.js';
+import { openEditorService, type EditorService } from '../../src/editors/editor-service.js';
+import type { Store } from '../../src/store/open-store.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-store.js';
+import { origin, PACK } from './support.js';
+
+// A patch written for these tests: a fictional follow-up session, with a source of its own.
+const PATCH = {
+  sources: [{ id: 'replica-wire-aug-11', outlet: 'Strikewire Test Wire', title: 'Guild and studios talk again', date: '2023-08-11', kind: 'press', url: 'https://example.org/wire/replicas' }],
+  events: [{ id: 'replica-session-2023-08-11', date: '2023-08-11', participants: ['wga', 'amptp'], title: 'Guild and studios hold a replica session', text: 'The two sides met for a session, the test wire said.', sources: ['replica-wire-aug-11'] }],
+};
+const clock = fixedClock('2023-08-12T10:00:00Z');
+
+interface Replica {
+  store: Store;
+  editors: EditorService;
+  ctx: CommandContext;
+  stop(): Promise<void>;
+  /** Resolves at the next sync that loads knowledge another replica stored. */
+  nextSync(): Promise<void>;
+}
+
+let database: TestDatabase | undefined;
+const replicas: Replica[] = [];
+afterEach(async () => {
+  for (const r of replicas.splice(0)) {
+    await r.stop();
+    await r.store.close();
+  }
+  await database?.drop();
+  database = undefined;
+});
+
+async function startReplica(db: TestDatabase): Promise<Replica> {
+  const store = await db.open();
+  let waiting: (() => void) | undefined;
+  // The 30 s poll stays the default: only a notification can bring the change within the test's time limit.
+  const editors = openEditorService(store, { pack: PACK, clock, log: () => undefined, onKnowledgeSynced: () => waiting?.() });
+  const ctx = contextFromPack(PACK, { clock, extensions: editors.commands });
+  const running = await editors.start(ctx);
+  const replica: Replica = { store, editors, ctx, stop: running.stop, nextSync: () => new Promise<void>((resolve) => (waiting = resolve)) };
+  replicas.push(replica);
+  return replica;
+}
+
+const ask = async (r: Replica, text: string) => renderPlainText(await runCommandText(r.ctx, text, origin(false)));
+
+describe('replicas sharing one PostgreSQL database', () => {
+  it('a patch stored through one replica is live on the other as soon as it commits, by LISTEN/NOTIFY', async () => {
+    database = await createTestDatabase('postgres');
+    const a = await startReplica(database);
+    const b = await startReplica(database);
+    const question = 'what happened in the second session?';
+    expect(await ask(b, question)).not.toContain('Strikewire Test Wire');
+
+    const synced = b.nextSync();
+    const started = performance.now();
+    const outcome = await a.editors.patches.apply(a.ctx, PATCH, origin(true), { title: 'Replica session' });
+    expect(outcome.kind).toBe('stored');
+    await synced;
+    const latencyMs = performance.now() - started;
+    console.info(`patch stored through replica A was live on replica B after ${latencyMs.toFixed(1)} ms (store and sync)`);
+
+    expect(b.ctx.knowledge.events.some((e) => e.id === 'replica-session-2023-08-11')).toBe(true);
+    expect(await ask(b, question)).toContain('Strikewire Test Wire: Guild and studios talk again');
+
+    // A retraction through the other replica travels back the same way.
+    if (outcome.kind !== 'stored') return;
+    const retracted = a.nextSync();
+    await b.editors.desk.retract(b.ctx, origin(true), outcome.record.id, 'there was no such session');
+    await retracted;
+    expect(a.ctx.knowledge.events.some((e) => e.id === 'replica-session-2023-08-11')).toBe(false);
+    expect(await ask(a, question)).not.toContain('Strikewire Test Wire');
+  });
+});
