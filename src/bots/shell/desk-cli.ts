@@ -53,9 +53,9 @@ export async function runDeskCli(argv: string[], env: NodeJS.ProcessEnv): Promis
       case 'apply': {
         if (args.length !== 1) return { out: `Name one patch file.\n${USAGE}`, code: 2 };
         const file = readPatchFile(args[0]!);
-        if (!file.ok) return refused(file.problems, file.name, store, ctx, origin);
+        if (!file.ok) return await refused(file.problems, file.name, store, ctx, origin);
         const copied = copiedFromArticles(file.raw, (await evidence.allSentences()));
-        if (copied.length > 0) return refused(copied, file.name, store, ctx, origin);
+        if (copied.length > 0) return await refused(copied, file.name, store, ctx, origin);
         const outcome = await patches.apply(ctx, file.raw, origin, { title: values.title ?? file.name, file: file.name, ...(values.unverified ? { unverified: true } : {}) });
         return outcomeText(outcome, file.name, 'Stored');
       }
@@ -63,9 +63,9 @@ export async function runDeskCli(argv: string[], env: NodeJS.ProcessEnv): Promis
         const target = id();
         if (target === undefined || args.length !== 2) return { out: `Name the patch and the file with its new content.\n${USAGE}`, code: 2 };
         const file = readPatchFile(args[1]!);
-        if (!file.ok) return refused(file.problems, file.name, store, ctx, origin);
+        if (!file.ok) return await refused(file.problems, file.name, store, ctx, origin);
         const copied = copiedFromArticles(file.raw, (await evidence.allSentences()));
-        if (copied.length > 0) return refused(copied, file.name, store, ctx, origin);
+        if (copied.length > 0) return await refused(copied, file.name, store, ctx, origin);
         const reason = values.reason ?? `amended from ${file.name}`;
         const outcome = await patches.amend(ctx, target, file.raw, origin, { title: values.title ?? '', file: file.name, reason, ...(values.unverified ? { unverified: true } : {}) });
         return outcomeText(outcome, file.name, 'Amended');
@@ -84,7 +84,7 @@ export async function runDeskCli(argv: string[], env: NodeJS.ProcessEnv): Promis
         // Against every stored article, not only its own: text copied before the article was read is still copied.
         const target = await store.get(id()!);
         const copied = target?.patch && !target.retractedAt && target.unverified ? copiedPublicText(target.patch.patch, await evidence.allSentences()) : [];
-        if (copied.length > 0) return refused(copied, updateLabel(id()!), store, ctx, origin, 'Nothing was verified: rewrite it in your own words with cli desk amend, then verify.');
+        if (copied.length > 0) return await refused(copied, updateLabel(id()!), store, ctx, origin, 'Nothing was verified: rewrite it in your own words with cli desk amend, then verify.');
         return replyText(ctx, await desk.verify(ctx, origin, id()!), env);
       }
       case 'retract': {

@@ -82,7 +82,7 @@ export async function runIngestCli(argv: string[], env: NodeJS.ProcessEnv, stdin
     if (!applied) lines.push('', 'Nothing was stored. Run again with --apply to store these drafts as unverified patches (stance and status changes also need --yes).');
     return { out: lines.join('\n'), code: failed ? 1 : 0 };
   } finally {
-    desk?.close();
+    await desk?.close();
   }
 }
 
