@@ -6,7 +6,7 @@ import { handleHealthz } from './health-route.js';
 /** /healthz on its own port (HEALTH_PORT), for Socket Mode and Discord-only mode where no Slack HTTP server runs. */
 export async function startHealthServer(sources: () => HealthSources | undefined, listen: { port: number; host?: string }): Promise<{ port: number; stop(): Promise<void> }> {
   const server: Server = createServer((req, res) => {
-    if (new URL(req.url ?? '/', 'http://x').pathname === '/healthz') handleHealthz(sources, req, res);
+    if (new URL(req.url ?? '/', 'http://x').pathname === '/healthz') void handleHealthz(sources, req, res);
     else res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
   });
   await new Promise<void>((resolve, reject) => {

@@ -5,10 +5,10 @@ import { answerMessage } from './answer-message.js';
 import { consoleLogger, describeError, type DiscordLogger } from './discord-logger.js';
 import type { HandlerContext, InteractionInterceptor } from './handler-context.js';
 import { handleInteraction } from './handle-interaction.js';
-import type Database from 'better-sqlite3';
 import { systemClock, type Clock } from '../../core/time/clock.js';
 import { InteractionClaims } from '../../store/interaction-claims.js';
 import { ShareTokens } from '../../store/share-tokens.js';
+import type { Store } from '../../store/open-store.js';
 
 /**
  * The gateway intents the bot asks for, and why: Guilds (servers and channels behind interactions and mentions),
@@ -27,8 +27,8 @@ export interface DiscordBotOptions {
   rest?: Partial<RESTOptions>;
   /** Handlers that see each interaction before /strike does (the editors' modal forms). */
   interceptors?: InteractionInterceptor[];
-  /** The database (DATABASE_PATH) holding Share tokens and interaction claims. */
-  db: Database.Database;
+  /** The store (DATABASE_URL or DATABASE_PATH) holding Share tokens and interaction claims. */
+  store: Store;
   /** Now, for token expiry and claims; the system clock by default. */
   clock?: Clock;
 }
@@ -54,8 +54,8 @@ export function createDiscordBot(ctx: CommandContext, options: DiscordBotOptions
   const h: HandlerContext = {
     ctx,
     logger,
-    shares: new ShareTokens(options.db),
-    claims: new InteractionClaims(options.db),
+    shares: new ShareTokens(options.store),
+    claims: new InteractionClaims(options.store),
     clock: options.clock ?? systemClock,
     interceptors: options.interceptors ?? [],
   };
@@ -79,7 +79,7 @@ export function createDiscordBot(ctx: CommandContext, options: DiscordBotOptions
         await client.destroy();
         throw new Error(loginProblem(describeError(err)));
       }
-      pruneExpired(h, logger);
+      await pruneExpired(h, logger);
       logger.info(`logged in as ${client.user?.tag ?? 'unknown'} in ${client.guilds.cache.size} server(s)`);
     },
     async stop() {
@@ -89,11 +89,11 @@ export function createDiscordBot(ctx: CommandContext, options: DiscordBotOptions
 }
 
 /** Drops expired Share tokens and claims once per start, so neither table grows without bound. */
-function pruneExpired(h: HandlerContext, logger: DiscordLogger): void {
+async function pruneExpired(h: HandlerContext, logger: DiscordLogger): Promise<void> {
   try {
     const now = h.clock();
-    h.shares.pruneExpired(now);
-    h.claims.pruneExpired(now);
+    await h.shares.pruneExpired(now);
+    await h.claims.pruneExpired(now);
   } catch (err) {
     logger.warn(`could not prune expired Share tokens and claims: ${describeError(err)}`);
   }
