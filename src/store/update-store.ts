@@ -6,6 +6,7 @@ import { deleteEvidence } from './evidence-store.js';
 import { notifyKnowledgeChanged } from './knowledge-notifications.js';
 import type { Store } from './open-store.js';
 import { logRefusal } from './refusal-log.js';
+import { lockKnowledge, readRevision } from './knowledge-revision.js';
 import { greatest } from './store-dialect.js';
 import type { StoreTables } from './store-tables.js';
 import { toCorrection, toUpdate } from './update-rows.js';
@@ -53,6 +54,10 @@ export class UpdateStore {
     return (await this.insert({ content: JSON.stringify(input.patch), kind: 'patch', ...input })) as PatchRecord;
   }
 
+  async addPatchIfUnchanged(input: { patch: StoredPatch; unverified: boolean; origin: UpdateOrigin } & Actor, revision: string): Promise<PatchRecord | undefined> {
+    return (await this.insert({ content: JSON.stringify(input.patch), kind: 'patch', ...input }, revision)) as PatchRecord | undefined;
+  }
+
   /**
    * The id the next stored update or patch will most likely get: the sequence's next value, which counts ids a
    * rolled-back insert used up (ids only grow; a retracted one is never reused). Another replica may take it first;
@@ -92,6 +97,7 @@ export class UpdateStore {
 
   async verify(id: number, input: Actor): Promise<UpdateRecord> {
     return writeTransaction(this.store, async (trx) => {
+      await lockKnowledge(trx, this.store.dialect);
       const verified = await trx
         .updateTable('updates')
         .set({ unverified: 0, verified_at: input.at.toISOString(), verified_by: input.author })
@@ -154,11 +160,7 @@ export class UpdateStore {
 
   /** Changes whenever an update or correction is written or an update verified, by any replica. */
   async revision(): Promise<string> {
-    const { rows } = await sql<{ u: number | string; c: number | string; v: number | string }>`
-      SELECT (SELECT COALESCE(MAX(id), 0) FROM updates) AS u, (SELECT COALESCE(MAX(id), 0) FROM corrections) AS c,
-             (SELECT COUNT(*) FROM updates WHERE verified_at IS NOT NULL) AS v`.execute(this.db);
-    const row = rows[0]!;
-    return `${Number(row.u)}:${Number(row.c)}:${Number(row.v)}`;
+    return readRevision(this.db);
   }
 
   /** Records that a posted digest carried these updates, so a correction can find and edit it. */
@@ -209,9 +211,16 @@ export class UpdateStore {
     return rows.map((r) => ({ subscriptionId: r.subscription_id, localDate: r.local_date, status: r.status, ...(r.error ? { error: r.error } : {}) }));
   }
 
-  /** One insert into updates and its notification, committed together; the id is the one the insert was given. */
-  private async insert(input: { content: string; kind: 'update' | 'patch'; unverified: boolean; origin: UpdateOrigin } & Actor): Promise<UpdateRecord> {
+  /**
+   * One insert into updates and its notification, committed together; the id is the one the insert was given.
+   * With `ifRevision`, nothing is inserted (undefined) unless the knowledge is still at that revision.
+   */
+  private async insert(input: { content: string; kind: 'update' | 'patch'; unverified: boolean; origin: UpdateOrigin } & Actor): Promise<UpdateRecord>;
+  private async insert(input: { content: string; kind: 'update' | 'patch'; unverified: boolean; origin: UpdateOrigin } & Actor, ifRevision: string): Promise<UpdateRecord | undefined>;
+  private async insert(input: { content: string; kind: 'update' | 'patch'; unverified: boolean; origin: UpdateOrigin } & Actor, ifRevision?: string): Promise<UpdateRecord | undefined> {
     return writeTransaction(this.store, async (trx) => {
+      await lockKnowledge(trx, this.store.dialect);
+      if (ifRevision !== undefined && (await readRevision(trx)) !== ifRevision) return undefined;
       const row = await trx
         .insertInto('updates')
         .values({ content: input.content, kind: input.kind, author: input.author, origin: input.origin, recorded_at: input.at.toISOString(), unverified: input.unverified ? 1 : 0 })
@@ -225,6 +234,7 @@ export class UpdateStore {
   /** One write transaction: check the update can change, apply the change, keep before and after with the reason. */
   private async correct(id: number, kind: CorrectionKind, input: Actor & { reason: string }, change: (trx: Db) => Promise<EditorUpdate | StoredPatch | undefined>): Promise<CorrectionRecord> {
     return writeTransaction(this.store, async (trx) => {
+      await lockKnowledge(trx, this.store.dialect);
       // FOR UPDATE on PostgreSQL: a second replica correcting the same update waits, then sees it as this one left it.
       const locked = trx.selectFrom('updates').selectAll().where('id', '=', id);
       const row = await (this.store.dialect === 'postgres' ? locked.forUpdate() : locked).executeTakeFirst();

@@ -7,7 +7,12 @@ import { renderPlainText } from '../../src/core/reply/plain-text.js';
 import { fixedClock } from '../../src/core/time/clock.js';
 import { openEditorService, type EditorService } from '../../src/editors/editor-service.js';
 import type { Store } from '../../src/store/open-store.js';
-import { createTestDatabase, type TestDatabase } from '../support/test-store.js';
+import { PatchDesk } from '../../src/core/patch/patch-desk.js';
+import { StoredPatchSchema } from '../../src/core/patch/patch-schema.js';
+import { EditorDesk } from '../../src/core/updates/editor-desk.js';
+import type { UpdateStorePort } from '../../src/core/updates/update-port.js';
+import { UpdateStore, updateStorePort } from '../../src/store/update-store.js';
+import { createTestDatabase, STORE_KINDS, type TestDatabase } from '../support/test-store.js';
 import { origin, PACK } from './support.js';
 
 // A patch written for these tests: a fictional follow-up session, with a source of its own.
@@ -15,6 +20,7 @@ const PATCH = {
   sources: [{ id: 'replica-wire-aug-11', outlet: 'Strikewire Test Wire', title: 'Guild and studios talk again', date: '2023-08-11', kind: 'press', url: 'https://example.org/wire/replicas' }],
   events: [{ id: 'replica-session-2023-08-11', date: '2023-08-11', participants: ['wga', 'amptp'], title: 'Guild and studios hold a replica session', text: 'The two sides met for a session, the test wire said.', sources: ['replica-wire-aug-11'] }],
 };
+const STORED = StoredPatchSchema.parse({ title: 'Replica session', patch: PATCH });
 const clock = fixedClock('2023-08-12T10:00:00Z');
 
 interface Replica {
@@ -77,5 +83,49 @@ describe('replicas sharing one PostgreSQL database', () => {
     await retracted;
     expect(a.ctx.knowledge.events.some((e) => e.id === 'replica-session-2023-08-11')).toBe(false);
     expect(await ask(a, question)).not.toContain('Strikewire Test Wire');
+  });
+});
+
+describe.each(STORE_KINDS)('two writers on one %s database', (kind) => {
+  it('a patch checked against knowledge another replica changed meanwhile is checked again on top of that change', async () => {
+    database = await createTestDatabase(kind);
+    const mine = await database.open();
+    const theirs = await database.open();
+    replicas.push({ store: mine, stop: async () => undefined } as Replica, { store: theirs, stop: async () => undefined } as Replica);
+    const other = new UpdateStore(theirs);
+    let checks = 0;
+    // The other replica stores its patch just as this one has checked the knowledge: the window a second replica opens.
+    const base = updateStorePort(new UpdateStore(mine));
+    const port: UpdateStorePort = Object.assign(Object.create(base) as UpdateStorePort, {
+      async nextId() {
+        if (++checks === 1) await other.addPatch({ patch: STORED, unverified: false, origin: 'editor', author: 'slack:U0OTHER', at: clock() });
+        return base.nextId();
+      },
+    });
+    const desk = new EditorDesk({ pack: PACK, store: port, log: () => undefined });
+    const ctx = contextFromPack(PACK, { clock });
+    await desk.reload(ctx);
+    const own = {
+      sources: [{ id: 'own-wire-aug-11', outlet: 'Strikewire Test Wire', title: 'A second look', date: '2023-08-11', kind: 'press', url: 'https://example.org/wire/own' }],
+      events: [{ id: 'own-call-2023-08-11', date: '2023-08-11', participants: ['wga'], title: 'Guild calls its members', text: 'The guild called its members, the test wire said.', sources: ['own-wire-aug-11'] }],
+    };
+    const outcome = await new PatchDesk(desk, port).apply(ctx, own, origin(true), { title: 'Own call' });
+    expect(outcome).toMatchObject({ kind: 'stored', record: { id: 2 } });
+    expect(checks).toBe(2);
+    expect(ctx.knowledge.events.some((e) => e.id === 'replica-session-2023-08-11')).toBe(true);
+    expect(ctx.knowledge.events.some((e) => e.id === 'own-call-2023-08-11')).toBe(true);
+  });
+
+  it('stores nothing when the knowledge is no longer at the revision a patch was checked against', async () => {
+    database = await createTestDatabase(kind);
+    const store = await database.open();
+    replicas.push({ store, stop: async () => undefined } as Replica);
+    const updates = new UpdateStore(store);
+    const input = { patch: STORED, unverified: false, origin: 'editor' as const, author: 'slack:U0EDITOR', at: clock() };
+    const stale = await updates.revision();
+    await updates.addPatch(input);
+    expect(await updates.addPatchIfUnchanged(input, stale)).toBeUndefined();
+    expect(await updates.list()).toHaveLength(1);
+    expect(await updates.addPatchIfUnchanged(input, await updates.revision())).toMatchObject({ id: 2 });
   });
 });
