@@ -35,7 +35,8 @@ export interface DeliveryDeps {
   /** The clock claims and leases are taken and compared in: the database's (DeliveryStore.dbNow) in production. */
   leaseClock?: LeaseClock;
   owner: string;
-  corrections?: (subscription: DigestSubscription) => readonly string[];
+  /** The corrections lines for a subscription's next digest (read from the store, so possibly async). */
+  corrections?: (subscription: DigestSubscription) => readonly string[] | Promise<readonly string[]>;
   log: (message: string) => void;
 }
 
@@ -78,7 +79,7 @@ export async function deliverDigest(action: Extract<DueAction, { kind: 'deliver'
       timeZone: sub.timeZone,
       since: await deliveries.lastPostedAt(sub.id, localDate),
       late: action.late ? { dueAt } : undefined,
-      corrections: deps.corrections?.(sub),
+      corrections: await deps.corrections?.(sub),
     });
     // A 5xx, timeout or reset may come after the platform created the message: look for it before posting again.
     let maybePosted = false;

@@ -40,7 +40,8 @@ export interface DigestSchedulerOptions {
   concurrency?: number;
   policy?: RetryPolicy;
   sleep?: Sleep;
-  corrections?: (subscription: DigestSubscription) => readonly string[];
+  /** The corrections lines for a subscription's next digest (read from the store, so possibly async). */
+  corrections?: (subscription: DigestSubscription) => readonly string[] | Promise<readonly string[]>;
   /** Upkeep that rides on the minute tick, given the tick's time (pruning expired rows); a failure is logged, never fatal. */
   housekeeping?: (now: Date) => void | Promise<void>;
   log?: (message: string) => void;

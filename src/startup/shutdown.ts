@@ -14,7 +14,7 @@ export interface Stoppable {
  * database), then exits. Whatever has not finished by the deadline is abandoned: its delivery claim expires and
  * the next start hands it to a new attempt.
  */
-export function stopOnSignals(parts: () => Stoppable[], close: () => void | Promise<void>, logger: Logger, exit: (code: number) => void = (c) => process.exit(c)): void {
+export function stopOnSignals(parts: () => Stoppable[], close: () => unknown, logger: Logger, exit: (code: number) => void = (c) => process.exit(c)): void {
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
