@@ -30,7 +30,7 @@ type Out = { out: string; code: number };
 
 /**
  * `cli ingest <file|->`: reads a news article's plain text and prints drafts for an editor. With --apply the drafts
- * are stored (in DATABASE_PATH) as unverified patches, each with the article's sentences as private evidence; a stance or status change is shown before and after, and is
+ * are stored (in DATABASE_URL, else DATABASE_PATH) as unverified patches, each with the article's sentences as private evidence; a stance or status change is shown before and after, and is
  * stored only with --yes. Returns undefined when the line is not an ingest.
  */
 export async function runIngestCli(argv: string[], env: NodeJS.ProcessEnv, stdin: () => Promise<string> = readStdin): Promise<Out | undefined> {
