@@ -1,8 +1,11 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { CommandContext, CommandSpec } from '../core/commands/command-spec.js';
 import type { DigestPlatform, DigestSubscription } from '../core/digest/subscription-port.js';
 import type { Pack } from '../core/knowledge/schema.js';
 import { systemClock, type Clock } from '../core/time/clock.js';
 import { createEditorCommands } from '../core/updates/editor-commands.js';
+import type { CorrectionPublisher } from '../core/updates/update-port.js';
 import { EditorDesk } from '../core/updates/editor-desk.js';
 import { PatchDesk } from '../core/patch/patch-desk.js';
 import type { DigestChannel } from '../scheduler/digest-channel.js';
@@ -11,6 +14,7 @@ import { DeliveryStore } from '../store/delivery-store.js';
 import { SubscriptionStore } from '../store/subscription-store.js';
 import { UpdateStore, updateStorePort } from '../store/update-store.js';
 import { retrying, type BusyRetryPolicy } from '../store/busy-retry.js';
+import { CorrectionEditClaims } from '../store/correction-edit-claims.js';
 import { listenForKnowledge } from '../store/knowledge-notifications.js';
 import type { Store } from '../store/open-store.js';
 import { recordCarriedUpdates } from './carried-updates.js';
@@ -72,7 +76,8 @@ export function openEditorService(store: Store, options: EditorServiceOptions): 
   const updates = new UpdateStore(store);
   const deliveries = new DeliveryStore(store);
   let channels: Partial<Record<DigestPlatform, DigestChannel>> = {};
-  const publisher = createCorrectionPublisher({
+  const edits = new CorrectionEditClaims(store, `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`);
+  const editsOnce = createCorrectionPublisher({
     pack: options.pack,
     updates,
     subscriptions: new SubscriptionStore(store),
@@ -82,6 +87,10 @@ export function openEditorService(store: Store, options: EditorServiceOptions): 
     log,
     ...(options.sleep ? { sleep: options.sleep } : {}),
   });
+  // One replica edits the digests behind each correction: the one that made it, unless another already took it.
+  const publisher: CorrectionPublisher = {
+    publish: async (correction) => ((await edits.claim(correction.id, clock())) ? editsOnce.publish(correction) : { edited: 0, failed: 0 }),
+  };
   const port = retrying(updateStorePort(updates), EDITOR_STORE_RETRY);
   const desk = new EditorDesk({ pack: options.pack, store: port, publisher, log });
   const corrections = correctionsForNextDigest({ updates, deliveries, clock });
@@ -92,7 +101,8 @@ export function openEditorService(store: Store, options: EditorServiceOptions): 
     for (const correction of await updates.correctionsAfter(seenCorrection)) {
       seenCorrection = correction.id;
       if ((await updates.editsOf(correction.id)).length > 0 || (await updates.carriedBy(correction.updateId)).length === 0) continue;
-      await publisher.publish(correction);
+      if (!(await edits.claim(correction.id, clock()))) continue;
+      await editsOnce.publish(correction);
       published++;
     }
     return published;
@@ -115,17 +125,22 @@ export function openEditorService(store: Store, options: EditorServiceOptions): 
       const sync = coalescedRun(async () => {
         try {
           if (await desk.syncIfChanged(ctx)) options.onKnowledgeSynced?.();
-          await publishPending();
         } catch (err) {
           log(`could not reload stored updates: ${(err as Error).message}`);
         }
       });
+      // Corrections another process made are published on the interval only: the replica that made one is still
+      // editing its digests when the notification arrives, and a claim keeps the rest of them from doing it twice.
+      const poll = async () => {
+        await sync();
+        await publishPending().catch((err: unknown) => log(`could not edit the digests behind a correction: ${(err as Error).message}`));
+      };
       // Listen before the first load, so that nothing stored in between goes unnoticed.
       const listener = store.pool ? listenForKnowledge(store.pool, () => void sync(), log) : undefined;
       await listener?.ready;
       await desk.reload(ctx);
       seenCorrection = (await updates.recentCorrections(1))[0]?.id ?? 0;
-      const timer = setInterval(() => void sync(), options.syncIntervalMs ?? SYNC_INTERVAL_MS);
+      const timer = setInterval(() => void poll(), options.syncIntervalMs ?? SYNC_INTERVAL_MS);
       timer.unref();
       return {
         async stop() {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AUG_12_DIGEST, AUG_13_DIGEST, startWorld, type World } from './corrections-world.js';
-import { origin } from './support.js';
+import { openEditorService } from '../../src/editors/editor-service.js';
+import { origin, PACK } from './support.js';
 
 let world: World | undefined;
 afterEach(async () => {
@@ -64,6 +65,21 @@ describe('corrections of a stored patch reach the digests that carried it', () =
     expect(world.channel.edits).toHaveLength(2);
     for (const edit of world.channel.edits) expect(edit.digest.fallbackText).toContain('was retracted: the session did not happen.');
     expect(await world.editors.publishPending()).toBe(0);
+  });
+
+  it('edits those digests once when two replicas notice the retraction at the same moment', async () => {
+    world = await startWorld();
+    const record = await applyPatch(world, PATCH);
+    await digestsAt(world, AUG_12_DIGEST);
+    // A second replica on the same database, posting through the same platform.
+    const replica = openEditorService(world.db, { pack: PACK, clock: world.clock.now, log: () => undefined, sleep: async () => undefined });
+    replica.useChannels({ slack: world.channel });
+    await world.editors.store.retract(record.id, { author: 'shell:desk', at: new Date('2023-08-12T20:00:00Z'), reason: 'the session did not happen' });
+    world.clock.set('2023-08-12T20:00:30Z');
+    const published = await Promise.all([world.editors.publishPending(), replica.publishPending()]);
+    expect(published.reduce((a, b) => a + b)).toBe(1);
+    expect(world.channel.edits).toHaveLength(2);
+    expect(await world.editors.store.editsOf((await world.editors.store.recentCorrections(1))[0]!.id)).toHaveLength(2);
   });
 
   it('holds an unverified patch out of the digest, and a refused patch stores nothing', async () => {
