@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord-fake.js';
 import { slashInteraction } from '../fakes/discord-fake-payloads.js';
-import { slashCommand } from '../fakes/slack-payloads.js';
+import { eventCallback, homeButtonClick, homeOpened, slashCommand } from '../fakes/slack-payloads.js';
 import { SlackRequestDriver } from '../fakes/slack-signing.js';
 import { startFakeSlackWebApi, type FakeSlackWebApi } from '../fakes/slack-web-api.js';
 import { callbackOf } from '../discord/bot-harness.js';
@@ -28,7 +28,7 @@ const ready = (bot: BotProcess) => bot.waitForLog((l) => l.msg === 'Strikewire i
 // One bot process per case, through tsx on a loaded machine: allow for slow starts.
 describe('the running bot (Slack HTTP mode and Discord, against the fakes)', { timeout: 90_000 }, () => {
   it('serves /healthz beside /slack/events, logs JSON at debug without secrets, and stops on SIGTERM', async () => {
-    const bot = startBot({ ...SECRETS, SLACK_API_URL: slack.apiUrl, DISCORD_API_URL: discord.apiUrl, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'debug' });
+    const bot = startBot({ ...SECRETS, SLACK_API_URL: slack.apiUrl, DISCORD_API_URL: discord.apiUrl, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'debug', EDITORS_SLACK: 'U0RUNEDITOR' });
     try {
       await ready(bot);
       const listening = bot.logs().find((l) => /listening for Slack on port \d+/.test(String(l.msg)));
@@ -44,9 +44,17 @@ describe('the running bot (Slack HTTP mode and Discord, against the fakes)', { t
 
       // The same server answers Slack: a signed /strike status reaches its response_url.
       const responseUrl = slack.responseUrl('running-bot');
-      const ack = await new SlackRequestDriver(`http://127.0.0.1:${port}/slack/events`, SECRETS.SLACK_SIGNING_SECRET).command(slashCommand({ text: 'status', responseUrl }));
+      const driver = new SlackRequestDriver(`http://127.0.0.1:${port}/slack/events`, SECRETS.SLACK_SIGNING_SECRET);
+      const ack = await driver.command(slashCommand({ text: 'status', responseUrl }));
       expect(ack.status).toBe(200);
       await slack.waitForResponse((p) => p.id === 'running-bot');
+      // An editor's Home tab has the form buttons, and one opens its form.
+      expect((await driver.event(eventCallback(homeOpened('U0RUNEDITOR')))).status).toBe(200);
+      const home = await slack.waitForCall('views.publish', (c) => c.body.user_id === 'U0RUNEDITOR');
+      expect(JSON.stringify(home.body.view)).toContain('home_form:new-person');
+      expect((await driver.interaction(homeButtonClick({ actionId: 'home_form:new-person', userId: 'U0RUNEDITOR' }))).status).toBe(200);
+      const opened = await slack.waitForCall('views.open', (c) => String((c.body.view as { private_metadata?: string }).private_metadata).includes('new-person'));
+      expect((opened.body.view as { callback_id: string }).callback_id).toBe('strike_form');
       const interaction = slashInteraction('status');
       discord.dispatch('INTERACTION_CREATE', interaction);
       await callbackOf(discord, interaction);
