@@ -35,6 +35,12 @@ export const EnvSchema = z
       .refine(isPostgresUrl, 'must be a PostgreSQL URL such as postgres://user:password@host:5432/strikewire')
       .optional()
       .describe('PostgreSQL to keep everything in; when set, DATABASE_PATH is ignored'),
+    DISCORD_PUBLIC_KEY: z
+      .string()
+      .trim()
+      .regex(/^[0-9a-fA-F]{64}$/, 'must be the application\'s public key: 64 hexadecimal characters, from General Information in the Developer Portal')
+      .optional()
+      .describe('verifies interactions Discord sends to POST /discord/interactions'),
     DATABASE_PATH: z.string().min(1).default('./data/strikewire.db'),
     DIGEST_TZ: z
       .string()
@@ -52,6 +58,10 @@ export const EnvSchema = z
     // Without a bot token the Slack settings would be ignored and the shell would open instead: refuse.
     for (const name of ['SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN'] as const) {
       if (env[name] && !env.SLACK_BOT_TOKEN) ctx.addIssue({ code: 'custom', path: [name], message: 'is set but SLACK_BOT_TOKEN is not: set SLACK_BOT_TOKEN (xoxb-…) too, or unset it to use the local shell' });
+    }
+    // Follow-ups and edits to HTTP-delivered interactions go through the bot's REST client, which needs its token.
+    if (env.DISCORD_PUBLIC_KEY && !env.DISCORD_TOKEN) {
+      ctx.addIssue({ code: 'custom', path: ['DISCORD_PUBLIC_KEY'], message: 'is set but DISCORD_TOKEN is not: set DISCORD_TOKEN too, or unset it' });
     }
     if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'is required in HTTP mode (set it, or set SLACK_APP_TOKEN for Socket Mode)' });

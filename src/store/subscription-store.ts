@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DigestPlatform, DigestSubscription, SubscriptionInput } from '../core/digest/subscription-port.js';
 import type { Store } from './open-store.js';
@@ -61,6 +61,11 @@ export class SubscriptionStore {
   /** Creates the channel's subscription or changes its time and zone; either way the pause is lifted. */
   upsert(input: SubscriptionInput, now: Date): Promise<{ subscription: DigestSubscription; previous?: DigestSubscription }> {
     return writeTransaction(this.store, async (trx) => {
+      // SQLite's BEGIN IMMEDIATE already serialises writers; on PostgreSQL two replicas subscribing one channel at once
+      // would both read "no previous" first, so they take a per-channel lock for the transaction, as SQLite would.
+      if (this.store.dialect === 'postgres') {
+        await sql`select pg_advisory_xact_lock(hashtext(${`subscription:${input.platform}:${input.channelId}`}))`.execute(trx);
+      }
       const previous = await findIn(trx, input.platform, input.channelId);
       const at = now.toISOString();
       await trx

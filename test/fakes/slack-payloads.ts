@@ -84,3 +84,18 @@ export function buttonClick(input: { actionId: string; value: string; responseUr
     actions: [{ type: 'button', action_id: input.actionId, block_id: 'b1', text: { type: 'plain_text', text: 'Share in channel' }, value: input.value, action_ts: '1691150001.000001' }],
   };
 }
+
+/** A block_actions payload for a button in the Home tab: no channel and no response_url, and a fresh trigger_id. */
+export function homeButtonClick(input: { actionId: string; userId?: string; value?: string }): Record<string, unknown> {
+  return {
+    type: 'block_actions',
+    user: { id: input.userId ?? 'U0MEMBER', username: 'member', team_id: TEAM_ID },
+    api_app_id: API_APP_ID,
+    token: 'deprecated-verification-token',
+    container: { type: 'view', view_id: 'V0HOME' },
+    trigger_id: `${next()}.1.home`,
+    team: { id: TEAM_ID, domain: 'strike-test' },
+    view: { id: 'V0HOME', type: 'home', hash: '1691150000.home', callback_id: '', private_metadata: '', blocks: [], state: { values: {} } },
+    actions: [{ type: 'button', action_id: input.actionId, block_id: 'home_editor_forms', text: { type: 'plain_text', text: 'Form' }, value: input.value ?? 'form', action_ts: `1691150002.${next()}` }],
+  };
+}

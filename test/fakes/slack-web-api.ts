@@ -57,6 +57,8 @@ export interface FakeSlackWebApi {
   failNext(method: string, failure: ScriptedFailure, times?: number): void;
   /** Replaces the default answer of a method. */
   respondWith(method: string, result: MethodResult): void;
+  /** Answers every later call of a method this much later (a slow Slack), after doing its work; 0 stops it. */
+  answerAfter(method: string, ms: number): void;
   /** Fields users.info returns for one user (e.g. { is_admin: true }). */
   setUser(id: string, fields: Record<string, unknown>): void;
   /** Where apps.connections.open sends Socket Mode clients. */
@@ -129,6 +131,7 @@ export async function startFakeSlackWebApi(identity: FakeIdentity = DEFAULT_IDEN
     'apps.connections.open': () => (socketUrl ? { url: socketUrl } : { ok: false, error: 'invalid_auth' }),
   };
   const overrides = new Map<string, MethodResult>();
+  const latency = new Map<string, number>();
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -176,6 +179,8 @@ export async function startFakeSlackWebApi(identity: FakeIdentity = DEFAULT_IDEN
       events.emit('recorded');
       return;
     }
+    const wait = latency.get(method);
+    if (wait) await new Promise((resolve) => setTimeout(resolve, wait));
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, ...answer }));
     events.emit('recorded');
   };
@@ -201,6 +206,7 @@ export async function startFakeSlackWebApi(identity: FakeIdentity = DEFAULT_IDEN
     callsTo: (method) => calls.filter((c) => c.method === method && c.status === 200),
     failNext: (method, failure, times = 1) => void failures.set(method, { failure, left: times }),
     respondWith: (method, result) => void overrides.set(method, result),
+    answerAfter: (method, ms) => void latency.set(method, ms),
     setUser: (id, fields) => void users.set(id, fields),
     setSocketUrl: (url) => {
       socketUrl = url;

@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord-fake.js';
 import { slashInteraction } from '../fakes/discord-fake-payloads.js';
-import { slashCommand } from '../fakes/slack-payloads.js';
+import { eventCallback, homeButtonClick, homeOpened, slashCommand } from '../fakes/slack-payloads.js';
 import { SlackRequestDriver } from '../fakes/slack-signing.js';
 import { startFakeSlackWebApi, type FakeSlackWebApi } from '../fakes/slack-web-api.js';
 import { callbackOf } from '../discord/bot-harness.js';
-import { startBot, type BotProcess } from './bot-process.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createTestDatabase } from '../support/test-store.js';
+import { emptyWorkDir, startBot, type BotProcess } from './bot-process.js';
 
 const SECRETS = { SLACK_BOT_TOKEN: 'xoxb-running-bot-token', SLACK_SIGNING_SECRET: 'running-bot-signing-secret', DISCORD_TOKEN: 'running.discord.token' };
 
@@ -25,7 +28,7 @@ const ready = (bot: BotProcess) => bot.waitForLog((l) => l.msg === 'Strikewire i
 // One bot process per case, through tsx on a loaded machine: allow for slow starts.
 describe('the running bot (Slack HTTP mode and Discord, against the fakes)', { timeout: 90_000 }, () => {
   it('serves /healthz beside /slack/events, logs JSON at debug without secrets, and stops on SIGTERM', async () => {
-    const bot = startBot({ ...SECRETS, SLACK_API_URL: slack.apiUrl, DISCORD_API_URL: discord.apiUrl, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'debug' });
+    const bot = startBot({ ...SECRETS, SLACK_API_URL: slack.apiUrl, DISCORD_API_URL: discord.apiUrl, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'debug', EDITORS_SLACK: 'U0RUNEDITOR' });
     try {
       await ready(bot);
       const listening = bot.logs().find((l) => /listening for Slack on port \d+/.test(String(l.msg)));
@@ -41,9 +44,17 @@ describe('the running bot (Slack HTTP mode and Discord, against the fakes)', { t
 
       // The same server answers Slack: a signed /strike status reaches its response_url.
       const responseUrl = slack.responseUrl('running-bot');
-      const ack = await new SlackRequestDriver(`http://127.0.0.1:${port}/slack/events`, SECRETS.SLACK_SIGNING_SECRET).command(slashCommand({ text: 'status', responseUrl }));
+      const driver = new SlackRequestDriver(`http://127.0.0.1:${port}/slack/events`, SECRETS.SLACK_SIGNING_SECRET);
+      const ack = await driver.command(slashCommand({ text: 'status', responseUrl }));
       expect(ack.status).toBe(200);
       await slack.waitForResponse((p) => p.id === 'running-bot');
+      // An editor's Home tab has the form buttons, and one opens its form.
+      expect((await driver.event(eventCallback(homeOpened('U0RUNEDITOR')))).status).toBe(200);
+      const home = await slack.waitForCall('views.publish', (c) => c.body.user_id === 'U0RUNEDITOR');
+      expect(JSON.stringify(home.body.view)).toContain('home_form:new-person');
+      expect((await driver.interaction(homeButtonClick({ actionId: 'home_form:new-person', userId: 'U0RUNEDITOR' }))).status).toBe(200);
+      const opened = await slack.waitForCall('views.open', (c) => String((c.body.view as { private_metadata?: string }).private_metadata).includes('new-person'));
+      expect((opened.body.view as { callback_id: string }).callback_id).toBe('strike_form');
       const interaction = slashInteraction('status');
       discord.dispatch('INTERACTION_CREATE', interaction);
       await callbackOf(discord, interaction);
@@ -79,6 +90,33 @@ describe('the running bot (Slack HTTP mode and Discord, against the fakes)', { t
       expect((await bot.exited).code).toBe(0);
     } finally {
       bot.child.kill('SIGKILL');
+    }
+  });
+
+  it('keeps everything in PostgreSQL when DATABASE_URL is set: migrates it, proves it takes writes on /healthz, never touches DATABASE_PATH', async () => {
+    const database = await createTestDatabase('postgres');
+    const cwd = emptyWorkDir();
+    const bot = startBot({ DISCORD_TOKEN: SECRETS.DISCORD_TOKEN, DISCORD_API_URL: discord.apiUrl, HEALTH_PORT: '0', HOST: '127.0.0.1', DATABASE_URL: database.config.databaseUrl! }, cwd);
+    try {
+      await ready(bot);
+      const port = Number(bot.logs().find((l) => String(l.msg).startsWith('health check on GET /healthz'))?.port);
+      const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+      expect(health.status).toBe(200);
+      expect(((await health.json()) as { checks: Record<string, { status: string }> }).checks.database?.status).toBe('ok');
+      const store = await database.open();
+      try {
+        expect((await store.db.selectFrom('health_probe').select('id').execute()).map((r) => r.id)).toEqual([1]);
+        expect((await store.db.selectFrom('schema_migrations').select('version').execute()).length).toBeGreaterThan(0);
+      } finally {
+        await store.close();
+      }
+      expect(existsSync(join(cwd, 'data', 'strikewire.db'))).toBe(false);
+      bot.child.kill('SIGTERM');
+      expect((await bot.exited).code).toBe(0);
+      expect(bot.stdout()).not.toContain(database.config.databaseUrl!);
+    } finally {
+      bot.child.kill('SIGKILL');
+      await database.drop();
     }
   });
 

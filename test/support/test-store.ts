@@ -3,12 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { openStore, type Store } from '../../src/store/open-store.js';
 
-/** The two engines every store test runs on. */
-export const STORE_KINDS = ['sqlite', 'postgres'] as const;
 /** One of the two engines. */
-export type StoreKind = (typeof STORE_KINDS)[number];
+export type StoreKind = 'sqlite' | 'postgres';
+/** Whether this run reaches PostgreSQL (test/support/postgres-setup.ts; CI requires it). */
+export const POSTGRES_AVAILABLE = inject('postgresAvailable');
+/** The engines every store test runs on: both, or SQLite alone on a machine without a PostgreSQL server. */
+export const STORE_KINDS: readonly StoreKind[] = POSTGRES_AVAILABLE ? ['sqlite', 'postgres'] : ['sqlite'];
+/** The engine replica tests share: PostgreSQL, or one SQLite file on this host when there is no server. */
+export const REPLICA_STORE_KIND: StoreKind = POSTGRES_AVAILABLE ? 'postgres' : 'sqlite';
 
 /** The machines' PostgreSQL (trust auth); PG_TEST_URL overrides it. */
 export const PG_TEST_URL = process.env.PG_TEST_URL ?? 'postgres://postgres@127.0.0.1:5432/test';

@@ -1,10 +1,12 @@
 import { once } from 'node:events';
-import { Client, Events, GatewayIntentBits, Partials, RESTEvents, type RESTOptions } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Partials, RESTEvents, type APIInteraction, type RESTOptions } from 'discord.js';
 import type { CommandContext } from '../../core/commands/command-spec.js';
 import { answerMessage } from './answer-message.js';
 import { consoleLogger, describeError, type DiscordLogger } from './discord-logger.js';
 import type { HandlerContext, InteractionInterceptor } from './handler-context.js';
 import { handleInteraction } from './handle-interaction.js';
+import { CallbackWatch } from './callback-watch.js';
+import { createInteractionReceiver, type ReceiveOutcome } from './receive-interaction.js';
 import { systemClock, type Clock } from '../../core/time/clock.js';
 import { InteractionClaims } from '../../store/interaction-claims.js';
 import { ShareTokens } from '../../store/share-tokens.js';
@@ -33,24 +35,32 @@ export interface DiscordBotOptions {
   clock?: Clock;
 }
 
-/** A Discord bot that has not logged in yet; start() logs in and resolves once the client is ready. */
+/**
+ * A Discord bot that has not logged in yet; start() logs in and resolves once the client is ready. receive()
+ * works without start(): a replica that does not hold the gateway session still answers HTTP interactions.
+ */
 export interface DiscordBot {
   client: Client;
   start(): Promise<void>;
+  /** Answers an interaction POSTed to the interactions endpoint (already verified) through the gateway's handlers. */
+  receive(interaction: APIInteraction): Promise<ReceiveOutcome>;
   stop(): Promise<void>;
 }
 
 /** Builds the discord.js client with its handlers; nothing touches the network until start(). */
 export function createDiscordBot(ctx: CommandContext, options: DiscordBotOptions): DiscordBot {
   const logger = options.logger ?? consoleLogger();
+  const callbacks = new CallbackWatch();
   const client = new Client({
     intents: [...BOT_INTENTS],
     // DM channels are not cached ahead of time; without this partial, DMs never reach messageCreate.
     partials: [Partials.Channel],
     // Nothing the bot sends can ping anyone, whatever the text says.
     allowedMentions: { parse: [] },
-    rest: { ...options.rest, ...(options.apiUrl ? { api: options.apiUrl } : {}) },
+    rest: { ...options.rest, ...(options.apiUrl ? { api: options.apiUrl } : {}), makeRequest: callbacks.wrap(options.rest?.makeRequest) },
   });
+  // Interaction responses need no token, but follow-ups that post as the bot do; login would set it too.
+  client.rest.setToken(options.token);
   const h: HandlerContext = {
     ctx,
     logger,
@@ -59,7 +69,14 @@ export function createDiscordBot(ctx: CommandContext, options: DiscordBotOptions
     clock: options.clock ?? systemClock,
     interceptors: options.interceptors ?? [],
   };
-  client.on(Events.InteractionCreate, (interaction) => void handleInteraction(h, interaction));
+  // Each handler run by interaction id, so an HTTP delivery can wait for the run it started.
+  const running = new Map<string, Promise<void>>();
+  client.on(Events.InteractionCreate, (interaction) => {
+    const run = handleInteraction(h, interaction).finally(() => running.delete(interaction.id));
+    running.set(interaction.id, run);
+  });
+  // Keyed apart from the handlers' own claims (Share, forms), which use the bare interaction id.
+  const firstDelivery = async (id: string) => (await h.claims.claim('discord', `http:${id}`, h.clock())).first;
   client.on(Events.MessageCreate, (message) => {
     answerMessage(h, message).catch((err: unknown) => logger.error(`message ${message.id} failed: ${describeError(err)}`));
   });
@@ -68,6 +85,7 @@ export function createDiscordBot(ctx: CommandContext, options: DiscordBotOptions
 
   return {
     client,
+    receive: createInteractionReceiver({ client, running, callbacks, firstDelivery }),
     async start() {
       const ready = once(client, Events.ClientReady);
       ready.catch(() => undefined); // observed below; this only keeps a failed login from leaving it unhandled

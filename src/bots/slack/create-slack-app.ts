@@ -11,6 +11,7 @@ import { registerShareButton } from './handle-share.js';
 import { guardSlackRequests, MAX_BODY_BYTES } from './request-guard.js';
 import { refuseOtherWorkspaces, type InstalledWorkspace } from './workspace-check.js';
 import type { SlackDeps } from './slack-deps.js';
+import type { HomeSection } from './home-section.js';
 import { retrying } from '../../store/busy-retry.js';
 import type { InteractionClaims } from '../../store/interaction-claims.js';
 
@@ -46,6 +47,8 @@ export interface SlackAppOptions {
    * middleware that handles some /strike text itself by not calling next().
    */
   extend?: (app: App) => void;
+  /** Blocks added to the top of a user's Home tab, such as the editors' section with its form buttons. */
+  homeSection?: HomeSection;
   /** Extra HTTP routes served beside /slack/events in HTTP mode (GET /healthz). */
   customRoutes?: CustomRoute[];
 }
@@ -101,7 +104,7 @@ export function createSlackApp(ctx: CommandContext, options: SlackAppOptions): S
   for (const state of ['disconnected', 'reconnecting']) receiver?.client.on(state, () => void (connected = false));
 
   const claims = options.claims ? retrying(options.claims) : undefined;
-  const deps: SlackDeps = { ctx, admins: options.admins ?? [], ...(claims ? { claims } : {}) };
+  const deps: SlackDeps = { ctx, admins: options.admins ?? [], ...(claims ? { claims } : {}), ...(options.homeSection ? { homeSection: options.homeSection } : {}) };
   const installed: InstalledWorkspace = {};
   app.use(refuseOtherWorkspaces(installed));
   app.use(dropRetriedEvents(createEventDedupe(options.clock ? { clock: options.clock } : {})));

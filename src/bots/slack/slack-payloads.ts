@@ -34,6 +34,13 @@ export const ButtonClickSchema = z.object({
 /** A block_actions body from a button. */
 export type ButtonClick = z.infer<typeof ButtonClickSchema>;
 
+/** A click on a button in the Home tab: no channel and no response_url, but a trigger_id to open a modal with. */
+export const HomeButtonClickSchema = z.object({
+  user: z.object({ id: z.string().min(1) }),
+  trigger_id: z.string().min(1),
+  actions: z.array(z.object({ action_id: z.string() })).min(1),
+});
+
 /** The wrapper of every Events API delivery; event_id is what Slack keeps across retries. */
 export const EventCallbackSchema = z.object({
   type: z.literal('event_callback'),

@@ -3,6 +3,7 @@ import type { CommandContext } from '../../core/commands/command-spec.js';
 import type { Env } from '../../env.js';
 import type { InteractionClaims } from '../../store/interaction-claims.js';
 import { createSlackApp } from './create-slack-app.js';
+import type { HomeSection } from './home-section.js';
 import { appLogger } from '../../log/logger.js';
 import { boltLogger } from '../../log/bolt-logger.js';
 
@@ -21,6 +22,8 @@ export interface StartSlackOptions {
   customRoutes?: CustomRoute[];
   /** Idempotency keys in the database, so replayed clicks, submissions and commands run once. */
   claims?: InteractionClaims;
+  /** Blocks at the top of a user's Home tab (the editors' section). */
+  homeSection?: HomeSection;
 }
 
 /**
@@ -40,6 +43,7 @@ export async function startSlack(ctx: CommandContext, env: Env, listen: { host?:
     ...(options.extend ? { extend: options.extend } : {}),
     ...(options.customRoutes ? { customRoutes: options.customRoutes } : {}),
     ...(options.claims ? { claims: options.claims } : {}),
+    ...(options.homeSection ? { homeSection: options.homeSection } : {}),
   });
   const { port } = await slack.start({ port: env.PORT, ...listen });
   slack.app.logger.info(slack.mode === 'socket' ? 'Strikewire is connected to Slack (Socket Mode).' : `Strikewire is listening for Slack on port ${port} (POST /slack/events).`);
