@@ -89,7 +89,7 @@ export function openEditorService(store: Store, options: EditorServiceOptions): 
   });
   // One replica edits the digests behind each correction: the one that made it, unless another already took it.
   const publisher: CorrectionPublisher = {
-    publish: async (correction) => ((await edits.claim(correction.id, clock())) ? editsOnce.publish(correction) : { edited: 0, failed: 0 }),
+    publish: async (correction) => ((await edits.claim(correction.id)) ? editsOnce.publish(correction) : { edited: 0, failed: 0 }),
   };
   const port = retrying(updateStorePort(updates), EDITOR_STORE_RETRY);
   const desk = new EditorDesk({ pack: options.pack, store: port, publisher, log });
@@ -101,7 +101,7 @@ export function openEditorService(store: Store, options: EditorServiceOptions): 
     for (const correction of await updates.correctionsAfter(seenCorrection)) {
       seenCorrection = correction.id;
       if ((await updates.editsOf(correction.id)).length > 0 || (await updates.carriedBy(correction.updateId)).length === 0) continue;
-      if (!(await edits.claim(correction.id, clock()))) continue;
+      if (!(await edits.claim(correction.id))) continue;
       await editsOnce.publish(correction);
       published++;
     }
