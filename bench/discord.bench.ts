@@ -9,7 +9,7 @@ import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '../src/store/open-database.js';
+import { openStore } from '../src/store/open-store.js';
 import { createDiscordBot } from '../src/bots/discord/discord-bot.js';
 import { silentLogger } from '../src/bots/discord/discord-logger.js';
 import { WGA_2023_PACK_DIR } from '../src/content/packs.js';
@@ -65,8 +65,8 @@ const suite: BenchSuite = {
     const ctx = loadContext(WGA_2023_PACK_DIR);
     // Share buttons are stored, as in production: a real database file.
     const dir = mkdtempSync(join(tmpdir(), 'bench-discord-'));
-    const db = openDatabase(join(dir, 'strikewire.db'));
-    const bot = createDiscordBot(ctx, { token: 'bench.bot.token', apiUrl: botFake.apiUrl, logger: silentLogger, rest: REST_OPTIONS, db });
+    const store = await openStore({ databasePath: join(dir, 'strikewire.db') });
+    const bot = createDiscordBot(ctx, { token: 'bench.bot.token', apiUrl: botFake.apiUrl, logger: silentLogger, rest: REST_OPTIONS, store });
     const bare = new Client({ intents: [GatewayIntentBits.Guilds], allowedMentions: { parse: [] }, rest: { ...REST_OPTIONS, api: bareFake.apiUrl } });
     bare.on(Events.InteractionCreate, (interaction) => {
       if (interaction.isChatInputCommand()) void interaction.reply({ content: 'ok', flags: MessageFlags.Ephemeral });
@@ -98,7 +98,7 @@ const suite: BenchSuite = {
     } finally {
       await Promise.allSettled([bot.stop(), bare.destroy()]);
       await Promise.allSettled([botFake.close(), bareFake.close()]);
-      db.close();
+      await store.close();
       rmSync(dir, { recursive: true, force: true });
     }
   },

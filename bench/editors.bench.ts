@@ -10,7 +10,7 @@ import { createEditorCommands } from '../src/core/updates/editor-commands.js';
 import { EditorDesk } from '../src/core/updates/editor-desk.js';
 import { EditorUpdateSchema } from '../src/core/updates/update-schema.js';
 import { WGA_2023_PACK_DIR } from '../src/content/packs.js';
-import { openDatabase } from '../src/store/open-database.js';
+import { openStore } from '../src/store/open-store.js';
 import { UpdateStore, updateStorePort } from '../src/store/update-store.js';
 import type { BenchSuite } from './run.js';
 import { percentile } from './percentile.js';
@@ -43,9 +43,9 @@ const suite: BenchSuite = {
   async run() {
     const pack = loadPack(WGA_2023_PACK_DIR);
     for (const count of [10, 100, 500]) {
-      const db = openDatabase(':memory:');
+      const db = await openStore({ databasePath: ':memory:' });
       const store = new UpdateStore(db);
-      for (let i = 1; i <= count; i++) store.add({ update: update(i), origin: 'editor', author: 'bench', at: new Date('2023-08-25T00:00:00Z') });
+      for (let i = 1; i <= count; i++) await store.add({ update: update(i), origin: 'editor', author: 'bench', at: new Date('2023-08-25T00:00:00Z') });
       const desk = new EditorDesk({ pack, store: updateStorePort(store), log: () => undefined });
       const ctx = contextFromPack(pack, { clock: fixedClock('2023-08-26T00:00:00Z'), extensions: createEditorCommands(desk) });
       const reloads: number[] = [];
@@ -60,7 +60,7 @@ const suite: BenchSuite = {
       }
       report(`reload with ${count} stored updates`, reloads);
       report(`first question after a reload, ${count} updates`, asks);
-      db.close();
+      await db.close();
     }
     const dir = fileURLToPath(new URL('../test/fixtures/articles/', import.meta.url));
     const ctx = contextFromPack(pack);

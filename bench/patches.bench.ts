@@ -5,7 +5,7 @@ import { PatchDesk } from '../src/core/patch/patch-desk.js';
 import type { Patch } from '../src/core/patch/patch-schema.js';
 import { EditorDesk } from '../src/core/updates/editor-desk.js';
 import { WGA_2023_PACK_DIR } from '../src/content/packs.js';
-import { openDatabase } from '../src/store/open-database.js';
+import { openStore } from '../src/store/open-store.js';
 import { UpdateStore, updateStorePort } from '../src/store/update-store.js';
 import type { BenchSuite } from './run.js';
 import { percentile } from './percentile.js';
@@ -35,9 +35,9 @@ interface Figures {
 
 async function measure(count: number): Promise<Figures> {
   const pack = loadPack(WGA_2023_PACK_DIR);
-  const db = openDatabase(':memory:');
+  const db = await openStore({ databasePath: ':memory:' });
   const store = new UpdateStore(db);
-  for (let i = 1; i <= count; i++) store.addPatch({ patch: { title: `Patch ${i}`, patch: patch(i) }, unverified: i % 7 === 0, origin: 'editor', author: 'bench', at: new Date('2023-10-01T00:00:00Z') });
+  for (let i = 1; i <= count; i++) await store.addPatch({ patch: { title: `Patch ${i}`, patch: patch(i) }, unverified: i % 7 === 0, origin: 'editor', author: 'bench', at: new Date('2023-10-01T00:00:00Z') });
   const port = updateStorePort(store);
   const desk = new EditorDesk({ pack, store: port, log: () => undefined });
   const patches = new PatchDesk(desk, port);
@@ -64,7 +64,7 @@ async function measure(count: number): Promise<Figures> {
     answerQuestion(ctx, questions[r % questions.length]!);
     asks.push(ms(start));
   }
-  db.close();
+  await db.close();
   return { reload, apply: percentile(applies, 99), firstAsk: percentile(firsts, 99), ask: percentile(asks, 99) };
 }
 

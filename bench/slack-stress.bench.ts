@@ -122,7 +122,7 @@ const suite: BenchSuite = {
     } finally {
       await app.stop();
       await api.close();
-      digests.db.close();
+      await digests.store.close();
       rmSync(dir, { recursive: true, force: true });
     }
   },

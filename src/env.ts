@@ -28,6 +28,13 @@ export const EnvSchema = z
     DISCORD_APPLICATION_ID: z.string().regex(/^\d{15,21}$/, 'must be a numeric Discord id').optional(),
     DISCORD_GUILD_ID: z.string().regex(/^\d{15,21}$/, 'must be a numeric Discord id').optional(),
     DISCORD_API_URL: z.url().optional(),
+    DATABASE_URL: z
+      .string()
+      .trim()
+      // The message never repeats the value: a connection URL usually holds a password.
+      .refine(isPostgresUrl, 'must be a PostgreSQL URL such as postgres://user:password@host:5432/strikewire')
+      .optional()
+      .describe('PostgreSQL to keep everything in; when set, DATABASE_PATH is ignored'),
     DISCORD_PUBLIC_KEY: z
       .string()
       .trim()
@@ -63,6 +70,16 @@ export const EnvSchema = z
 
 /** The validated environment. */
 export type Env = z.infer<typeof EnvSchema>;
+
+/** True for a parseable postgres:// or postgresql:// URL (an empty host means pg's local socket, which is fine). */
+export function isPostgresUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'postgres:' || url.protocol === 'postgresql:';
+  } catch {
+    return false;
+  }
+}
 
 /** True when Intl knows `tz` as a time zone. */
 export function isTimeZone(tz: string): boolean {

@@ -11,7 +11,7 @@ import { openEditorService } from './editors/editor-service.js';
 import { appLogger, configureLogger } from './log/logger.js';
 import { checkDiscordToken } from './startup/check-discord.js';
 import { describeStartupFailure } from './startup/describe-startup-failure.js';
-import { openDatabaseForStart } from './startup/open-database-for-start.js';
+import { openStoreForStart } from './startup/open-store-for-start.js';
 import { openFormService } from './editors/form-service.js';
 
 /** Starts every platform whose tokens are configured, or the local shell when none are. */
@@ -20,27 +20,28 @@ async function main(): Promise<void> {
   const env = parseEnv(process.env);
   const secrets = [env.SLACK_BOT_TOKEN, env.SLACK_APP_TOKEN, env.SLACK_SIGNING_SECRET, env.DISCORD_TOKEN].filter((s): s is string => Boolean(s));
   const logger = configureLogger({ level: env.LOG_LEVEL, format: env.LOG_FORMAT, secrets });
-  // One database for digests and editors' updates; the knowledge is the shipped pack plus the stored updates.
+  // One store for digests and editors' updates (PostgreSQL at DATABASE_URL, else SQLite at DATABASE_PATH); the
+  // knowledge is the shipped pack plus the stored updates.
   const pack = loadPack(env.KNOWLEDGE_PACK ?? WGA_2023_PACK_DIR);
-  const db = openDatabaseForStart(env.DATABASE_PATH, systemClock());
+  const store = await openStoreForStart({ databaseUrl: env.DATABASE_URL, databasePath: env.DATABASE_PATH }, systemClock());
   const platforms = Boolean(env.SLACK_BOT_TOKEN || env.DISCORD_TOKEN);
   // Imported only when needed: the shell should not load Bolt.
   if (env.SLACK_BOT_TOKEN) await (await import('./startup/check-slack.js')).checkSlackToken(env.SLACK_BOT_TOKEN, env.SLACK_API_URL);
   if (env.DISCORD_TOKEN) await checkDiscordToken(env.DISCORD_TOKEN, env.DISCORD_API_URL);
-  const editors = openEditorService(db, { pack });
+  const editors = openEditorService(store, { pack });
   // Digests: the /strike digest command needs the database from the start; the scheduler starts with the bots.
-  const digests = await openDigestService(env, { db, wrapChannel: editors.wrapChannel, scheduler: { corrections: editors.corrections } });
+  const digests = await openDigestService(env, { store, wrapChannel: editors.wrapChannel, scheduler: { corrections: editors.corrections } });
   editors.useChannels(digests.channels);
-  const forms = openFormService(db, editors);
+  const forms = openFormService(store, editors);
   const ctx = contextFromPack(pack, { extensions: [digests.command, ...editors.commands, ...forms.commands] });
   const sync = await editors.start(ctx);
   if (!platforms) {
     await runShell(ctx);
-    db.close();
+    await store.close();
     return;
   }
 
-  await (await import('./startup/start-bot.js')).startBot({ env, ctx, db, logger, editors, forms, digests, sync });
+  await (await import('./startup/start-bot.js')).startBot({ env, ctx, store, logger, editors, forms, digests, sync });
 }
 
 main().catch((err: unknown) => {

@@ -30,7 +30,7 @@ export function recordCarriedUpdates(channel: DigestChannel, store: UpdateStore,
       const delivery = parseDeliveryKey(key);
       if (ids.length > 0 && delivery) {
         try {
-          store.recordCarried(delivery, ids, clock());
+          await store.recordCarried(delivery, ids, clock());
         } catch (err) {
           log(`could not record the updates digest ${key} carried: ${(err as Error).message}`);
         }

@@ -33,11 +33,11 @@ export interface DigestCorrectionsDeps {
 }
 
 /** The Corrections section of a subscription's next digest: corrections of published updates since its last digest. */
-export function correctionsForNextDigest(deps: Pick<DigestCorrectionsDeps, 'updates' | 'deliveries' | 'clock'>): (subscription: DigestSubscription) => string[] {
-  return (subscription) => {
+export function correctionsForNextDigest(deps: Pick<DigestCorrectionsDeps, 'updates' | 'deliveries' | 'clock'>): (subscription: DigestSubscription) => Promise<string[]> {
+  return async (subscription) => {
     const now = deps.clock();
-    const since = deps.deliveries.lastPostedAt(subscription.id) ?? new Date(now.getTime() - FIRST_DIGEST_LOOKBACK_MS);
-    return deps.updates.publishedCorrections(since, now).map(correctionNote);
+    const since = (await deps.deliveries.lastPostedAt(subscription.id)) ?? new Date(now.getTime() - FIRST_DIGEST_LOOKBACK_MS);
+    return (await deps.updates.publishedCorrections(since, now)).map(correctionNote);
   };
 }
 
@@ -53,27 +53,27 @@ export function createCorrectionPublisher(deps: DigestCorrectionsDeps): Correcti
     async publish(correction: CorrectionRecord) {
       let edited = 0;
       let failed = 0;
-      for (const ref of deps.updates.carriedBy(correction.updateId)) {
-        const sub = deps.subscriptions.get(ref.subscriptionId);
-        const delivery = deps.deliveries.get(ref);
+      for (const ref of await deps.updates.carriedBy(correction.updateId)) {
+        const sub = await deps.subscriptions.get(ref.subscriptionId);
+        const delivery = await deps.deliveries.get(ref);
         if (!sub || !delivery || delivery.status !== 'confirmed' || !delivery.postedAt || delivery.messageIds.length === 0) continue;
         const channel = deps.channels()[sub.platform];
         const at = deps.clock();
         if (!channel) {
           failed++;
-          deps.updates.recordEdit(correction.id, ref, { status: 'failed', error: `${sub.platform} is not running` }, at);
+          await deps.updates.recordEdit(correction.id, ref, { status: 'failed', error: `${sub.platform} is not running` }, at);
           continue;
         }
         const target = { platform: sub.platform, channelId: sub.channelId, ...(sub.workspaceId ? { workspaceId: sub.workspaceId } : {}) };
         try {
-          const digest = rebuiltDigest(deps, sub, delivery, ref);
+          const digest = await rebuiltDigest(deps, sub, delivery, ref);
           await sendWithRetry(() => channel.edit(target, delivery.messageIds, digest), gate(sub.platform), deps.policy ?? EDIT_RETRY_POLICY, deps.sleep ?? realSleep);
           edited++;
-          deps.updates.recordEdit(correction.id, ref, { status: 'edited' }, deps.clock());
+          await deps.updates.recordEdit(correction.id, ref, { status: 'edited' }, deps.clock());
         } catch (err) {
           failed++;
           const message = err instanceof Error ? err.message : String(err);
-          deps.updates.recordEdit(correction.id, ref, { status: 'failed', error: message }, deps.clock());
+          await deps.updates.recordEdit(correction.id, ref, { status: 'failed', error: message }, deps.clock());
           deps.log(`could not edit the ${sub.platform} digest of ${ref.localDate} in ${sub.channelId} after correction ${correction.id}: ${message}`);
         }
       }
@@ -83,14 +83,14 @@ export function createCorrectionPublisher(deps: DigestCorrectionsDeps): Correcti
 }
 
 /** A posted digest as it should have read: the knowledge it was built from, corrected, with the notes on top. */
-function rebuiltDigest(deps: DigestCorrectionsDeps, sub: DigestSubscription, delivery: StoredDelivery, ref: DeliveryRef): Reply {
+async function rebuiltDigest(deps: DigestCorrectionsDeps, sub: DigestSubscription, delivery: StoredDelivery, ref: DeliveryRef): Promise<Reply> {
   const postedAt = delivery.postedAt!;
-  const records = deps.updates.list();
+  const records = await deps.updates.list();
   const ctx = contextFromPack(verifiedPackAt(deps.pack, records, postedAt), { clock: () => postedAt });
-  const since = deps.deliveries.lastPostedAt(sub.id, delivery.localDate);
+  const since = await deps.deliveries.lastPostedAt(sub.id, delivery.localDate);
   // What the digest listed when posted, then the corrections of what it carried.
-  const listed = deps.updates.publishedCorrections(since ?? new Date(postedAt.getTime() - FIRST_DIGEST_LOOKBACK_MS), postedAt);
-  const own = deps.updates.correctionsOf(deps.updates.carriedIn(ref));
+  const listed = await deps.updates.publishedCorrections(since ?? new Date(postedAt.getTime() - FIRST_DIGEST_LOOKBACK_MS), postedAt);
+  const own = await deps.updates.correctionsOf(await deps.updates.carriedIn(ref));
   const corrections = [...listed, ...own.filter((c) => !listed.some((l) => l.id === c.id))].map(correctionNote);
   const digest = digestSince(ctx, { now: postedAt, timeZone: sub.timeZone, ...(since ? { since } : {}), ...(delivery.late ? { late: { dueAt: delivery.dueAt } } : {}), corrections });
   const corrected = { ...digest, title: `${digest.title} (corrected)` };

@@ -1,8 +1,8 @@
-import type Database from 'better-sqlite3';
 import type { CommandSpec } from '../core/commands/command-spec.js';
 import { createFormCommands } from '../core/forms/form-commands.js';
 import { FormDesk } from '../core/forms/form-desk.js';
 import { InteractionClaims } from '../store/interaction-claims.js';
+import type { Store } from '../store/open-store.js';
 import type { EditorService } from './editor-service.js';
 
 /** What the Slack and Discord forms are wired with. */
@@ -15,7 +15,7 @@ export interface FormService {
 }
 
 /** The forms over the editors' desk: patches go through the service's PatchDesk (with its digest publisher), as `desk apply` does. */
-export function openFormService(db: Database.Database, editors: EditorService): FormService {
+export function openFormService(store: Store, editors: EditorService): FormService {
   const desk = new FormDesk(editors.desk, editors.patches);
-  return { desk, commands: createFormCommands(desk), claims: new InteractionClaims(db) };
+  return { desk, commands: createFormCommands(desk), claims: new InteractionClaims(store) };
 }

@@ -6,8 +6,10 @@ export const SCHEDULER_STALE_MS = 3 * 60_000;
 /** What /healthz looks at; a platform left out is not configured. */
 export interface HealthSources {
   clock: Clock;
-  /** Proves the database takes a write; throws when it does not. */
-  database: () => void;
+  /** Proves the database takes a write; throws (or rejects) when it does not. */
+  database: () => void | Promise<void>;
+  /** How long the database may take to answer before it counts as down (a PostgreSQL server gone silent). */
+  databaseTimeoutMs?: number;
   slack?: () => boolean;
   discord?: () => boolean;
   /** When the digest scheduler last ticked; undefined until it starts. */
@@ -18,16 +20,30 @@ export interface HealthSources {
 
 type Check = { status: 'ok' | 'down' | 'not configured'; error?: string };
 
+/** A database that answers nothing for this long is down: a health check must answer, not hang. */
+export const DATABASE_CHECK_TIMEOUT_MS = 5_000;
+
+async function checkDatabase(s: HealthSources): Promise<Check> {
+  const timeoutMs = s.databaseTimeoutMs ?? DATABASE_CHECK_TIMEOUT_MS;
+  let timer: NodeJS.Timeout | undefined;
+  const silent = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+  });
+  try {
+    await Promise.race([Promise.resolve().then(s.database), silent]);
+    return { status: 'ok' };
+  } catch (err) {
+    return { status: 'down', error: (err as Error).message };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** /healthz's answer: 200 when every configured check is ok, 503 naming the failing checks otherwise. */
-export function evaluateHealth(s: HealthSources): { code: 200 | 503; body: Record<string, unknown> } {
+export async function evaluateHealth(s: HealthSources): Promise<{ code: 200 | 503; body: Record<string, unknown> }> {
+  const database = await checkDatabase(s);
   const now = s.clock();
   const readyAt = s.readyAt();
-  let database: Check = { status: 'ok' };
-  try {
-    s.database();
-  } catch (err) {
-    database = { status: 'down', error: (err as Error).message };
-  }
   const platform = (connected?: () => boolean): Check => (!connected ? { status: 'not configured' } : connected() ? { status: 'ok' } : { status: 'down', error: 'disconnected' });
   const lastTick = s.scheduler?.();
   const since = lastTick ?? readyAt;

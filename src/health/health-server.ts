@@ -11,7 +11,7 @@ export async function startHealthServer(sources: () => HealthSources | undefined
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const route = Object.hasOwn(routes, path) ? routes[path] : undefined;
-    if (path === '/healthz') handleHealthz(sources, req, res);
+    if (path === '/healthz') void handleHealthz(sources, req, res);
     else if (route) route(req, res);
     else res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
   });

@@ -16,6 +16,9 @@ export const RETRY_FAILED_AFTER_MS = 5 * 60 * 1000;
 /** A crashed attempt's post is looked for from this long before the due time. */
 const FIND_POSTED_MARGIN_MS = 60 * 60 * 1000;
 
+/** A clock that may have to ask the database what time it is. */
+export type LeaseClock = () => Date | Promise<Date>;
+
 /** How one delivery ended. */
 export type DeliveryOutcome = 'posted' | 'posted-late' | 'reconciled' | 'taken' | 'paused' | 'failed' | 'missed' | 'claim-lost';
 
@@ -30,9 +33,10 @@ export interface DeliveryDeps {
   sleep: Sleep;
   clock: Clock;
   /** The clock claims and leases are taken and compared in: the database's (DeliveryStore.dbNow) in production. */
-  leaseClock?: Clock;
+  leaseClock?: LeaseClock;
   owner: string;
-  corrections?: (subscription: DigestSubscription) => readonly string[];
+  /** The corrections lines for a subscription's next digest (read from the store, so possibly async). */
+  corrections?: (subscription: DigestSubscription) => readonly string[] | Promise<readonly string[]>;
   log: (message: string) => void;
 }
 
@@ -46,14 +50,17 @@ export async function deliverDigest(action: Extract<DueAction, { kind: 'deliver'
   const leaseClock = deps.leaseClock ?? clock;
   // Every store call waits out a lock held by another process asynchronously.
   const deliveries = retrying(deps.deliveries);
-  const claimedAt = leaseClock();
+  const claimedAt = await leaseClock();
   const claim = await deliveries.claim({ subscriptionId: sub.id, localDate, dueAt, late: action.late }, deps.owner, claimedAt, leaseFrom(claimedAt));
   if (!claim) return 'taken';
   const target: DigestTarget = { platform: sub.platform, channelId: sub.channelId, ...(sub.workspaceId ? { workspaceId: sub.workspaceId } : {}) };
   const key = deliveryKey(sub.id, localDate);
   const events = {
     // Re-checked immediately before every send: a lost claim stops this process before it posts, not after.
-    beforeAttempt: () => deliveries.renew(claim, leaseFrom(leaseClock()), leaseClock()),
+    beforeAttempt: async () => {
+      const now = await leaseClock();
+      return deliveries.renew(claim, leaseFrom(now), now);
+    },
     onRateLimited: (ms: number) => deps.log(`digest ${key}: rate limited, waiting ${ms} ms`),
   };
   try {
@@ -64,7 +71,7 @@ export async function deliverDigest(action: Extract<DueAction, { kind: 'deliver'
       if (found) return await confirm(deps, claim, found.messageIds, 'reconciled');
     }
     if (!action.postIfMissing) {
-      await deliveries.fail(claim, 'missed: the bot stopped before posting and came back more than 6 hours late', leaseClock());
+      await deliveries.fail(claim, 'missed: the bot stopped before posting and came back more than 6 hours late', await leaseClock());
       return 'missed';
     }
     const digest = digestSince(deps.ctx, {
@@ -72,7 +79,7 @@ export async function deliverDigest(action: Extract<DueAction, { kind: 'deliver'
       timeZone: sub.timeZone,
       since: await deliveries.lastPostedAt(sub.id, localDate),
       late: action.late ? { dueAt } : undefined,
-      corrections: deps.corrections?.(sub),
+      corrections: await deps.corrections?.(sub),
     });
     // A 5xx, timeout or reset may come after the platform created the message: look for it before posting again.
     let maybePosted = false;
@@ -116,7 +123,7 @@ async function confirm(deps: DeliveryDeps, claim: Claim, messageIds: string[], o
 }
 
 async function settleFailure(err: unknown, claim: Claim, sub: DigestSubscription, deps: DeliveryDeps): Promise<DeliveryOutcome> {
-  const now = (deps.leaseClock ?? deps.clock)();
+  const now = await (deps.leaseClock ?? deps.clock)();
   const deliveries = retrying(deps.deliveries);
   if (err instanceof AttemptCancelled) {
     deps.log(`digest for subscription ${claim.subscriptionId} on ${claim.localDate} not sent: its claim was lost to another process`);

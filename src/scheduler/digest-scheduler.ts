@@ -6,7 +6,7 @@ import type { DigestPlatform, DigestSubscription } from '../core/digest/subscrip
 import type { Clock } from '../core/time/clock.js';
 import type { DeliveryStore, StoredDelivery } from '../store/delivery-store.js';
 import type { SubscriptionStore } from '../store/subscription-store.js';
-import { deliverDigest, type DeliveryOutcome } from './deliver-digest.js';
+import { deliverDigest, type DeliveryOutcome, type LeaseClock } from './deliver-digest.js';
 import type { DigestChannel } from './digest-channel.js';
 import { addLocalDays } from './due-time.js';
 import { fanOut } from './fan-out.js';
@@ -28,7 +28,7 @@ export interface DigestSchedulerOptions {
   channels: Partial<Record<DigestPlatform, DigestChannel>>;
   clock: Clock;
   /** The clock claims and leases are taken in: the database's in production, so skewed processes agree; `clock` by default. */
-  leaseClock?: Clock;
+  leaseClock?: LeaseClock;
   /**
    * Milliseconds from a monotonic source (performance.now in production): a wall clock running ahead of it is not
    * trusted. Without it `clock` is trusted as is (tests that set their clock by hand).
@@ -40,9 +40,10 @@ export interface DigestSchedulerOptions {
   concurrency?: number;
   policy?: RetryPolicy;
   sleep?: Sleep;
-  corrections?: (subscription: DigestSubscription) => readonly string[];
+  /** The corrections lines for a subscription's next digest (read from the store, so possibly async). */
+  corrections?: (subscription: DigestSubscription) => readonly string[] | Promise<readonly string[]>;
   /** Upkeep that rides on the minute tick, given the tick's time (pruning expired rows); a failure is logged, never fatal. */
-  housekeeping?: (now: Date) => void;
+  housekeeping?: (now: Date) => void | Promise<void>;
   log?: (message: string) => void;
 }
 
@@ -92,7 +93,7 @@ export class DigestScheduler {
   /** One minute tick; a check still running from the previous minute makes this one a no-op. */
   async tick(): Promise<DueCheckSummary | undefined> {
     this.lastTickAt = this.options.clock();
-    this.upkeep();
+    await this.upkeep();
     if (this.running) return undefined;
     try {
       return await this.runDueCheck(1);
@@ -102,9 +103,9 @@ export class DigestScheduler {
     }
   }
 
-  private upkeep(): void {
+  private async upkeep(): Promise<void> {
     try {
-      this.options.housekeeping?.(this.clock());
+      await this.options.housekeeping?.(this.clock());
     } catch (err) {
       this.log(`housekeeping failed, trying again next minute: ${err instanceof Error ? err.message : String(err)}`);
     }

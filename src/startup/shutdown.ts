@@ -14,7 +14,7 @@ export interface Stoppable {
  * database), then exits. Whatever has not finished by the deadline is abandoned: its delivery claim expires and
  * the next start hands it to a new attempt.
  */
-export function stopOnSignals(parts: () => Stoppable[], close: () => void, logger: Logger, exit: (code: number) => void = (c) => process.exit(c)): void {
+export function stopOnSignals(parts: () => Stoppable[], close: () => unknown, logger: Logger, exit: (code: number) => void = (c) => process.exit(c)): void {
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -31,7 +31,8 @@ export function stopOnSignals(parts: () => Stoppable[], close: () => void, logge
       if (outcome !== 'done') logger.warn({ part: part.name, error: (outcome as Error).message }, 'failed to stop cleanly');
     }
     try {
-      close();
+      // Bounded too: a PostgreSQL pool waits for its clients, and a hung one must not keep the process alive.
+      await Promise.race([Promise.resolve().then(close), deadline]);
     } catch (err) {
       logger.warn({ error: (err as Error).message }, 'closing the database failed');
     }

@@ -22,13 +22,13 @@ import type { Logger } from '../log/logger.js';
 import { probeWrite } from '../store/health-probe.js';
 import { explainStartFailure } from './explain-start-failure.js';
 import { stopOnSignals, type Stoppable } from './shutdown.js';
-import type Database from 'better-sqlite3';
+import type { Store } from '../store/open-store.js';
 
 /** What main.ts has opened before the platforms start. */
 export interface BotParts {
   env: Env;
   ctx: CommandContext;
-  db: Database.Database;
+  store: Store;
   logger: Logger;
   editors: EditorService;
   /** The editors' forms (update, new proposal/person/party, settle) over the patch desk. */
@@ -41,12 +41,12 @@ export interface BotParts {
  * Starts Slack and/or Discord, the digest scheduler and /healthz, and stops them in order on SIGTERM. Loaded only
  * when a platform is configured, so the shell never loads Bolt or discord.js.
  */
-export async function startBot({ env, ctx, db, logger, editors, forms, digests, sync }: BotParts): Promise<void> {
+export async function startBot({ env, ctx, store, logger, editors, forms, digests, sync }: BotParts): Promise<void> {
   // Stopped in this order on SIGTERM: platforms stop taking work, then the scheduler finishes its deliveries.
   const parts: Stoppable[] = [];
   let health: HealthSources | undefined;
   const healthSources = () => health;
-  stopOnSignals(() => parts, () => db.close(), logger);
+  stopOnSignals(() => parts, () => store.close(), logger);
   const desk = editors.desk;
   const slackEditors = { ctx, desk, editorCheck: createSlackEditorCheck(env.EDITORS_SLACK), admins: env.STRIKEWIRE_ADMINS, claims: forms.claims };
   // The forms come first: they take update, new and settle; the older handlers keep correct, verify and log.
@@ -76,7 +76,7 @@ export async function startBot({ env, ctx, db, logger, editors, forms, digests, 
       })
     : undefined;
   if (slack) parts.push({ name: 'slack', stop: () => slack.stop() });
-  const discord = env.DISCORD_TOKEN ? await startDiscord(ctx, env, { db, interceptors: [createFormInteractionHandler({ ctx, desk: forms.desk, editors: env.EDITORS_DISCORD, claims: forms.claims }), createEditorInteractionHandler({ ctx, desk, editors: env.EDITORS_DISCORD, claims: forms.claims })] }) : undefined;
+  const discord = env.DISCORD_TOKEN ? await startDiscord(ctx, env, { store, interceptors: [createFormInteractionHandler({ ctx, desk: forms.desk, editors: env.EDITORS_DISCORD, claims: forms.claims }), createEditorInteractionHandler({ ctx, desk, editors: env.EDITORS_DISCORD, claims: forms.claims })] }) : undefined;
   if (discord) parts.push({ name: 'discord', stop: () => discord.stop() });
   discordInteractions = discord?.interactions;
   const scheduled = await digests.start(ctx);
@@ -96,7 +96,7 @@ export async function startBot({ env, ctx, db, logger, editors, forms, digests, 
   health = {
     clock: systemClock,
     readyAt: () => readyAt,
-    database: () => probeWrite(db, systemClock()),
+    database: () => probeWrite(store, systemClock()),
     ...(slack ? { slack: () => slack.connected() } : {}),
     ...(discord ? { discord: () => discord.connected() } : {}),
     scheduler: () => scheduled.scheduler.lastTickAt,

@@ -19,13 +19,19 @@ export class StorageBusyError extends Error {
   readonly code = 'SQLITE_BUSY';
 }
 
+// PostgreSQL's SQLSTATEs for the same two kinds of trouble. A serialization failure, a deadlock or a lock that could
+// not be had (NOWAIT, lock_timeout) rolled the statement or transaction back whole, so running it again is safe.
+const PG_BUSY = new Set(['40001', '40P01', '55P03']);
+// A read-only transaction (a standby, default_transaction_read_only) or a full disk: the admin's fix is the same kind.
+const PG_READ_ONLY = new Set(['25006', '53100']);
+
 /** What kind of storage trouble an error is, if any: a lock held elsewhere, or a database that cannot be written. */
 export function storageTrouble(err: unknown): 'busy' | 'read-only' | undefined {
   const code = (err as { code?: unknown } | null)?.code;
   if (typeof code !== 'string') return undefined;
-  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return 'busy';
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED') || PG_BUSY.has(code)) return 'busy';
   // A full disk, or a database file that can no longer be opened, cannot take writes either; the admin's fix is the same kind.
-  if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_FULL' || code === 'SQLITE_CANTOPEN') return 'read-only';
+  if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_FULL' || code === 'SQLITE_CANTOPEN' || PG_READ_ONLY.has(code)) return 'read-only';
   return undefined;
 }
 
@@ -33,7 +39,8 @@ export function storageTrouble(err: unknown): 'busy' | 'read-only' | undefined {
  * Runs a storage call, retrying while another connection holds the lock. better-sqlite3 is synchronous, so
  * busy_timeout would block the whole event loop (every user's acknowledgement) while it waits; instead the
  * database fails fast (busy_timeout 0) and the wait happens here, between tries, asynchronously. A statement that
- * failed with SQLITE_BUSY changed nothing (a transaction rolls back whole), so trying again is safe.
+ * failed with SQLITE_BUSY changed nothing (a transaction rolls back whole), so trying again is safe; the same holds
+ * for PostgreSQL's serialization failures and deadlocks, which abort the whole transaction.
  */
 export async function retryWhileBusy<T>(run: () => T | Promise<T>, policy: BusyRetryPolicy = DEFAULT_BUSY_RETRY): Promise<T> {
   const sleep = policy.sleep ?? wait;

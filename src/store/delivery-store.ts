@@ -1,6 +1,8 @@
-import type Database from 'better-sqlite3';
+import { sql } from 'kysely';
 import { z } from 'zod';
 import type { DeliveryRecord } from '../core/digest/subscription-port.js';
+import type { Store } from './open-store.js';
+import { dbNowIso } from './store-dialect.js';
 
 const DeliveryRow = z.object({
   subscription_id: z.number().int(),
@@ -57,41 +59,59 @@ export interface Claim extends DeliverySlot {
 }
 
 /**
- * Deliveries in SQLite. Every state change is one conditional statement, so two processes sharing the database
- * can never both hold the claim on the same slot.
+ * Deliveries in the store (SQLite or PostgreSQL). Every state change is one conditional statement, so two processes
+ * (or replicas) sharing the database can never both hold the claim on the same slot.
  */
 export class DeliveryStore {
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly store: Store) {}
 
   /**
    * The database's own clock. Claims and leases are compared in it, so processes whose clocks disagree still agree on
    * whose lease has run out.
    */
-  dbNow(): Date {
-    const row = this.db.prepare("SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now') AS now").get() as { now: string };
-    return new Date(row.now);
+  async dbNow(): Promise<Date> {
+    const { rows } = await sql<{ now: string }>`select ${dbNowIso(this.store.dialect)} as now`.execute(this.store.db);
+    return new Date(rows[0]!.now);
   }
 
-  get(slot: DeliverySlot): StoredDelivery | undefined {
-    const row = this.db.prepare('SELECT * FROM deliveries WHERE subscription_id = ? AND local_date = ?').get(slot.subscriptionId, slot.localDate);
+  async get(slot: DeliverySlot): Promise<StoredDelivery | undefined> {
+    const row = await this.store.db
+      .selectFrom('deliveries')
+      .selectAll()
+      .where('subscription_id', '=', slot.subscriptionId)
+      .where('local_date', '=', slot.localDate)
+      .executeTakeFirst();
     return row ? toDelivery(row) : undefined;
   }
 
   /** Every delivery on or after a local date, for the due check's single read per tick. */
-  since(localDate: string): StoredDelivery[] {
-    return this.db.prepare('SELECT * FROM deliveries WHERE local_date >= ?').all(localDate).map(toDelivery);
+  async since(localDate: string): Promise<StoredDelivery[]> {
+    const rows = await this.store.db.selectFrom('deliveries').selectAll().where('local_date', '>=', localDate).execute();
+    return rows.map(toDelivery);
   }
 
-  latest(subscriptionId: number): StoredDelivery | undefined {
-    const row = this.db.prepare('SELECT * FROM deliveries WHERE subscription_id = ? ORDER BY local_date DESC LIMIT 1').get(subscriptionId);
+  async latest(subscriptionId: number): Promise<StoredDelivery | undefined> {
+    const row = await this.store.db
+      .selectFrom('deliveries')
+      .selectAll()
+      .where('subscription_id', '=', subscriptionId)
+      .orderBy('local_date', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     return row ? toDelivery(row) : undefined;
   }
 
   /** When the latest posted digest before `beforeLocalDate` (or ever) went out. */
-  lastPostedAt(subscriptionId: number, beforeLocalDate = '9999-12-31'): Date | undefined {
-    const row = this.db
-      .prepare("SELECT posted_at FROM deliveries WHERE subscription_id = ? AND status = 'confirmed' AND local_date < ? ORDER BY local_date DESC LIMIT 1")
-      .get(subscriptionId, beforeLocalDate) as { posted_at: string | null } | undefined;
+  async lastPostedAt(subscriptionId: number, beforeLocalDate = '9999-12-31'): Promise<Date | undefined> {
+    const row = await this.store.db
+      .selectFrom('deliveries')
+      .select('posted_at')
+      .where('subscription_id', '=', subscriptionId)
+      .where('status', '=', 'confirmed')
+      .where('local_date', '<', beforeLocalDate)
+      .orderBy('local_date', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     return row?.posted_at ? new Date(row.posted_at) : undefined;
   }
 
@@ -99,71 +119,102 @@ export class DeliveryStore {
    * Claims a slot for `owner` until `leaseUntil`: a new slot, a claim whose lease ran out (its owner died), or a
    * failed attempt whose retry time has come. Undefined when someone else holds it or it is settled.
    */
-  claim(slot: DeliverySlot & { dueAt: Date; late: boolean }, owner: string, now: Date, leaseUntil: Date): Claim | undefined {
-    const row = this.db
-      .prepare(
-        `INSERT INTO deliveries (subscription_id, local_date, due_at, status, late, claim_owner, lease_until, attempts, updated_at)
-         VALUES (@subscriptionId, @localDate, @dueAt, 'claimed', @late, @owner, @leaseUntil, 1, @now)
-         ON CONFLICT (subscription_id, local_date) DO UPDATE SET
-           status = 'claimed', late = excluded.late, claim_owner = excluded.claim_owner, lease_until = excluded.lease_until,
-           attempts = deliveries.attempts + 1, retry_at = NULL, updated_at = excluded.updated_at
-         WHERE (deliveries.status = 'claimed' AND deliveries.lease_until <= @now)
-            OR (deliveries.status = 'failed' AND deliveries.retry_at IS NOT NULL AND deliveries.retry_at <= @now)
-         RETURNING attempts`,
-      )
-      .get({
-        subscriptionId: slot.subscriptionId,
-        localDate: slot.localDate,
-        dueAt: slot.dueAt.toISOString(),
+  async claim(slot: DeliverySlot & { dueAt: Date; late: boolean }, owner: string, now: Date, leaseUntil: Date): Promise<Claim | undefined> {
+    const at = now.toISOString();
+    // One statement: the insert, or the update of a claimable row, or nothing. Both engines lock the conflicting row
+    // for the conditional update, so of two racing claimers only one gets a row back.
+    const row = await this.store.db
+      .insertInto('deliveries')
+      .values({
+        subscription_id: slot.subscriptionId,
+        local_date: slot.localDate,
+        due_at: slot.dueAt.toISOString(),
+        status: 'claimed',
         late: slot.late ? 1 : 0,
-        owner,
-        leaseUntil: leaseUntil.toISOString(),
-        now: now.toISOString(),
-      }) as { attempts: number } | undefined;
+        claim_owner: owner,
+        lease_until: leaseUntil.toISOString(),
+        attempts: 1,
+        updated_at: at,
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(['subscription_id', 'local_date'])
+          .doUpdateSet((eb) => ({
+            status: 'claimed',
+            late: eb.ref('excluded.late'),
+            claim_owner: eb.ref('excluded.claim_owner'),
+            lease_until: eb.ref('excluded.lease_until'),
+            attempts: eb('deliveries.attempts', '+', 1),
+            retry_at: null,
+            updated_at: eb.ref('excluded.updated_at'),
+          }))
+          .where((eb) =>
+            eb.or([
+              eb.and([eb('deliveries.status', '=', 'claimed'), eb('deliveries.lease_until', '<=', at)]),
+              eb.and([eb('deliveries.status', '=', 'failed'), eb('deliveries.retry_at', 'is not', null), eb('deliveries.retry_at', '<=', at)]),
+            ]),
+          ),
+      )
+      .returning('attempts')
+      .executeTakeFirst();
     if (!row) return undefined;
     return { subscriptionId: slot.subscriptionId, localDate: slot.localDate, owner, attempts: row.attempts, retaken: row.attempts > 1 };
   }
 
   /** Extends a claim this owner still holds; false means it was lost and the caller must not post. */
-  renew(claim: Claim, leaseUntil: Date, now: Date): boolean {
-    return (
-      this.db
-        .prepare("UPDATE deliveries SET lease_until = ?, updated_at = ? WHERE subscription_id = ? AND local_date = ? AND status = 'claimed' AND claim_owner = ?")
-        .run(leaseUntil.toISOString(), now.toISOString(), claim.subscriptionId, claim.localDate, claim.owner).changes === 1
-    );
+  async renew(claim: Claim, leaseUntil: Date, now: Date): Promise<boolean> {
+    const result = await this.store.db
+      .updateTable('deliveries')
+      .set({ lease_until: leaseUntil.toISOString(), updated_at: now.toISOString() })
+      .where('subscription_id', '=', claim.subscriptionId)
+      .where('local_date', '=', claim.localDate)
+      .where('status', '=', 'claimed')
+      .where('claim_owner', '=', claim.owner)
+      .executeTakeFirst();
+    return result.numUpdatedRows === 1n;
   }
 
   /** Records the posted message(s); false if the claim had been lost meanwhile. */
-  confirm(claim: Claim, messageIds: readonly string[], postedAt: Date): boolean {
-    return (
-      this.db
-        .prepare(
-          `UPDATE deliveries SET status = 'confirmed', message_id = ?, posted_at = ?, claim_owner = NULL, lease_until = NULL, error = NULL, updated_at = ?
-           WHERE subscription_id = ? AND local_date = ? AND status = 'claimed' AND claim_owner = ?`,
-        )
-        .run(messageIds.join(','), postedAt.toISOString(), postedAt.toISOString(), claim.subscriptionId, claim.localDate, claim.owner).changes === 1
-    );
+  async confirm(claim: Claim, messageIds: readonly string[], postedAt: Date): Promise<boolean> {
+    const at = postedAt.toISOString();
+    const result = await this.store.db
+      .updateTable('deliveries')
+      .set({ status: 'confirmed', message_id: messageIds.join(','), posted_at: at, claim_owner: null, lease_until: null, error: null, updated_at: at })
+      .where('subscription_id', '=', claim.subscriptionId)
+      .where('local_date', '=', claim.localDate)
+      .where('status', '=', 'claimed')
+      .where('claim_owner', '=', claim.owner)
+      .executeTakeFirst();
+    return result.numUpdatedRows === 1n;
   }
 
   /** Gives the claim up with the error; with `retryAt` the slot may be claimed again from then on. */
-  fail(claim: Claim, error: string, now: Date, retryAt?: Date): void {
-    this.db
-      .prepare(
-        `UPDATE deliveries SET status = 'failed', error = ?, retry_at = ?, claim_owner = NULL, lease_until = NULL, updated_at = ?
-         WHERE subscription_id = ? AND local_date = ? AND status = 'claimed' AND claim_owner = ?`,
-      )
-      .run(error.slice(0, 500), retryAt?.toISOString() ?? null, now.toISOString(), claim.subscriptionId, claim.localDate, claim.owner);
+  async fail(claim: Claim, error: string, now: Date, retryAt?: Date): Promise<void> {
+    await this.store.db
+      .updateTable('deliveries')
+      .set({ status: 'failed', error: error.slice(0, 500), retry_at: retryAt?.toISOString() ?? null, claim_owner: null, lease_until: null, updated_at: now.toISOString() })
+      .where('subscription_id', '=', claim.subscriptionId)
+      .where('local_date', '=', claim.localDate)
+      .where('status', '=', 'claimed')
+      .where('claim_owner', '=', claim.owner)
+      .execute();
   }
 
   /** Records a digest that will not be sent (missed by too long); never overwrites an existing record. */
-  skip(slot: DeliverySlot & { dueAt: Date }, reason: string, now: Date): boolean {
-    return (
-      this.db
-        .prepare(
-          `INSERT INTO deliveries (subscription_id, local_date, due_at, status, error, updated_at) VALUES (?, ?, ?, 'skipped', ?, ?)
-           ON CONFLICT (subscription_id, local_date) DO NOTHING`,
-        )
-        .run(slot.subscriptionId, slot.localDate, slot.dueAt.toISOString(), reason, now.toISOString()).changes === 1
-    );
+  async skip(slot: DeliverySlot & { dueAt: Date }, reason: string, now: Date): Promise<boolean> {
+    const row = await this.store.db
+      .insertInto('deliveries')
+      .values({
+        subscription_id: slot.subscriptionId,
+        local_date: slot.localDate,
+        due_at: slot.dueAt.toISOString(),
+        status: 'skipped',
+        error: reason,
+        updated_at: now.toISOString(),
+      })
+      .onConflict((oc) => oc.columns(['subscription_id', 'local_date']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    return row !== undefined;
   }
 }

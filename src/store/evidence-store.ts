@@ -1,5 +1,7 @@
-import type Database from 'better-sqlite3';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import type { Store } from './open-store.js';
+import type { StoreTables } from './store-tables.js';
 
 /**
  * What the article reader saw behind a stored draft, private to editors: the sentence the draft came from, the
@@ -16,22 +18,30 @@ export type DraftEvidence = z.infer<typeof DraftEvidenceSchema>;
 
 /** Private evidence kept beside stored patches (table patch_evidence); never part of the knowledge or a reply. */
 export class EvidenceStore {
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly store: Store) {}
 
   /** Keeps a draft's evidence beside the patch it was stored as. */
-  add(updateId: number, evidence: DraftEvidence, at: Date): void {
-    this.db.prepare('INSERT INTO patch_evidence (update_id, content, recorded_at) VALUES (?, ?, ?)').run(updateId, JSON.stringify(DraftEvidenceSchema.parse(evidence)), at.toISOString());
+  async add(updateId: number, evidence: DraftEvidence, at: Date): Promise<void> {
+    await this.store.db
+      .insertInto('patch_evidence')
+      .values({ update_id: updateId, content: JSON.stringify(DraftEvidenceSchema.parse(evidence)), recorded_at: at.toISOString() })
+      .execute();
   }
 
   /** The evidence behind one stored patch, or undefined when it was not drafted from an article. */
-  get(updateId: number): DraftEvidence | undefined {
-    const row = this.db.prepare('SELECT content FROM patch_evidence WHERE update_id = ?').get(updateId) as { content: string } | undefined;
+  async get(updateId: number): Promise<DraftEvidence | undefined> {
+    const row = await this.store.db.selectFrom('patch_evidence').select('content').where('update_id', '=', updateId).executeTakeFirst();
     return row ? DraftEvidenceSchema.parse(JSON.parse(row.content)) : undefined;
   }
 
   /** Every stored article sentence, once each: a new patch may not copy any article a draft came from. */
-  allSentences(): string[] {
-    const rows = this.db.prepare('SELECT content FROM patch_evidence ORDER BY update_id').all() as { content: string }[];
+  async allSentences(): Promise<string[]> {
+    const rows = await this.store.db.selectFrom('patch_evidence').select('content').orderBy('update_id').execute();
     return [...new Set(rows.flatMap((r) => DraftEvidenceSchema.parse(JSON.parse(r.content)).sentences))];
   }
+}
+
+/** Drops a draft's evidence, inside the caller's transaction (a retraction's). */
+export async function deleteEvidence(db: Kysely<StoreTables>, updateId: number): Promise<void> {
+  await db.deleteFrom('patch_evidence').where('update_id', '=', updateId).execute();
 }

@@ -1,5 +1,5 @@
-import type Database from 'better-sqlite3';
 import { InteractionClaims } from './interaction-claims.js';
+import type { Store } from './open-store.js';
 import { ShareTokens } from './share-tokens.js';
 
 /** At most this often: an expired row is harmless for a while, and a delete every minute would be wasted work. */
@@ -14,23 +14,24 @@ export interface PruneResult {
 /**
  * Deletes expired interaction claims and share tokens, so the tables do not grow for ever. It rides on a tick the
  * bot already has (the digest scheduler's minute) and runs at most once an interval, timed by the clock it is given.
+ * Several replicas pruning the same rows is harmless: a delete of rows already gone deletes nothing.
  */
 export class ExpiredRowsPruner {
   private readonly claims: InteractionClaims;
   private readonly shares: ShareTokens;
   private lastRunAt: number | undefined;
 
-  constructor(db: Database.Database, private readonly intervalMs: number = PRUNE_INTERVAL_MS) {
-    this.claims = new InteractionClaims(db);
-    this.shares = new ShareTokens(db);
+  constructor(store: Store, private readonly intervalMs: number = PRUNE_INTERVAL_MS) {
+    this.claims = new InteractionClaims(store);
+    this.shares = new ShareTokens(store);
   }
 
   /** Prunes when an interval has passed since the last prune (or none ran yet); undefined when it is not due. */
-  pruneIfDue(now: Date): PruneResult | undefined {
+  async pruneIfDue(now: Date): Promise<PruneResult | undefined> {
     const since = this.lastRunAt === undefined ? Infinity : now.getTime() - this.lastRunAt;
     // A clock set back (since < 0) would otherwise postpone pruning until it caught up again.
     if (since >= 0 && since < this.intervalMs) return undefined;
-    const result = { claims: this.claims.pruneExpired(now), shareTokens: this.shares.pruneExpired(now) };
+    const result = { claims: await this.claims.pruneExpired(now), shareTokens: await this.shares.pruneExpired(now) };
     // Marked only after both deletes: a busy database is tried again on the next tick.
     this.lastRunAt = now.getTime();
     return result;

@@ -1,6 +1,10 @@
-import type Database from 'better-sqlite3';
+import type { Store } from './open-store.js';
 
-/** Rewrites the one health_probe row: throws when the database no longer takes writes (read-only, full, locked). */
-export function probeWrite(db: Database.Database, now: Date): void {
-  db.prepare('INSERT INTO health_probe (id, checked_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at').run(now.toISOString());
+/** Rewrites the one health_probe row: throws when the database no longer takes writes (read-only, full, locked, gone). */
+export async function probeWrite(store: Store, now: Date): Promise<void> {
+  await store.db
+    .insertInto('health_probe')
+    .values({ id: 1, checked_at: now.toISOString() })
+    .onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({ checked_at: eb.ref('excluded.checked_at') })))
+    .execute();
 }

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { Store } from './open-store.js';
 
 /** Which platform an interaction id belongs to; ids are only unique within one platform. */
 export type ClaimPlatform = 'slack' | 'discord';
@@ -12,45 +12,48 @@ export type ClaimResult = { first: true } | { first: false; result?: string };
 /**
  * Idempotency keys for interactions that write or post (Share, form submissions, Confirm/Cancel, subscribe), keyed on
  * the platform's own id for the interaction (Slack's action or view id, Discord's interaction id). Held in the
- * database, not in memory, so a restart or a second process sees the same claims.
+ * database, not in memory, so a restart or a second process (or replica) sees the same claims.
  */
 export class InteractionClaims {
-  private readonly insert;
-  private readonly select;
-  private readonly record;
-  private readonly prune;
-  private readonly remove;
-
-  constructor(private readonly db: Database.Database) {
-    this.insert = db.prepare(
-      'INSERT INTO interaction_claims (platform, key, claimed_at, expires_at) VALUES (?, ?, ?, ?) ON CONFLICT (platform, key) DO NOTHING',
-    );
-    this.select = db.prepare('SELECT result FROM interaction_claims WHERE platform = ? AND key = ?');
-    this.record = db.prepare('UPDATE interaction_claims SET result = ? WHERE platform = ? AND key = ?');
-    this.prune = db.prepare('DELETE FROM interaction_claims WHERE expires_at < ?');
-    this.remove = db.prepare('DELETE FROM interaction_claims WHERE platform = ? AND key = ? AND result IS NULL');
-  }
+  constructor(private readonly store: Store) {}
 
   /** Claims `key` for `platform`; exactly one caller, in any process, ever gets `first: true` until the key expires. */
-  claim(platform: ClaimPlatform, key: string, now: Date, ttlMs: number = CLAIM_TTL_MS): ClaimResult {
-    const inserted = this.insert.run(platform, key, now.toISOString(), new Date(now.getTime() + ttlMs).toISOString());
-    if (inserted.changes === 1) return { first: true };
-    const row = this.select.get(platform, key) as { result: string | null } | undefined;
+  async claim(platform: ClaimPlatform, key: string, now: Date, ttlMs: number = CLAIM_TTL_MS): Promise<ClaimResult> {
+    // The primary key decides: of two replicas inserting at once, exactly one inserts a row and the other does nothing.
+    const inserted = await this.store.db
+      .insertInto('interaction_claims')
+      .values({ platform, key, claimed_at: now.toISOString(), expires_at: new Date(now.getTime() + ttlMs).toISOString() })
+      .onConflict((oc) => oc.columns(['platform', 'key']).doNothing())
+      .returning('key')
+      .executeTakeFirst();
+    if (inserted) return { first: true };
+    const row = await this.store.db
+      .selectFrom('interaction_claims')
+      .select('result')
+      .where('platform', '=', platform)
+      .where('key', '=', key)
+      .executeTakeFirst();
     return row?.result != null ? { first: false, result: row.result } : { first: false };
   }
 
   /** Records what the first delivery did (a message ts, an update id), so a repeat can answer with the same. */
-  complete(platform: ClaimPlatform, key: string, result: string): void {
-    this.record.run(result, platform, key);
+  async complete(platform: ClaimPlatform, key: string, result: string): Promise<void> {
+    await this.store.db.updateTable('interaction_claims').set({ result }).where('platform', '=', platform).where('key', '=', key).execute();
   }
 
   /** Gives up an unfinished claim after the work failed, so the user's next try runs again. */
-  release(platform: ClaimPlatform, key: string): void {
-    this.remove.run(platform, key);
+  async release(platform: ClaimPlatform, key: string): Promise<void> {
+    await this.store.db
+      .deleteFrom('interaction_claims')
+      .where('platform', '=', platform)
+      .where('key', '=', key)
+      .where('result', 'is', null)
+      .execute();
   }
 
   /** Deletes expired claims; returns how many. */
-  pruneExpired(now: Date): number {
-    return this.prune.run(now.toISOString()).changes;
+  async pruneExpired(now: Date): Promise<number> {
+    const result = await this.store.db.deleteFrom('interaction_claims').where('expires_at', '<', now.toISOString()).executeTakeFirst();
+    return Number(result.numDeletedRows);
   }
 }

@@ -1,75 +1,16 @@
-import type Database from 'better-sqlite3';
-import { logRefusal } from './refusal-log.js';
-import { z } from 'zod';
+import { sql, type Kysely } from 'kysely';
 import type { Actor, CorrectionKind, CorrectionRecord, EditAttempt, UpdateStorePort } from '../core/updates/update-port.js';
-import { StoredPatchSchema, type StoredPatch } from '../core/patch/patch-schema.js';
-import { EditorUpdateSchema, type EditorUpdate, type PatchRecord, type UpdateOrigin, type UpdateRecord } from '../core/updates/update-schema.js';
-
-const UpdateRow = z.object({
-  id: z.number().int(),
-  content: z.string(),
-  author: z.string(),
-  origin: z.enum(['editor', 'ingest']),
-  recorded_at: z.iso.datetime(),
-  unverified: z.union([z.literal(0), z.literal(1)]),
-  verified_at: z.iso.datetime().nullable(),
-  verified_by: z.string().nullable(),
-  amended_at: z.iso.datetime().nullable(),
-  retracted_at: z.iso.datetime().nullable(),
-  kind: z.enum(['update', 'patch']).default('update'),
-});
-
-const CorrectionRow = z.object({
-  id: z.number().int(),
-  update_id: z.number().int(),
-  kind: z.enum(['amend', 'retract']),
-  reason: z.string(),
-  author: z.string(),
-  created_at: z.iso.datetime(),
-  before_content: z.string(),
-  after_content: z.string().nullable(),
-  published: z.union([z.literal(0), z.literal(1)]),
-});
-
-// Stored content went through the schema on the way in; parsing it again keeps a hand-edited row from slipping through.
-const content = (json: string): EditorUpdate => EditorUpdateSchema.parse(JSON.parse(json));
-const patchContent = (json: string): StoredPatch => StoredPatchSchema.parse(JSON.parse(json));
-/** A correction's before or after: a patch when it has one, else a form update. */
-const anyContent = (json: string): EditorUpdate | StoredPatch => {
-  const value: unknown = JSON.parse(json);
-  return value && typeof value === 'object' && 'patch' in value ? StoredPatchSchema.parse(value) : EditorUpdateSchema.parse(value);
-};
-
-function toUpdate(raw: unknown): UpdateRecord {
-  const row = UpdateRow.parse(raw);
-  return {
-    id: row.id,
-    ...(row.kind === 'patch' ? { patch: patchContent(row.content) } : { update: content(row.content) }),
-    author: row.author,
-    origin: row.origin,
-    recordedAt: row.recorded_at,
-    unverified: row.unverified === 1,
-    ...(row.verified_at ? { verifiedAt: row.verified_at } : {}),
-    ...(row.verified_by ? { verifiedBy: row.verified_by } : {}),
-    ...(row.amended_at ? { amendedAt: row.amended_at } : {}),
-    ...(row.retracted_at ? { retractedAt: row.retracted_at } : {}),
-  };
-}
-
-function toCorrection(raw: unknown): CorrectionRecord {
-  const row = CorrectionRow.parse(raw);
-  return {
-    id: row.id,
-    updateId: row.update_id,
-    kind: row.kind,
-    reason: row.reason,
-    author: row.author,
-    at: row.created_at,
-    before: anyContent(row.before_content),
-    ...(row.after_content ? { after: anyContent(row.after_content) } : {}),
-    published: row.published === 1,
-  };
-}
+import type { StoredPatch } from '../core/patch/patch-schema.js';
+import type { EditorUpdate, PatchRecord, UpdateOrigin, UpdateRecord } from '../core/updates/update-schema.js';
+import { deleteEvidence } from './evidence-store.js';
+import { notifyKnowledgeChanged } from './knowledge-notifications.js';
+import type { Store } from './open-store.js';
+import { logRefusal } from './refusal-log.js';
+import { lockKnowledge, readRevision } from './knowledge-revision.js';
+import { greatest } from './store-dialect.js';
+import type { StoreTables } from './store-tables.js';
+import { toCorrection, toUpdate } from './update-rows.js';
+import { writeTransaction } from './write-transaction.js';
 
 /** A digest delivery, named as the deliveries table names it. */
 export interface DeliveryRef {
@@ -82,211 +23,252 @@ export class UpdateNotWritable extends Error {
   override readonly name = 'UpdateNotWritable';
 }
 
+type Db = Kysely<StoreTables>;
+
 /**
- * Editors' updates and corrections in SQLite, in the same database as the digests. Updates are never deleted: a
- * retraction marks them, and each correction keeps the content before and after with its author and reason.
+ * Editors' updates and corrections, in the same database as the digests (SQLite or PostgreSQL, one behaviour).
+ * Updates are never deleted: a retraction marks them, and each correction keeps the content before and after with
+ * its author and reason. Every write that changes the knowledge notifies the other replicas as it commits.
  */
 export class UpdateStore {
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly store: Store) {}
 
-  list(): UpdateRecord[] {
-    return this.db.prepare('SELECT * FROM updates ORDER BY id').all().map(toUpdate);
+  private get db(): Db {
+    return this.store.db;
   }
 
-  get(id: number): UpdateRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM updates WHERE id = ?').get(id);
-    return row ? toUpdate(row) : undefined;
+  async list(): Promise<UpdateRecord[]> {
+    return (await this.db.selectFrom('updates').selectAll().orderBy('id').execute()).map(toUpdate);
   }
 
-  add(input: { update: EditorUpdate; origin: UpdateOrigin } & Actor): UpdateRecord {
-    const { lastInsertRowid } = this.db
-      .prepare('INSERT INTO updates (content, author, origin, recorded_at, unverified) VALUES (?, ?, ?, ?, ?)')
-      .run(JSON.stringify(input.update), input.author, input.origin, input.at.toISOString(), input.update.unverified ? 1 : 0);
-    return this.get(Number(lastInsertRowid))!;
+  async get(id: number): Promise<UpdateRecord | undefined> {
+    return getUpdate(this.db, id);
+  }
+
+  async add(input: { update: EditorUpdate; origin: UpdateOrigin } & Actor): Promise<UpdateRecord> {
+    return this.insert({ content: JSON.stringify(input.update), kind: 'update', unverified: input.update.unverified, ...input });
   }
 
   /** Stores a patch (`desk apply`); it applies on top of the pack and every earlier update or patch, in id order. */
-  addPatch(input: { patch: StoredPatch; unverified: boolean; origin: UpdateOrigin } & Actor): PatchRecord {
-    const { lastInsertRowid } = this.db
-      .prepare("INSERT INTO updates (content, author, origin, recorded_at, unverified, kind) VALUES (?, ?, ?, ?, ?, 'patch')")
-      .run(JSON.stringify(input.patch), input.author, input.origin, input.at.toISOString(), input.unverified ? 1 : 0);
-    return this.get(Number(lastInsertRowid)) as PatchRecord;
+  async addPatch(input: { patch: StoredPatch; unverified: boolean; origin: UpdateOrigin } & Actor): Promise<PatchRecord> {
+    return (await this.insert({ content: JSON.stringify(input.patch), kind: 'patch', ...input })) as PatchRecord;
   }
 
-  /** The id the next stored update or patch will get (ids only grow; a retracted one is never reused). */
-  nextId(): number {
-    const row = this.db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'updates'").get() as { seq: number } | undefined;
-    return (row?.seq ?? 0) + 1;
+  async addPatchIfUnchanged(input: { patch: StoredPatch; unverified: boolean; origin: UpdateOrigin } & Actor, revision: string): Promise<PatchRecord | undefined> {
+    return (await this.insert({ content: JSON.stringify(input.patch), kind: 'patch', ...input }, revision)) as PatchRecord | undefined;
+  }
+
+  /**
+   * The id the next stored update or patch will most likely get: the sequence's next value, which counts ids a
+   * rolled-back insert used up (ids only grow; a retracted one is never reused). Another replica may take it first;
+   * the caller compares it with the id the insert returns (PatchDesk reloads everything when they differ).
+   */
+  async nextId(): Promise<number> {
+    if (this.store.dialect === 'postgres') {
+      const { rows } = await sql<{ last: number | string | null }>`SELECT pg_sequence_last_value(pg_get_serial_sequence('updates', 'id')::regclass) AS last`.execute(this.db);
+      return Number(rows[0]?.last ?? 0) + 1;
+    }
+    const { rows } = await sql<{ seq: number }>`SELECT seq FROM sqlite_sequence WHERE name = 'updates'`.execute(this.db);
+    return (rows[0]?.seq ?? 0) + 1;
   }
 
   /** Replaces the content; an amendment marked unverified (the update's own flag, or `unverified` for a patch) makes it unverified again. */
-  amend(id: number, update: EditorUpdate | StoredPatch, input: Actor & { reason: string; unverified?: boolean }): CorrectionRecord {
+  async amend(id: number, update: EditorUpdate | StoredPatch, input: Actor & { reason: string; unverified?: boolean }): Promise<CorrectionRecord> {
     const unverified = 'patch' in update ? Boolean(input.unverified) : update.unverified;
-    return this.correct(id, 'amend', input, () => {
+    return this.correct(id, 'amend', input, async (trx) => {
       // Marking an amendment unverified withdraws an earlier verification; otherwise verification stands.
-      this.db
-        .prepare(
-          `UPDATE updates SET content = ?, amended_at = ?, unverified = CASE WHEN ? = 1 THEN 1 ELSE unverified END,
-             verified_at = CASE WHEN ? = 1 THEN NULL ELSE verified_at END, verified_by = CASE WHEN ? = 1 THEN NULL ELSE verified_by END
-           WHERE id = ?`,
-        )
-        .run(JSON.stringify(update), input.at.toISOString(), ...Array<number>(3).fill(unverified ? 1 : 0), id);
+      await trx
+        .updateTable('updates')
+        .set({ content: JSON.stringify(update), amended_at: input.at.toISOString(), ...(unverified ? { unverified: 1, verified_at: null, verified_by: null } : {}) })
+        .where('id', '=', id)
+        .execute();
       return update;
     });
   }
 
-  retract(id: number, input: Actor & { reason: string }): CorrectionRecord {
-    return this.correct(id, 'retract', input, () => {
-      this.db.prepare('UPDATE updates SET retracted_at = ? WHERE id = ?').run(input.at.toISOString(), id);
+  /** Marks an update retracted; a draft's private evidence goes with it, since nothing may cite it any more. */
+  async retract(id: number, input: Actor & { reason: string }): Promise<CorrectionRecord> {
+    return this.correct(id, 'retract', input, async (trx) => {
+      await trx.updateTable('updates').set({ retracted_at: input.at.toISOString() }).where('id', '=', id).execute();
+      await deleteEvidence(trx, id);
       return undefined;
     });
   }
 
-  verify(id: number, input: Actor): UpdateRecord {
-    const changed = this.db
-      .prepare('UPDATE updates SET unverified = 0, verified_at = ?, verified_by = ? WHERE id = ? AND unverified = 1 AND retracted_at IS NULL')
-      .run(input.at.toISOString(), input.author, id).changes;
-    if (changed === 0) throw new UpdateNotWritable(this.get(id) ? `update #${id} is not awaiting verification` : `there is no update #${id}`);
-    return this.get(id)!;
+  async verify(id: number, input: Actor): Promise<UpdateRecord> {
+    return writeTransaction(this.store, async (trx) => {
+      await lockKnowledge(trx, this.store.dialect);
+      const verified = await trx
+        .updateTable('updates')
+        .set({ unverified: 0, verified_at: input.at.toISOString(), verified_by: input.author })
+        .where('id', '=', id)
+        .where('unverified', '=', 1)
+        .where('retracted_at', 'is', null)
+        .returningAll()
+        .executeTakeFirst();
+      if (!verified) throw new UpdateNotWritable((await getUpdate(trx, id)) ? `update #${id} is not awaiting verification` : `there is no update #${id}`);
+      await notifyKnowledgeChanged(trx, this.store.dialect);
+      return toUpdate(verified);
+    });
   }
 
-  recentCorrections(limit: number): CorrectionRecord[] {
-    return this.db.prepare('SELECT * FROM corrections ORDER BY id DESC LIMIT ?').all(limit).map(toCorrection);
+  async recentCorrections(limit: number): Promise<CorrectionRecord[]> {
+    return (await this.db.selectFrom('corrections').selectAll().orderBy('id', 'desc').limit(limit).execute()).map(toCorrection);
   }
 
   /** Corrections with an id above `afterId`, oldest first: what another process corrected since this one last looked. */
-  correctionsAfter(afterId: number): CorrectionRecord[] {
-    return this.db.prepare('SELECT * FROM corrections WHERE id > ? ORDER BY id').all(afterId).map(toCorrection);
+  async correctionsAfter(afterId: number): Promise<CorrectionRecord[]> {
+    return (await this.db.selectFrom('corrections').selectAll().where('id', '>', afterId).orderBy('id').execute()).map(toCorrection);
   }
 
   /** Corrections of updates a posted digest had carried, made in (after, until]: the next digest's Corrections section. */
-  publishedCorrections(after: Date, until: Date): CorrectionRecord[] {
-    return this.db
-      .prepare('SELECT * FROM corrections WHERE published = 1 AND created_at > ? AND created_at <= ? ORDER BY id')
-      .all(after.toISOString(), until.toISOString())
-      .map(toCorrection);
+  async publishedCorrections(after: Date, until: Date): Promise<CorrectionRecord[]> {
+    const rows = await this.db
+      .selectFrom('corrections')
+      .selectAll()
+      .where('published', '=', 1)
+      .where('created_at', '>', after.toISOString())
+      .where('created_at', '<=', until.toISOString())
+      .orderBy('id')
+      .execute();
+    return rows.map(toCorrection);
   }
 
-  recentUpdates(limit: number): UpdateRecord[] {
-    return this.db
-      .prepare('SELECT * FROM updates ORDER BY MAX(recorded_at, COALESCE(verified_at, \'\'), COALESCE(amended_at, \'\'), COALESCE(retracted_at, \'\')) DESC, id DESC LIMIT ?')
-      .all(limit)
-      .map(toUpdate);
+  async recentUpdates(limit: number): Promise<UpdateRecord[]> {
+    const latest = greatest(this.store.dialect, sql`recorded_at`, ...['verified_at', 'amended_at', 'retracted_at'].map((c) => sql`coalesce(${sql.ref(c)}, '')`));
+    return (await this.db.selectFrom('updates').selectAll().orderBy(latest, 'desc').orderBy('id', 'desc').limit(limit).execute()).map(toUpdate);
   }
 
-  logAttempt(attempt: EditAttempt): void {
-    const row = [attempt.at, attempt.at.slice(0, 10), attempt.platform, attempt.userId ?? null, attempt.action.slice(0, 100), attempt.allowed ? 1 : 0, attempt.detail?.slice(0, 300) ?? null];
-    if (attempt.allowed || !attempt.userId) {
-      this.db.prepare('INSERT INTO edit_attempts (at, day, platform, user_id, action, allowed, detail) VALUES (?, ?, ?, ?, ?, ?, ?)').run(...row);
-    } else {
-      logRefusal(this.db, row);
-    }
+  async logAttempt(attempt: EditAttempt): Promise<void> {
+    const row = {
+      at: attempt.at,
+      day: attempt.at.slice(0, 10),
+      platform: attempt.platform,
+      user_id: attempt.userId ?? null,
+      action: attempt.action.slice(0, 100),
+      allowed: attempt.allowed ? 1 : 0,
+      detail: attempt.detail?.slice(0, 300) ?? null,
+    };
+    if (attempt.allowed || !attempt.userId) await this.db.insertInto('edit_attempts').values(row).execute();
+    else await logRefusal(this.db, row);
   }
 
-  refusedAttempts(since: Date, limit: number): EditAttempt[] {
-    const rows = this.db
-      .prepare('SELECT * FROM edit_attempts WHERE allowed = 0 AND at >= ? ORDER BY id DESC LIMIT ?')
-      .all(since.toISOString(), limit) as { at: string; platform: string; user_id: string | null; action: string; detail: string | null }[];
+  async refusedAttempts(since: Date, limit: number): Promise<EditAttempt[]> {
+    const rows = await this.db.selectFrom('edit_attempts').selectAll().where('allowed', '=', 0).where('at', '>=', since.toISOString()).orderBy('id', 'desc').limit(limit).execute();
     return rows.map((r) => ({ at: r.at, platform: r.platform, action: r.action, allowed: false, ...(r.user_id ? { userId: r.user_id } : {}), ...(r.detail ? { detail: r.detail } : {}) }));
   }
 
-  revision(): string {
-    const row = this.db
-      .prepare(
-        `SELECT (SELECT COALESCE(MAX(id), 0) FROM updates) AS u, (SELECT COALESCE(MAX(id), 0) FROM corrections) AS c,
-                (SELECT COUNT(*) FROM updates WHERE verified_at IS NOT NULL) AS v`,
-      )
-      .get() as { u: number; c: number; v: number };
-    return `${row.u}:${row.c}:${row.v}`;
+  /** Changes whenever an update or correction is written or an update verified, by any replica. */
+  async revision(): Promise<string> {
+    return readRevision(this.db);
   }
 
   /** Records that a posted digest carried these updates, so a correction can find and edit it. */
-  recordCarried(delivery: DeliveryRef, updateIds: readonly number[], at: Date): void {
-    const insert = this.db.prepare('INSERT OR IGNORE INTO update_deliveries (update_id, subscription_id, local_date, recorded_at) VALUES (?, ?, ?, ?)');
-    this.db.transaction(() => {
-      for (const id of updateIds) insert.run(id, delivery.subscriptionId, delivery.localDate, at.toISOString());
-    })();
+  async recordCarried(delivery: DeliveryRef, updateIds: readonly number[], at: Date): Promise<void> {
+    if (updateIds.length === 0) return;
+    const rows = updateIds.map((id) => ({ update_id: id, subscription_id: delivery.subscriptionId, local_date: delivery.localDate, recorded_at: at.toISOString() }));
+    await this.db.insertInto('update_deliveries').values(rows).onConflict((oc) => oc.doNothing()).execute();
   }
 
   /** The digest deliveries that carried an update, oldest first. */
-  carriedBy(updateId: number): DeliveryRef[] {
-    const rows = this.db
-      .prepare('SELECT subscription_id, local_date FROM update_deliveries WHERE update_id = ? ORDER BY local_date, subscription_id')
-      .all(updateId) as { subscription_id: number; local_date: string }[];
+  async carriedBy(updateId: number): Promise<DeliveryRef[]> {
+    const rows = await this.db.selectFrom('update_deliveries').select(['subscription_id', 'local_date']).where('update_id', '=', updateId).orderBy('local_date').orderBy('subscription_id').execute();
     return rows.map((r) => ({ subscriptionId: r.subscription_id, localDate: r.local_date }));
   }
 
   /** The updates one posted digest carried. */
-  carriedIn(delivery: DeliveryRef): number[] {
-    const rows = this.db
-      .prepare('SELECT update_id FROM update_deliveries WHERE subscription_id = ? AND local_date = ? ORDER BY update_id')
-      .all(delivery.subscriptionId, delivery.localDate) as { update_id: number }[];
+  async carriedIn(delivery: DeliveryRef): Promise<number[]> {
+    const rows = await this.db
+      .selectFrom('update_deliveries')
+      .select('update_id')
+      .where('subscription_id', '=', delivery.subscriptionId)
+      .where('local_date', '=', delivery.localDate)
+      .orderBy('update_id')
+      .execute();
     return rows.map((r) => r.update_id);
   }
 
   /** Every correction of these updates, oldest first. */
-  correctionsOf(updateIds: readonly number[]): CorrectionRecord[] {
+  async correctionsOf(updateIds: readonly number[]): Promise<CorrectionRecord[]> {
     if (updateIds.length === 0) return [];
-    return this.db
-      .prepare(`SELECT * FROM corrections WHERE update_id IN (${updateIds.map(() => '?').join(', ')}) ORDER BY id`)
-      .all(...updateIds)
-      .map(toCorrection);
+    return (await this.db.selectFrom('corrections').selectAll().where('update_id', 'in', [...updateIds]).orderBy('id').execute()).map(toCorrection);
   }
 
   /** What happened to one posted digest's edit after a correction. */
-  recordEdit(correctionId: number, delivery: DeliveryRef, outcome: { status: 'edited' | 'failed'; error?: string }, at: Date): void {
-    this.db
-      .prepare(
-        `INSERT INTO correction_edits (correction_id, subscription_id, local_date, status, error, at) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (correction_id, subscription_id, local_date) DO UPDATE SET status = excluded.status, error = excluded.error, at = excluded.at`,
+  async recordEdit(correctionId: number, delivery: DeliveryRef, outcome: { status: 'edited' | 'failed'; error?: string }, at: Date): Promise<void> {
+    await this.db
+      .insertInto('correction_edits')
+      .values({ correction_id: correctionId, subscription_id: delivery.subscriptionId, local_date: delivery.localDate, status: outcome.status, error: outcome.error?.slice(0, 300) ?? null, at: at.toISOString() })
+      .onConflict((oc) =>
+        oc.columns(['correction_id', 'subscription_id', 'local_date']).doUpdateSet((eb) => ({ status: eb.ref('excluded.status'), error: eb.ref('excluded.error'), at: eb.ref('excluded.at') })),
       )
-      .run(correctionId, delivery.subscriptionId, delivery.localDate, outcome.status, outcome.error?.slice(0, 300) ?? null, at.toISOString());
+      .execute();
   }
 
   /** Edits recorded for a correction. */
-  editsOf(correctionId: number): (DeliveryRef & { status: 'edited' | 'failed'; error?: string })[] {
-    const rows = this.db.prepare('SELECT * FROM correction_edits WHERE correction_id = ? ORDER BY local_date, subscription_id').all(correctionId) as {
-      subscription_id: number;
-      local_date: string;
-      status: 'edited' | 'failed';
-      error: string | null;
-    }[];
+  async editsOf(correctionId: number): Promise<(DeliveryRef & { status: 'edited' | 'failed'; error?: string })[]> {
+    const rows = await this.db.selectFrom('correction_edits').selectAll().where('correction_id', '=', correctionId).orderBy('local_date').orderBy('subscription_id').execute();
     return rows.map((r) => ({ subscriptionId: r.subscription_id, localDate: r.local_date, status: r.status, ...(r.error ? { error: r.error } : {}) }));
   }
 
-  /** One transaction: check the update can change, apply the change, keep before and after with the reason. */
-  private correct(id: number, kind: CorrectionKind, input: Actor & { reason: string }, change: () => EditorUpdate | StoredPatch | undefined): CorrectionRecord {
-    return this.db
-      .transaction(() => {
-        const current = this.get(id);
-        if (!current) throw new UpdateNotWritable(`there is no update #${id}`);
-        if (current.retractedAt) throw new UpdateNotWritable(`update #${id} was already retracted`);
-        const after = change();
-        const published = this.db.prepare('SELECT 1 FROM update_deliveries WHERE update_id = ? LIMIT 1').get(id) !== undefined;
-        const { lastInsertRowid } = this.db
-          .prepare('INSERT INTO corrections (update_id, kind, reason, author, created_at, before_content, after_content, published) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-          .run(id, kind, input.reason, input.author, input.at.toISOString(), JSON.stringify(current.update ?? current.patch), after ? JSON.stringify(after) : null, published ? 1 : 0);
-        return toCorrection(this.db.prepare('SELECT * FROM corrections WHERE id = ?').get(Number(lastInsertRowid)));
-      })
-      .immediate();
+  /**
+   * One insert into updates and its notification, committed together; the id is the one the insert was given.
+   * With `ifRevision`, nothing is inserted (undefined) unless the knowledge is still at that revision.
+   */
+  private async insert(input: { content: string; kind: 'update' | 'patch'; unverified: boolean; origin: UpdateOrigin } & Actor): Promise<UpdateRecord>;
+  private async insert(input: { content: string; kind: 'update' | 'patch'; unverified: boolean; origin: UpdateOrigin } & Actor, ifRevision: string): Promise<UpdateRecord | undefined>;
+  private async insert(input: { content: string; kind: 'update' | 'patch'; unverified: boolean; origin: UpdateOrigin } & Actor, ifRevision?: string): Promise<UpdateRecord | undefined> {
+    return writeTransaction(this.store, async (trx) => {
+      await lockKnowledge(trx, this.store.dialect);
+      if (ifRevision !== undefined && (await readRevision(trx)) !== ifRevision) return undefined;
+      const row = await trx
+        .insertInto('updates')
+        .values({ content: input.content, kind: input.kind, author: input.author, origin: input.origin, recorded_at: input.at.toISOString(), unverified: input.unverified ? 1 : 0 })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await notifyKnowledgeChanged(trx, this.store.dialect);
+      return toUpdate(row);
+    });
+  }
+
+  /** One write transaction: check the update can change, apply the change, keep before and after with the reason. */
+  private async correct(id: number, kind: CorrectionKind, input: Actor & { reason: string }, change: (trx: Db) => Promise<EditorUpdate | StoredPatch | undefined>): Promise<CorrectionRecord> {
+    return writeTransaction(this.store, async (trx) => {
+      await lockKnowledge(trx, this.store.dialect);
+      // FOR UPDATE on PostgreSQL: a second replica correcting the same update waits, then sees it as this one left it.
+      const locked = trx.selectFrom('updates').selectAll().where('id', '=', id);
+      const row = await (this.store.dialect === 'postgres' ? locked.forUpdate() : locked).executeTakeFirst();
+      const current = row ? toUpdate(row) : undefined;
+      if (!current) throw new UpdateNotWritable(`there is no update #${id}`);
+      if (current.retractedAt) throw new UpdateNotWritable(`update #${id} was already retracted`);
+      const after = await change(trx);
+      const published = (await trx.selectFrom('update_deliveries').select('update_id').where('update_id', '=', id).limit(1).executeTakeFirst()) !== undefined;
+      const correction = await trx
+        .insertInto('corrections')
+        .values({
+          update_id: id,
+          kind,
+          reason: input.reason,
+          author: input.author,
+          created_at: input.at.toISOString(),
+          before_content: JSON.stringify(current.update ?? current.patch),
+          after_content: after ? JSON.stringify(after) : null,
+          published: published ? 1 : 0,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await notifyKnowledgeChanged(trx, this.store.dialect);
+      return toCorrection(correction);
+    });
   }
 }
 
-/** The store as the core's editor commands see it. */
+async function getUpdate(db: Db, id: number): Promise<UpdateRecord | undefined> {
+  const row = await db.selectFrom('updates').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toUpdate(row) : undefined;
+}
+
+/** The store as the core's editor commands see it: now that every method is async, the store itself fits the port. */
 export function updateStorePort(store: UpdateStore): UpdateStorePort {
-  return {
-    list: async () => store.list(),
-    get: async (id) => store.get(id),
-    add: async (input) => store.add(input),
-    addPatch: async (input) => store.addPatch(input),
-    nextId: async () => store.nextId(),
-    amend: async (id, update, input) => store.amend(id, update, input),
-    retract: async (id, input) => store.retract(id, input),
-    verify: async (id, input) => store.verify(id, input),
-    recentCorrections: async (limit) => store.recentCorrections(limit),
-    recentUpdates: async (limit) => store.recentUpdates(limit),
-    refusedAttempts: async (since, limit) => store.refusedAttempts(since, limit),
-    logAttempt: async (attempt) => store.logAttempt(attempt),
-    revision: async () => store.revision(),
-  };
+  return store;
 }

@@ -42,4 +42,14 @@ describe('environment', () => {
     expect(() => parseEnv({ SLACK_SIGNING_SECRET: 'abc' })).toThrow(/SLACK_SIGNING_SECRET: is set but SLACK_BOT_TOKEN is not/);
     expect(() => parseEnv({ SLACK_APP_TOKEN: 'xapp-1' })).toThrow(/SLACK_APP_TOKEN: is set but SLACK_BOT_TOKEN is not/);
   });
+
+  it('takes a postgres:// or postgresql:// DATABASE_URL, and refuses anything else without repeating it', () => {
+    expect(parseEnv({ DATABASE_URL: 'postgres://sw:pw@db:5432/strikewire' }).DATABASE_URL).toBe('postgres://sw:pw@db:5432/strikewire');
+    expect(parseEnv({ DATABASE_URL: 'postgresql:///strikewire?host=/var/run/postgresql' }).DATABASE_URL).toMatch(/^postgresql:/);
+    expect(parseEnv({}).DATABASE_URL).toBeUndefined();
+    for (const bad of ['mysql://root:hunter2@db/sw', 'hunter2', 'postgres//hunter2@db']) {
+      expect(() => parseEnv({ DATABASE_URL: bad })).toThrow(/DATABASE_URL: must be a PostgreSQL URL/);
+      expect(() => parseEnv({ DATABASE_URL: bad })).not.toThrow(/hunter2/);
+    }
+  });
 });

@@ -10,7 +10,7 @@ import { createSlackDigestChannel, createSlackDigestClient } from '../../src/bot
 import type { DigestChannel } from '../../src/scheduler/digest-channel.js';
 import { DigestScheduler } from '../../src/scheduler/digest-scheduler.js';
 import { DeliveryStore } from '../../src/store/delivery-store.js';
-import { openDatabase } from '../../src/store/open-database.js';
+import { openStore } from '../../src/store/open-store.js';
 import { SubscriptionStore } from '../../src/store/subscription-store.js';
 
 const env = process.env;
@@ -32,11 +32,11 @@ function hangingAfterPost(channel: DigestChannel): DigestChannel {
   };
 }
 
-const db = openDatabase(env.DATABASE_PATH!);
+const store = await openStore({ databaseUrl: env.DATABASE_URL, databasePath: env.DATABASE_PATH ?? '' });
 const scheduler = new DigestScheduler({
   ctx: loadContext(WGA_2023_PACK_DIR, { clock: () => now }),
-  subscriptions: new SubscriptionStore(db),
-  deliveries: new DeliveryStore(db),
+  subscriptions: new SubscriptionStore(store),
+  deliveries: new DeliveryStore(store),
   channels: {
     slack: hangingAfterPost(createSlackDigestChannel(createSlackDigestClient({ botToken: env.SLACK_BOT_TOKEN!, apiUrl: env.SLACK_API_URL!, timeoutMs: 5000 }))),
     discord: hangingAfterPost(createDiscordDigestChannel(createDiscordDigestRest({ token: env.DISCORD_TOKEN!, apiUrl: env.DISCORD_API_URL!, timeoutMs: 5000 }))),
@@ -48,3 +48,4 @@ const scheduler = new DigestScheduler({
 });
 await scheduler.runDueCheck(1);
 process.stdout.write('finished without hanging\n');
+await store.close();

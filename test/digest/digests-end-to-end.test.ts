@@ -66,7 +66,7 @@ beforeAll(async () => {
   slack = createSlackApp(ctx, { botToken: SLACK_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: slackFake.apiUrl, retryConfig: { retries: 1, minTimeout: 10, maxTimeout: 20 } });
   const { port } = await slack.start({ port: 0, host: '127.0.0.1' });
   driver = new SlackRequestDriver(`http://127.0.0.1:${port}/slack/events`, SIGNING_SECRET);
-  bot = createDiscordBot(ctx, { db: digests.db, token: DISCORD_TOKEN, apiUrl: discordFake.apiUrl, rest: { timeout: 5000, retries: 1 }, logger: { debug() {}, info() {}, warn: (m) => logs.push(m), error: (m) => logs.push(m) } });
+  bot = createDiscordBot(ctx, { store: digests.store, token: DISCORD_TOKEN, apiUrl: discordFake.apiUrl, rest: { timeout: 5000, retries: 1 }, logger: { debug() {}, info() {}, warn: (m) => logs.push(m), error: (m) => logs.push(m) } });
   await bot.start();
   const started = await digests.start(ctx);
   scheduler = started.scheduler;
@@ -136,7 +136,7 @@ describe('daily digests end to end', () => {
     expect(refused.response_type).toBe('ephemeral');
     expect(refused.text).toContain('Only people who manage this channel can change its digest');
     expect(await discordDigest('subscribe', { time: '06:00' }, { actor: 'member' })).toEqual({ visibility: 'private', text: expect.stringContaining('Nothing was changed.') });
-    const rows = digests.db.prepare('SELECT platform, channel_id, local_time, time_zone, workspace_id FROM subscriptions ORDER BY id').all();
+    const rows = digests.store.sqlite!.prepare('SELECT platform, channel_id, local_time, time_zone, workspace_id FROM subscriptions ORDER BY id').all();
     expect(rows).toEqual([
       { platform: 'slack', channel_id: 'C1', local_time: '09:00', time_zone: 'America/Los_Angeles', workspace_id: 'T0STRIKE' },
       { platform: 'slack', channel_id: 'C2', local_time: '09:00', time_zone: 'America/Los_Angeles', workspace_id: 'T0STRIKE' },
@@ -217,7 +217,7 @@ describe('daily digests end to end', () => {
     expect(await exited).toBe('SIGKILL');
 
     // Posted, claimed, never confirmed; C2 was never reached.
-    const statuses = digests.db.prepare("SELECT s.channel_id, d.status FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id WHERE d.local_date = '2023-08-07' ORDER BY s.id").all();
+    const statuses = digests.store.sqlite!.prepare("SELECT s.channel_id, d.status FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id WHERE d.local_date = '2023-08-07' ORDER BY s.id").all();
     expect(statuses).toEqual([
       { channel_id: 'C1', status: 'claimed' },
       { channel_id: DISCORD_CHANNEL, status: 'claimed' },
@@ -237,7 +237,7 @@ describe('daily digests end to end', () => {
     }
     for (const channel of ['C1', 'C2']) expect(slackDigests(channel, '20230807')).toHaveLength(1);
     expectOneDiscordDigest('20230807');
-    const after = digests.db.prepare("SELECT d.status, d.message_id IS NOT NULL AS has_id FROM deliveries d WHERE d.local_date = '2023-08-07'").all();
+    const after = digests.store.sqlite!.prepare("SELECT d.status, d.message_id IS NOT NULL AS has_id FROM deliveries d WHERE d.local_date = '2023-08-07'").all();
     expect(after).toEqual([
       { status: 'confirmed', has_id: 1 },
       { status: 'confirmed', has_id: 1 },

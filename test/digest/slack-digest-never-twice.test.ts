@@ -65,7 +65,7 @@ async function subscribe(channelId: string, time: string): Promise<string> {
 }
 
 const digestsIn = (channel: string) => history.postsTo(channel).filter((m) => m.metadata?.event_type === DIGEST_EVENT_TYPE);
-const paused = (channel: string) => (digests.db.prepare('SELECT paused_reason FROM subscriptions WHERE channel_id = ?').get(channel) as { paused_reason: string | null }).paused_reason;
+const paused = (channel: string) => (digests.store.sqlite!.prepare('SELECT paused_reason FROM subscriptions WHERE channel_id = ?').get(channel) as { paused_reason: string | null }).paused_reason;
 
 describe('Slack digests are never posted twice and never lost', () => {
   it('says how to fix a channel whose history the bot cannot read, and not for one it can', async () => {

@@ -1,8 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type Database from 'better-sqlite3';
-import { openDatabase } from '../../src/store/open-database.js';
+import { openStore, type Store } from '../../src/store/open-store.js';
 /** Starts the real Discord bot (discord.js Client) against a fresh fake Discord, for end-to-end tests. */
 import { createDiscordBot, type DiscordBot } from '../../src/bots/discord/discord-bot.js';
 import type { DiscordLogger } from '../../src/bots/discord/discord-logger.js';
@@ -19,7 +18,7 @@ export interface BotUnderTest {
   bot: DiscordBot;
   ctx: CommandContext;
   logs: string[];
-  db: Database.Database;
+  store: Store;
   close(): Promise<void>;
 }
 
@@ -41,19 +40,19 @@ export async function startBotUnderTest(extensions?: CommandSpec[], interceptors
   };
   const ctx = testContext(extensions);
   // A given path is the caller's to delete; it stands for the same DATABASE_PATH across a restart.
-  const store = options.databasePath ? sharedDatabase(options.databasePath) : testDatabase();
-  const bot = createDiscordBot(ctx, { token: 'fake.bot.token', apiUrl: fake.apiUrl, logger, rest: { timeout: 5000, retries: 1 }, interceptors, db: store.db, ...(options.clock ? { clock: options.clock } : {}) });
+  const opened = options.databasePath ? await sharedDatabase(options.databasePath) : await testDatabase();
+  const bot = createDiscordBot(ctx, { token: 'fake.bot.token', apiUrl: fake.apiUrl, logger, rest: { timeout: 5000, retries: 1 }, interceptors, store: opened.store, ...(options.clock ? { clock: options.clock } : {}) });
   await bot.start();
   return {
     fake,
     bot,
     ctx,
     logs,
-    db: store.db,
+    store: opened.store,
     async close() {
       await bot.stop();
       await fake.close();
-      store.remove();
+      await opened.remove();
     },
   };
 }
@@ -76,22 +75,29 @@ export function followUpsOf(fake: FakeDiscord, interaction: { token: string }): 
   return fake.calls.filter((c) => c.route === FAKE_ROUTES.followUp && c.params.token === interaction.token);
 }
 
-function sharedDatabase(path: string): { db: Database.Database; remove(): void } {
-  const db = openDatabase(path);
-  return { db, remove: () => db.close() };
+async function sharedDatabase(path: string): Promise<{ store: Store; remove(): Promise<void> }> {
+  const store = await openStore({ databasePath: path });
+  return { store, remove: () => store.close() };
 }
 
-/** A real SQLite database in a fresh temporary directory; remove() closes and deletes it. */
-export function testDatabase(): { db: Database.Database; path: string; remove(): void } {
+/** A fresh temporary folder for a DATABASE_PATH that outlives one store (a restart); remove() deletes it. */
+export function testDatabasePath(): { path: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'discord-bot-'));
-  const path = join(dir, 'strikewire.db');
-  const db = openDatabase(path);
+  return { path: join(dir, 'strikewire.db'), remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A real SQLite store in a fresh temporary directory; remove() closes and deletes it. */
+export async function testDatabase(): Promise<{ store: Store; path: string; remove(): Promise<void> }> {
+  const file = testDatabasePath();
+  const store = await openStore({ databasePath: file.path });
+  let closed = false;
   return {
-    db,
-    path,
-    remove() {
-      if (db.open) db.close();
-      rmSync(dir, { recursive: true, force: true });
+    store,
+    path: file.path,
+    async remove() {
+      if (!closed) await store.close();
+      closed = true;
+      file.remove();
     },
   };
 }

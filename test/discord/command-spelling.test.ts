@@ -10,16 +10,23 @@ import { formRequest } from '../../src/core/forms/form-registry.js';
 import type { Reply } from '../../src/core/reply/reply.js';
 import { DigestSubscriptions } from '../../src/scheduler/digest-subscriptions.js';
 import { DeliveryStore } from '../../src/store/delivery-store.js';
+import { openStore, type Store } from '../../src/store/open-store.js';
 import { SubscriptionStore } from '../../src/store/subscription-store.js';
 import { meetingUpdate, origin as slackOrigin, startDesk, type DeskHarness } from '../editors/support.js';
 
 let h: DeskHarness;
-afterEach(() => h?.db.close());
+let digestStore: Store | undefined;
+afterEach(async () => {
+  await h?.db.close();
+  await digestStore?.close();
+  digestStore = undefined;
+});
 
-/** A desk with the digest command too, as the running bot has it. */
+/** A desk with the digest command too, as the running bot has it (its subscriptions in a store of their own). */
 async function start(): Promise<DeskHarness> {
   h = await startDesk();
-  const subscriptions = new DigestSubscriptions(new SubscriptionStore(h.db), new DeliveryStore(h.db), h.ctx.clock);
+  digestStore = await openStore({ databasePath: ':memory:' });
+  const subscriptions = new DigestSubscriptions(new SubscriptionStore(digestStore), new DeliveryStore(digestStore), h.ctx.clock);
   h.ctx.extensions = [...(h.ctx.extensions ?? []), createDigestCommand({ subscriptions, defaultTimeZone: 'America/Los_Angeles' })];
   return h;
 }

@@ -12,7 +12,7 @@ import type { Store } from '../../src/store/open-store.js';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord-fake.js';
 import { createInteractionSigner, postInteraction } from '../fakes/discord-interaction-signer.js';
 import { createTestDatabase, openTestStore, STORE_KINDS, type TestDatabase } from '../support/test-store.js';
-import { testContext, testDatabase } from './bot-harness.js';
+import { testContext } from './bot-harness.js';
 
 /** Takes the lease row's lock from another connection: PostgreSQL then makes a renewal wait, SQLite refuses it as busy. */
 async function lockLeaseRow(database: TestDatabase): Promise<() => Promise<void>> {
@@ -43,11 +43,8 @@ describe.each(STORE_KINDS)('a gateway holder that loses its lease, on %s', (kind
   let observer: Store;
   let leases: LeaseStore;
   let running: { stop(): Promise<void> } | undefined;
-  const sqlite = testDatabase();
-
   beforeAll(() => {
     configureLogger({ level: 'silent', format: 'json', secrets: [] });
-    return () => sqlite.remove();
   });
 
   beforeEach(async () => {
@@ -67,7 +64,7 @@ describe.each(STORE_KINDS)('a gateway holder that loses its lease, on %s', (kind
 
   async function holdGateway(timing: LeaseTiming): Promise<string> {
     const env = parseEnv({ DISCORD_TOKEN: 'fake.bot.token', DISCORD_API_URL: fake.apiUrl });
-    running = await startDiscord(testContext(), env, { db: sqlite.db, election: { store: holderStore, timing } });
+    running = await startDiscord(testContext(), env, { store: holderStore, election: { store: holderStore, timing } });
     await fake.waitForOpenSessions(1);
     const holder = await leases.holderOf(GATEWAY_LEASE_NAME);
     expect(holder).toBeDefined();
@@ -105,7 +102,7 @@ describe.each(STORE_KINDS)('a gateway holder that loses its lease, on %s', (kind
   it('refuses to start when the first login fails, and gives the lease back', async () => {
     fake.failNext('GET /gateway/bot', { status: 401, code: 0, message: '401: Unauthorized' });
     const env = parseEnv({ DISCORD_TOKEN: 'fake.bot.token', DISCORD_API_URL: fake.apiUrl });
-    await expect(startDiscord(testContext(), env, { db: sqlite.db, election: { store: holderStore } })).rejects.toThrow(/rejected DISCORD_TOKEN/);
+    await expect(startDiscord(testContext(), env, { store: holderStore, election: { store: holderStore } })).rejects.toThrow(/rejected DISCORD_TOKEN/);
     expect(await leases.holderOf(GATEWAY_LEASE_NAME)).toBeUndefined();
   });
 });
@@ -115,17 +112,15 @@ describe('one replica on SQLite', () => {
     configureLogger({ level: 'silent', format: 'json', secrets: [] });
     const fake = await startFakeDiscord();
     const { store, close } = await openTestStore('sqlite');
-    const sqlite = testDatabase();
     try {
       const env = parseEnv({ DISCORD_TOKEN: 'fake.bot.token', DISCORD_API_URL: fake.apiUrl });
-      const running = await startDiscord(testContext(), env, { db: sqlite.db, election: { store } });
+      const running = await startDiscord(testContext(), env, { store, election: { store } });
       expect(fake.identifies).toHaveLength(1);
       expect(running.connected()).toBe(true);
       await running.stop();
       await fake.waitForOpenSessions(0);
       expect(await new LeaseStore(store).holderOf(GATEWAY_LEASE_NAME)).toBeUndefined();
     } finally {
-      sqlite.remove();
       await close();
       await fake.close();
     }
@@ -137,11 +132,10 @@ describe('a replica standing by', () => {
     configureLogger({ level: 'silent', format: 'json', secrets: [] });
     const fake = await startFakeDiscord();
     const { store, close } = await openTestStore('sqlite');
-    const sqlite = testDatabase();
     const signer = createInteractionSigner();
     await new LeaseStore(store).acquire(GATEWAY_LEASE_NAME, 'another-replica', 60_000);
     const env = parseEnv({ DISCORD_TOKEN: 'fake.bot.token', DISCORD_API_URL: fake.apiUrl, DISCORD_PUBLIC_KEY: signer.publicKeyHex });
-    const running = await startDiscord(testContext(), env, { db: sqlite.db, election: { store } });
+    const running = await startDiscord(testContext(), env, { store, election: { store } });
     const server = createServer(running.interactions);
     try {
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -154,7 +148,6 @@ describe('a replica standing by', () => {
     } finally {
       await new Promise((resolve) => server.close(resolve));
       await running.stop();
-      sqlite.remove();
       await close();
       await fake.close();
     }

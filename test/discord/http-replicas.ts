@@ -6,7 +6,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type Database from 'better-sqlite3';
 import type { Interaction } from 'discord.js';
 import { createEditorInteractionHandler } from '../../src/bots/discord/handle-editor-interactions.js';
 import { DISCORD_INTERACTIONS_PATH } from '../../src/bots/discord/interactions-endpoint.js';
@@ -18,7 +17,7 @@ import { openEditorService, type EditorService } from '../../src/editors/editor-
 import { parseEnv } from '../../src/env.js';
 import { startHealthServer } from '../../src/health/health-server.js';
 import { InteractionClaims } from '../../src/store/interaction-claims.js';
-import { openDatabase } from '../../src/store/open-database.js';
+import { openStore, type Store } from '../../src/store/open-store.js';
 import type { FakeDiscord } from '../fakes/discord-fake.js';
 import { FAKE_IDS } from '../fakes/discord-fake-payloads.js';
 import { TEST_EXTENSIONS } from './test-extensions.js';
@@ -28,7 +27,7 @@ import { AUG_12, PACK } from '../editors/support.js';
 export interface Replica {
   name: string;
   url: string;
-  db: Database.Database;
+  store: Store;
   ctx: CommandContext;
   discord: StartedDiscord;
   /** Ids of every interaction that reached this replica's handlers, in order. */
@@ -46,25 +45,25 @@ export function sharedDatabaseFile(): { path: string; remove(): void } {
 /** Starts a replica against the fake; `gateway` decides whether it logs in to the fake gateway. */
 export async function startReplica(name: string, fake: FakeDiscord, options: { databasePath: string; publicKeyHex: string; gateway: boolean }): Promise<Replica> {
   const env = parseEnv({ DISCORD_TOKEN: 'fake.bot.token', DISCORD_API_URL: fake.apiUrl, DISCORD_PUBLIC_KEY: options.publicKeyHex, DATABASE_PATH: options.databasePath });
-  const db = openDatabase(env.DATABASE_PATH);
+  const store = await openStore({ databasePath: env.DATABASE_PATH });
   // After the pack's Aug 11 meeting, so an editor may record it.
   const clock = fixedClock(AUG_12);
   const logs: string[] = [];
-  const editors: EditorService = openEditorService(db, { pack: PACK, clock, log: (m) => logs.push(m) });
+  const editors: EditorService = openEditorService(store, { pack: PACK, clock, log: (m) => logs.push(m) });
   const ctx = contextFromPack(PACK, { clock, extensions: [...TEST_EXTENSIONS, ...editors.commands] });
   const sync = await editors.start(ctx);
   const seen: string[] = [];
   const spy = async (interaction: Interaction) => (seen.push(interaction.id), false);
   // Stewards hold the editors' role in the fake server.
-  const editorForms = createEditorInteractionHandler({ ctx, desk: editors.desk, editors: [FAKE_IDS.stewardRole], claims: new InteractionClaims(db) });
+  const editorForms = createEditorInteractionHandler({ ctx, desk: editors.desk, editors: [FAKE_IDS.stewardRole], claims: new InteractionClaims(store) });
   const logger = { debug: () => {}, info: (m: string) => logs.push(`info: ${m}`), warn: (m: string) => logs.push(`warn: ${m}`), error: (m: string) => logs.push(`error: ${m}`) };
-  const discord = await startDiscord(ctx, env, { db, interceptors: [spy, editorForms], logger, gateway: options.gateway });
+  const discord = await startDiscord(ctx, env, { store, interceptors: [spy, editorForms], logger, gateway: options.gateway });
   if (!discord.interactions) throw new Error('DISCORD_PUBLIC_KEY was set but startDiscord offered no interactions endpoint');
   const server = await startHealthServer(() => undefined, { port: 0, host: '127.0.0.1' }, { [DISCORD_INTERACTIONS_PATH]: discord.interactions });
   return {
     name,
     url: `http://127.0.0.1:${server.port}${DISCORD_INTERACTIONS_PATH}`,
-    db,
+    store,
     ctx,
     discord,
     seen,
@@ -73,7 +72,7 @@ export async function startReplica(name: string, fake: FakeDiscord, options: { d
       await server.stop();
       await discord.stop();
       sync.stop();
-      db.close();
+      await store.close();
     },
   };
 }

@@ -1,5 +1,5 @@
 import { GatewayCloseCodes } from 'discord.js';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDiscordBot } from '../../src/bots/discord/discord-bot.js';
 import { silentLogger } from '../../src/bots/discord/discord-logger.js';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord-fake.js';
@@ -9,22 +9,25 @@ import { parseEnv } from '../../src/env.js';
 import { slashInteraction } from '../fakes/discord-fake-payloads.js';
 
 let fake: FakeDiscord | undefined;
-const store = testDatabase();
+let database: Awaited<ReturnType<typeof testDatabase>>;
+beforeAll(async () => {
+  database = await testDatabase();
+});
 afterEach(async () => {
   await fake?.close();
   fake = undefined;
 });
-afterAll(() => store.remove());
+afterAll(() => database.remove());
 
 function botFor(f: FakeDiscord) {
-  return createDiscordBot(testContext(), { token: 'fake.bot.token', apiUrl: f.apiUrl, logger: silentLogger, rest: { timeout: 5000, retries: 0 }, db: store.db });
+  return createDiscordBot(testContext(), { token: 'fake.bot.token', apiUrl: f.apiUrl, logger: silentLogger, rest: { timeout: 5000, retries: 0 }, store: database.store });
 }
 
 describe('startDiscord', () => {
   it('logs in with DISCORD_TOKEN against DISCORD_API_URL and answers until stopped', async () => {
     fake = await startFakeDiscord();
     const env = parseEnv({ DISCORD_TOKEN: 'env.bot.token', DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'error' });
-    const running = await startDiscord(testContext(), env, { db: store.db });
+    const running = await startDiscord(testContext(), env, { store: database.store });
     try {
       expect(fake.identifies.map((i) => i.token)).toEqual(['env.bot.token']);
       const interaction = slashInteraction('status');

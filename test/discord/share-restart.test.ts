@@ -2,12 +2,11 @@ import { InteractionResponseType, MessageFlags } from 'discord.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FAKE_ROUTES } from '../fakes/discord-fake.js';
 import { buttonInteraction, FAKE_IDS, slashInteraction, type FakePlace } from '../fakes/discord-fake-payloads.js';
-import { callbackOf, originalEditOf, startBotUnderTest, testDatabase, type BotUnderTest } from './bot-harness.js';
+import { callbackOf, originalEditOf, startBotUnderTest, testDatabasePath, type BotUnderTest } from './bot-harness.js';
 import { TEST_EXTENSIONS } from './test-extensions.js';
 
 // DATABASE_PATH, kept across the restart.
-const file = testDatabase();
-file.db.close();
+const file = testDatabasePath();
 afterAll(() => file.remove());
 
 async function ask(t: BotUnderTest, text: string, place: FakePlace): Promise<string> {

@@ -123,7 +123,7 @@ describe('Share in channel', () => {
 describe('a read-only database', () => {
   it('still answers /strike, without a Share button, and says so plainly when a Share press cannot be recorded', async () => {
     const original = await run('echo', { text: 'before the disk went read-only' });
-    t.db.pragma('query_only = ON');
+    t.store.sqlite!.pragma('query_only = ON');
     try {
       const answered = await run('status');
       expect(answered.edit.body.embeds[0].title).toContain(t.ctx.knowledge.dispute.title);
@@ -134,7 +134,7 @@ describe('a read-only database', () => {
       expect(callback.body).toMatchObject({ type: InteractionResponseType.ChannelMessageWithSource, data: { flags: MessageFlags.Ephemeral } });
       expect(callback.body.data.content).toBe(STORAGE_TEXT['read-only'].text);
     } finally {
-      t.db.pragma('query_only = OFF');
+      t.store.sqlite!.pragma('query_only = OFF');
     }
   });
 });

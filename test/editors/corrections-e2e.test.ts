@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDigestService } from '../../src/bots/digests/start-digests.js';
 import { commandDefinitionsJSON } from '../../src/bots/discord/command-definitions.js';
@@ -9,13 +8,14 @@ import { editorCommandDescriptions } from '../../src/core/updates/editor-command
 import { openEditorService, type EditorService } from '../../src/editors/editor-service.js';
 import { parseEnv } from '../../src/env.js';
 import type { DigestScheduler } from '../../src/scheduler/digest-scheduler.js';
-import { openDatabase } from '../../src/store/open-database.js';
+import type { Store } from '../../src/store/open-store.js';
 import { SubscriptionStore } from '../../src/store/subscription-store.js';
 import { FAKE_IDS } from '../fakes/discord-fake-payloads.js';
 import { FAKE_ROUTES, startFakeDiscord, type FakeDiscord } from '../fakes/discord-fake.js';
 import { installSlackChannelHistory } from '../fakes/slack-channel-history.js';
 import { startFakeSlackWebApi, type FakeSlackWebApi } from '../fakes/slack-web-api.js';
 import { ManualClock } from '../scheduler/scheduler-harness.js';
+import { openTestStore } from '../support/test-store.js';
 import { PACK, meetingUpdate, origin } from './support.js';
 
 const ZONE = 'America/Los_Angeles';
@@ -24,7 +24,7 @@ interface World {
   slack: FakeSlackWebApi;
   history: ReturnType<typeof installSlackChannelHistory>;
   discord: FakeDiscord;
-  db: Database.Database;
+  db: Store;
   clock: ManualClock;
   ctx: CommandContext;
   editors: EditorService;
@@ -45,13 +45,14 @@ async function start(): Promise<World> {
   const discord = await startFakeDiscord();
   const clock = new ManualClock(new Date('2023-08-10T00:00:00Z'));
   const env = parseEnv({ SLACK_BOT_TOKEN: 'xoxb-digest-test', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: slack.apiUrl, DISCORD_TOKEN: 'fake.bot.token', DISCORD_API_URL: discord.apiUrl, DATABASE_PATH: ':memory:', DIGEST_TZ: ZONE });
-  const db = openDatabase(':memory:');
+  const opened = await openTestStore('sqlite');
+  const db = opened.store;
   const editors = openEditorService(db, { pack: PACK, clock: clock.now, log: () => undefined, sleep: async () => undefined });
-  const digests = await openDigestService(env, { db, clock: clock.now, cron: false, log: () => undefined, wrapChannel: editors.wrapChannel, scheduler: { corrections: editors.corrections, sleep: async () => undefined } });
+  const digests = await openDigestService(env, { store: db, clock: clock.now, cron: false, log: () => undefined, wrapChannel: editors.wrapChannel, scheduler: { corrections: editors.corrections, sleep: async () => undefined } });
   editors.useChannels(digests.channels);
   const subscriptions = new SubscriptionStore(db);
-  subscriptions.upsert({ platform: 'slack', channelId: 'C0NEWS', localTime: '09:00', timeZone: ZONE, createdBy: 'U0ADMIN' }, clock.now());
-  subscriptions.upsert({ platform: 'discord', channelId: FAKE_IDS.channel, localTime: '09:00', timeZone: ZONE, createdBy: FAKE_IDS.steward }, clock.now());
+  await subscriptions.upsert({ platform: 'slack', channelId: 'C0NEWS', localTime: '09:00', timeZone: ZONE, createdBy: 'U0ADMIN' }, clock.now());
+  await subscriptions.upsert({ platform: 'discord', channelId: FAKE_IDS.channel, localTime: '09:00', timeZone: ZONE, createdBy: FAKE_IDS.steward }, clock.now());
   const ctx = contextFromPack(PACK, { clock: clock.now, extensions: [digests.command, ...editors.commands] });
   const sync = await editors.start(ctx);
   const running = await digests.start(ctx);
@@ -65,10 +66,11 @@ async function start(): Promise<World> {
     editors,
     scheduler: running.scheduler,
     async close() {
-      sync.stop();
+      await sync.stop();
       await running.stop();
       await slack.close();
       await discord.close();
+      await opened.close();
     },
   };
 }
@@ -106,8 +108,15 @@ describe('a correction through the real posters', () => {
     expect(JSON.stringify(w.history.postsTo('C0NEWS')[0]!.blocks)).toContain('was retracted: the two sides only spoke by phone.');
     // Discord: every message of the posted digest edited in place.
     const edits = discordEdits(w);
-    const delivered = w.db.prepare("SELECT d.message_id FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id WHERE s.platform = 'discord' AND d.status = 'confirmed' ORDER BY d.local_date").get() as { message_id: string };
-    expect(edits.map((c) => c.params.message)).toEqual(delivered.message_id.split(','));
+    const delivered = await w.db.db
+      .selectFrom('deliveries as d')
+      .innerJoin('subscriptions as s', 's.id', 'd.subscription_id')
+      .select('d.message_id')
+      .where('s.platform', '=', 'discord')
+      .where('d.status', '=', 'confirmed')
+      .orderBy('d.local_date')
+      .executeTakeFirstOrThrow();
+    expect(edits.map((c) => c.params.message)).toEqual(delivered.message_id?.split(','));
     expect(edits.every((c) => c.params.channel === FAKE_IDS.channel)).toBe(true);
     expect(JSON.stringify(edits[0]!.body)).toContain('(corrected)');
     expect(JSON.stringify(edits.map((c) => c.body))).toContain('was retracted: the two sides only spoke by phone.');

@@ -6,9 +6,8 @@ import { AUG_12_DIGEST, AUG_13_DIGEST, startWorld, type World } from './correcti
 import { meetingUpdate, origin } from './support.js';
 
 let world: World | undefined;
-afterEach(() => {
-  world?.stop();
-  world?.db.close();
+afterEach(async () => {
+  await world?.close();
   world = undefined;
 });
 
@@ -33,7 +32,7 @@ describe('corrections reach the digests', () => {
     const first = await digestsAt(world, AUG_12_DIGEST);
     expect(first.map((p) => p.channelId).sort()).toEqual(['C0DESK', 'C0NEWS']);
     for (const post of first) expect(post.digest.fallbackText).toContain('WGA and AMPTP negotiators meet again');
-    expect(world.editors.store.carriedBy(record.id)).toHaveLength(2);
+    expect(await world.editors.store.carriedBy(record.id)).toHaveLength(2);
 
     world.clock.set('2023-08-12T20:00:00Z');
     const reply = await runCommandText(world.ctx, `correct ${record.id} retract the sides did not meet; the report confused two calls`, origin(true));
@@ -46,7 +45,7 @@ describe('corrections reach the digests', () => {
       expect(edit.digest.fallbackText).toContain('the item “WGA and AMPTP negotiators meet again” (Aug 11, 2023) was retracted: the sides did not meet; the report confused two calls.');
       expect(edit.digest.fallbackText).not.toContain('Negotiators for the guild and the studios met');
     }
-    expect(world.db.prepare("SELECT COUNT(*) AS n FROM correction_edits WHERE status = 'edited'").get()).toEqual({ n: 2 });
+    expect(await world.db.db.selectFrom('correction_edits').select('status').where('status', '=', 'edited').execute()).toHaveLength(2);
 
     const next = await digestsAt(world, AUG_13_DIGEST);
     expect(next).toHaveLength(2);
@@ -94,7 +93,7 @@ describe('unverified updates and digests', () => {
       expect(post.digest.fallbackText).not.toContain('negotiators meet again');
       expect(post.digest.fallbackText).not.toContain('Unverified');
     }
-    expect(world.editors.store.carriedBy(record.id)).toEqual([]);
+    expect(await world.editors.store.carriedBy(record.id)).toEqual([]);
 
     world.clock.set('2023-08-12T20:00:00Z');
     await runCommandText(world.ctx, `verify ${record.id}`, origin(true));

@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDiscordBot, type DiscordBot } from '../../src/bots/discord/discord-bot.js';
 import { createEditorInteractionHandler } from '../../src/bots/discord/handle-editor-interactions.js';
@@ -9,7 +8,9 @@ import { EditorUpdateSchema } from '../../src/core/updates/update-schema.js';
 import { formatUpdateTextForm, type UpdateTextForm } from '../../src/core/updates/update-text-form.js';
 import { openEditorService, type EditorService } from '../../src/editors/editor-service.js';
 import { InteractionClaims } from '../../src/store/interaction-claims.js';
-import { openDatabase } from '../../src/store/open-database.js';
+import type { Store } from '../../src/store/open-store.js';
+import { openTestStore } from '../support/test-store.js';
+import { countRows, refusalCount } from './store-rows.js';
 import { FAKE_ROUTES, startFakeDiscord, type FakeDiscord, type RecordedCall } from '../fakes/discord-fake.js';
 import { buttonInteraction, commandInteraction, FAKE_IDS, slashInteraction, type FakeActor } from '../fakes/discord-fake-payloads.js';
 import { modalSubmitInteraction } from './discord-editor-payloads.js';
@@ -18,24 +19,27 @@ import { AUG_12, PACK, meetingUpdate } from './support.js';
 interface World {
   fake: FakeDiscord;
   bot: DiscordBot;
-  db: Database.Database;
+  db: Store;
   editors: EditorService;
   ctx: CommandContext;
   logs: string[];
-  stop(): void;
+  stop(): Promise<void>;
+  /** Closes the store and drops its database. */
+  drop(): Promise<void>;
 }
 
 let world: World | undefined;
 afterEach(async () => {
-  world?.stop();
+  await world?.stop();
   await world?.bot.stop();
   await world?.fake.close();
-  world?.db.close();
+  await world?.drop();
   world = undefined;
 });
 
 async function start(): Promise<World> {
-  const db = openDatabase(':memory:');
+  const opened = await openTestStore('sqlite');
+  const db = opened.store;
   const clock = fixedClock(AUG_12);
   const logs: string[] = [];
   const editors = openEditorService(db, { pack: PACK, clock, log: (m) => logs.push(m) });
@@ -45,9 +49,9 @@ async function start(): Promise<World> {
   // Stewards hold the editors' role in the fake server.
   const interceptor = createEditorInteractionHandler({ ctx, desk: editors.desk, editors: [FAKE_IDS.stewardRole], claims: new InteractionClaims(db) });
   const logger = { debug: () => {}, info: (m: string) => logs.push(m), warn: (m: string) => logs.push(m), error: (m: string) => logs.push(m) };
-  const bot = createDiscordBot(ctx, { token: 'fake.bot.token', apiUrl: fake.apiUrl, logger, rest: { timeout: 5000, retries: 1 }, interceptors: [interceptor], db, clock });
+  const bot = createDiscordBot(ctx, { token: 'fake.bot.token', apiUrl: fake.apiUrl, logger, rest: { timeout: 5000, retries: 1 }, interceptors: [interceptor], store: db, clock });
   await bot.start();
-  return { fake, bot, db, editors, ctx, logs, stop: running.stop };
+  return { fake, bot, db, editors, ctx, logs, stop: running.stop, drop: opened.close };
 }
 
 type Interaction = { id: string; token: string };
@@ -65,7 +69,7 @@ function send<T extends Interaction>(w: World, interaction: T): T {
 const slash = (w: World, sub: string, options: Record<string, string> = {}, actor: FakeActor = 'member') => send(w, slashInteraction(sub, options, { actor }));
 /** /strike-editor <sub> with typed options. */
 const editor = (w: World, sub: string, options: Record<string, string | number | boolean> = {}, actor: FakeActor = 'member') => send(w, commandInteraction('strike-editor', sub, options, { actor }));
-const rows = (w: World, table: string) => (w.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+const rows = (w: World, table: 'updates') => countRows(w.db, table);
 const customIds = (call: RecordedCall): string[] => JSON.stringify(call.body).match(/sw-ed:[a-z]+:[A-Za-z0-9]+/g) ?? [];
 
 /** Runs /strike update as an editor and returns the modal callback Discord received. */
@@ -96,7 +100,7 @@ describe('Discord: editors keep the knowledge current', () => {
     const confirm = await answerOf(world, submitted, 'Confirm this change');
     expect(JSON.stringify(confirm.body)).toContain('AMPTP has countered (from Aug 11, 2023)');
     const [ok] = customIds(confirm).filter((id) => id.startsWith('sw-ed:ok:'));
-    expect(rows(world, 'updates')).toBe(0);
+    expect(await rows(world, 'updates')).toBe(0);
 
     const click = send(world, buttonInteraction(ok!, { actor: 'steward' }));
     expect((await callback(world, click)).body.type).toBe(6);
@@ -119,8 +123,8 @@ describe('Discord: editors keep the knowledge current', () => {
     await answerOf(world, forged, 'Only editors');
     const verify = editor(world, 'verify', { id: 1 }, 'member');
     await answerOf(world, verify, 'Only editors');
-    expect(rows(world, 'updates')).toBe(0);
-    expect(world.db.prepare('SELECT SUM(count) AS n FROM edit_attempts WHERE allowed = 0').get()).toEqual({ n: 3 });
+    expect(await rows(world, 'updates')).toBe(0);
+    expect(await refusalCount(world.db)).toBe(3);
     expect(world.logs.join('\n')).not.toContain('fake.bot.token');
   });
 
@@ -138,7 +142,7 @@ describe('Discord: editors keep the knowledge current', () => {
     const reopened = await callback(world, again);
     expect(reopened.body.type).toBe(9);
     expect(JSON.stringify(reopened.body.data.components)).toContain('WGA and AMPTP negotiators meet again');
-    expect(rows(world, 'updates')).toBe(0);
+    expect(await rows(world, 'updates')).toBe(0);
   });
 
   it('amends through the prefilled modal and shows editors the log, privately and without a Share button', async () => {
@@ -154,7 +158,7 @@ describe('Discord: editors keep the knowledge current', () => {
     const log = editor(world, 'log', {}, 'steward');
     const answer = await answerOf(world, log, 'it was Thursday');
     expect(JSON.stringify(answer.body)).not.toContain('share');
-    expect(world.editors.store.get(1)?.update?.date).toBe('2023-08-10');
+    expect((await world.editors.store.get(1))?.update?.date).toBe('2023-08-10');
   });
 
   it('names the follow-up commands as Discord has them: /strike-editor …, never /strike correct or /strike log', async () => {
@@ -174,7 +178,7 @@ describe('Discord: editors keep the knowledge current', () => {
     await answerOf(world, submission, 'Update #1 saved');
     // A later interaction is answered only after both deliveries were handled (events arrive in order).
     await answerOf(world, editor(world, 'log', {}, 'steward'), 'negotiators meet again');
-    expect(rows(world, 'updates')).toBe(1);
+    expect(await rows(world, 'updates')).toBe(1);
     expect(world.fake.calls.filter((c) => c.route === FAKE_ROUTES.callback && c.params.id === submission.id)).toHaveLength(1);
   });
 
@@ -194,11 +198,11 @@ describe('Discord: editors keep the knowledge current', () => {
     const confirmIntruder = send(world, buttonInteraction(ok!, { actor: 'member' }));
     await answerOf(world, confirmIntruder, 'only the editor who made this change can confirm it');
     expect((await callback(world, confirmIntruder)).body.type).toBe(5);
-    expect(rows(world, 'updates')).toBe(0);
+    expect(await rows(world, 'updates')).toBe(0);
 
     const click = send(world, buttonInteraction(ok!, { actor: 'steward' }));
     await answerOf(world, click, 'Update #1 saved');
-    expect(rows(world, 'updates')).toBe(1);
+    expect(await rows(world, 'updates')).toBe(1);
   });
 
   it('cancels for the editor who made the change, once, even when the click is delivered twice', async () => {
@@ -214,6 +218,6 @@ describe('Discord: editors keep the knowledge current', () => {
     expect(world.fake.calls.filter((c) => c.route === FAKE_ROUTES.callback && c.params.id === cancel.id)).toHaveLength(1);
     const late = send(world, buttonInteraction(ok!, { actor: 'steward' }));
     await answerOf(world, late, 'has expired');
-    expect(rows(world, 'updates')).toBe(0);
+    expect(await rows(world, 'updates')).toBe(0);
   });
 });

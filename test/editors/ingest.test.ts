@@ -11,7 +11,7 @@ import { extractDrafts } from '../../src/core/ingest/extract-drafts.js';
 import { DraftPatchSchema } from '../../src/core/ingest/draft-patch.js';
 import { repeatedWording } from '../../src/core/ingest/repeated-wording.js';
 import { publicTextOf } from '../../src/bots/shell/ingest-render.js';
-import { openDatabase } from '../../src/store/open-database.js';
+import { openStore } from '../../src/store/open-store.js';
 import { UpdateStore } from '../../src/store/update-store.js';
 import { PACK } from './support.js';
 
@@ -139,12 +139,12 @@ describe('extracting drafts', () => {
 describe('cli ingest', () => {
   const env = (db: string) => ({ DATABASE_PATH: join(tmp, db) });
 
-  const storedIn = (db: string) => {
-    const handle = openDatabase(join(tmp, db));
+  const storedIn = async (db: string) => {
+    const store = await openStore({ databasePath: join(tmp, db) });
     try {
-      return new UpdateStore(handle).list();
+      return await new UpdateStore(store).list();
     } finally {
-      handle.close();
+      await store.close();
     }
   };
 
@@ -181,7 +181,7 @@ describe('cli ingest', () => {
     expect(held.out).toMatch(/Stored draft 1 as patch #1 \(unverified\)\./);
     expect(held.out).toContain('Draft 2 was not stored: it changes a stance. Before: AMPTP rejects it (since Aug 4, 2023). After: AMPTP has countered (since Aug 11, 2023).');
     expect(held.out).toContain('run again with --apply --yes');
-    const first = storedIn('apply.db');
+    const first = await storedIn('apply.db');
     expect(first.map((r) => r.patch?.patch.proposals?.[0]?.stances)).toEqual([undefined, undefined, undefined]);
     expect(first[0]!.update).toBeUndefined();
     expect(first[0]!.patch?.patch.events?.[0]).toMatchObject({ text: 'Per Pacific Labor Wire, WGA and AMPTP met.', date: '2023-08-11' });
@@ -190,7 +190,7 @@ describe('cli ingest', () => {
     const confirmed = await runCli(['ingest', join(ARTICLES, 'aug-15-rejection.txt'), '--apply', '--yes', '--now', '2023-08-16T10:00:00Z'], env('apply.db'));
     expect(confirmed.code).toBe(0);
     expect(confirmed.out).toMatch(/Stored draft 1 as patch #4 \(unverified\)\. Before: AMPTP rejects it \(since Aug 4, 2023\)\. After: AMPTP rejects it \(since Aug 15, 2023\)\./);
-    const records = storedIn('apply.db');
+    const records = await storedIn('apply.db');
     const stances = records.flatMap((r) => (r.patch?.patch.proposals ?? []).flatMap((p) => (p.stances ?? []).map((s) => `${s.party} ${s.stance} ${p.id}`)));
     expect(stances).toEqual(['amptp rejects tv-minimum-staffing', 'amptp counters health-plan', 'amptp open viewership-residual']);
     expect(records).toHaveLength(7);
@@ -206,10 +206,10 @@ describe('cli ingest', () => {
     const args = ['ingest', join(ARTICLES, 'sep-27-back-to-work.txt'), '--apply', '--now', '2023-09-28T10:00:00Z'];
     const held = await runCli(args, env('status.db'));
     expect(held.out).toContain('Draft 1 was not stored: it changes the status. Before: On strike (since May 2, 2023). After: Strike over, ratification pending (since Sept 27, 2023).');
-    expect(storedIn('status.db').some((r) => r.patch?.patch.dispute?.statusHistory)).toBe(false);
+    expect((await storedIn('status.db')).some((r) => r.patch?.patch.dispute?.statusHistory)).toBe(false);
     const stored = await runCli([...args, '--yes'], env('status.db'));
     expect(stored.out).toContain('Stored draft 1 as patch #1 (unverified). Before: On strike (since May 2, 2023). After: Strike over, ratification pending (since Sept 27, 2023).');
-    expect(storedIn('status.db')[0]!.patch?.patch.dispute?.statusHistory?.[0]).toMatchObject({ status: 'strike-ended', since: '2023-09-27' });
+    expect((await storedIn('status.db'))[0]!.patch?.patch.dispute?.statusHistory?.[0]).toMatchObject({ status: 'strike-ended', since: '2023-09-27' });
     const json = await runCli([...args, '--json'], env('status-json.db'));
     const held2 = (JSON.parse(json.out) as { applied: { draft: number; held?: boolean; change?: string }[] }).applied[0];
     expect(held2).toEqual({ draft: 1, held: true, change: 'Before: On strike (since May 2, 2023). After: Strike over, ratification pending (since Sept 27, 2023).' });
@@ -221,7 +221,7 @@ describe('cli ingest', () => {
     const future = await runCli(['ingest', join(ARTICLES, 'aug-18-guild-reply.txt'), '--apply', '--yes', '--now', '2023-08-12T10:00:00Z'], env('future.db'));
     expect(future.code).toBe(1);
     expect(future.out).toMatch(/Draft 1 was not stored: sources\[0\]\.date: Aug 18, 2023 is in the future/);
-    expect(storedIn('future.db')).toEqual([]);
+    expect(await storedIn('future.db')).toEqual([]);
   });
 
   it('explains bad arguments', async () => {

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AUG_12_DIGEST, AUG_13_DIGEST, startWorld, type World } from './corrections-world.js';
-import { origin } from './support.js';
+import { openEditorService } from '../../src/editors/editor-service.js';
+import { origin, PACK } from './support.js';
 
 let world: World | undefined;
-afterEach(() => {
-  world?.stop();
-  world?.db.close();
+afterEach(async () => {
+  await world?.close();
   world = undefined;
 });
 
@@ -36,7 +36,7 @@ describe('corrections of a stored patch reach the digests that carried it', () =
     const first = await digestsAt(world, AUG_12_DIGEST);
     expect(first).toHaveLength(2);
     for (const post of first) expect(post.digest.fallbackText).toContain('Guild and studios hold a second session');
-    expect(world.editors.store.carriedBy(record.id)).toHaveLength(2);
+    expect(await world.editors.store.carriedBy(record.id)).toHaveLength(2);
 
     world.clock.set('2023-08-12T20:00:00Z');
     const amended = { ...PATCH, events: [{ ...PATCH.events[0]!, title: 'Guild and studios speak by phone', text: 'The two sides spoke by phone, the test wire later said.' }] };
@@ -59,12 +59,27 @@ describe('corrections of a stored patch reach the digests that carried it', () =
     const record = await applyPatch(world, PATCH);
     await digestsAt(world, AUG_12_DIGEST);
     // The CLI writes the same database without a bot to edit through.
-    world.editors.store.retract(record.id, { author: 'shell:desk', at: new Date('2023-08-12T20:00:00Z'), reason: 'the session did not happen' });
+    await world.editors.store.retract(record.id, { author: 'shell:desk', at: new Date('2023-08-12T20:00:00Z'), reason: 'the session did not happen' });
     world.clock.set('2023-08-12T20:00:30Z');
     expect(await world.editors.publishPending()).toBe(1);
     expect(world.channel.edits).toHaveLength(2);
     for (const edit of world.channel.edits) expect(edit.digest.fallbackText).toContain('was retracted: the session did not happen.');
     expect(await world.editors.publishPending()).toBe(0);
+  });
+
+  it('edits those digests once when two replicas notice the retraction at the same moment', async () => {
+    world = await startWorld();
+    const record = await applyPatch(world, PATCH);
+    await digestsAt(world, AUG_12_DIGEST);
+    // A second replica on the same database, posting through the same platform.
+    const replica = openEditorService(world.db, { pack: PACK, clock: world.clock.now, log: () => undefined, sleep: async () => undefined });
+    replica.useChannels({ slack: world.channel });
+    await world.editors.store.retract(record.id, { author: 'shell:desk', at: new Date('2023-08-12T20:00:00Z'), reason: 'the session did not happen' });
+    world.clock.set('2023-08-12T20:00:30Z');
+    const published = await Promise.all([world.editors.publishPending(), replica.publishPending()]);
+    expect(published.reduce((a, b) => a + b)).toBe(1);
+    expect(world.channel.edits).toHaveLength(2);
+    expect(await world.editors.store.editsOf((await world.editors.store.recentCorrections(1))[0]!.id)).toHaveLength(2);
   });
 
   it('holds an unverified patch out of the digest, and a refused patch stores nothing', async () => {
@@ -77,7 +92,7 @@ describe('corrections of a stored patch reach the digests that carried it', () =
     for (const post of posts) expect(post.digest.fallbackText).not.toContain('second session');
     const refused = await world.editors.patches.apply(world.ctx, { events: [{ id: 'x-event', date: '2023-08-11', title: 'T', text: 'T', participants: ['dga'], sources: ['desk-wire-aug-11'] }] }, origin(true), { title: 'bad' });
     expect(refused).toEqual({ kind: 'invalid', problems: [{ path: 'events[0].participants[0]', problem: 'unknown person or party "dga"' }] });
-    expect(world.editors.store.list()).toHaveLength(1);
+    expect(await world.editors.store.list()).toHaveLength(1);
     const notEditor = await world.editors.patches.apply(world.ctx, PATCH, origin(false), { title: 'x' });
     expect(notEditor.kind).toBe('refused');
   });

@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSlackEditorCheck } from '../../src/bots/slack/editor-check.js';
 import { registerEditorTools } from '../../src/bots/slack/handle-editor-tools.js';
@@ -7,7 +6,9 @@ import { contextFromPack } from '../../src/core/create-context.js';
 import { fixedClock } from '../../src/core/time/clock.js';
 import { openEditorService } from '../../src/editors/editor-service.js';
 import { InteractionClaims } from '../../src/store/interaction-claims.js';
-import { openDatabase } from '../../src/store/open-database.js';
+import type { Store } from '../../src/store/open-store.js';
+import { openTestStore } from '../support/test-store.js';
+import { countRows } from './store-rows.js';
 import { slashCommand } from '../fakes/slack-payloads.js';
 import { FORM_CONTENT_TYPE, formEncode } from '../fakes/slack-signing.js';
 import { startHttpHarness, type HttpHarness } from '../slack/harness.js';
@@ -20,8 +21,9 @@ afterEach(async () => {
   cleanup = undefined;
 });
 
-async function start(): Promise<{ h: HttpHarness; db: Database.Database }> {
-  const db = openDatabase(':memory:');
+async function start(): Promise<{ h: HttpHarness; db: Store }> {
+  const opened = await openTestStore('sqlite');
+  const db = opened.store;
   const clock = fixedClock(AUG_12);
   const editors = openEditorService(db, { pack: PACK, clock, log: () => undefined });
   const ctx = contextFromPack(PACK, { clock, extensions: editors.commands });
@@ -30,9 +32,9 @@ async function start(): Promise<{ h: HttpHarness; db: Database.Database }> {
   const editorCheck = createSlackEditorCheck(['U0EDITOR'], { clock });
   const h = await startHttpHarness({ ctx, app: { claims, extend: (app) => registerEditorTools(app, { ctx, desk: editors.desk, editorCheck, admins: [], claims }) } });
   cleanup = async () => {
-    running.stop();
+    await running.stop();
     await h.close();
-    db.close();
+    await opened.close();
   };
   return { h, db };
 }
@@ -56,7 +58,7 @@ async function openForm(h: HttpHarness): Promise<string> {
   return (call.body.view as { private_metadata: string }).private_metadata;
 }
 
-const updates = (db: Database.Database) => (db.prepare('SELECT COUNT(*) AS n FROM updates').get() as { n: number }).n;
+const updates = (db: Store) => countRows(db, 'updates');
 
 describe('Slack editor forms delivered more than once', () => {
   it('stores one update for a form submission delivered twice, and answers both with the same result', async () => {
@@ -66,7 +68,7 @@ describe('Slack editor forms delivered more than once', () => {
     const [first, second] = await deliver(h, submission, 2);
     expect(JSON.stringify(first)).toContain('Update #1 saved');
     expect(second).toEqual(first);
-    expect(updates(db)).toBe(1);
+    expect(await updates(db)).toBe(1);
   });
 
   it('stores one update when the confirmation of a stance change is delivered twice', async () => {
@@ -76,7 +78,7 @@ describe('Slack editor forms delivered more than once', () => {
     const answers = await deliver(h, viewSubmission({ userId: 'U0EDITOR', callbackId: UPDATE_CONFIRM_ID, privateMetadata: confirm!.view.private_metadata, viewId: 'V0CONF' }), 2);
     expect(JSON.stringify(answers[0])).toContain('Update #1 saved');
     expect(answers[1]).toEqual(answers[0]);
-    expect(updates(db)).toBe(1);
+    expect(await updates(db)).toBe(1);
   });
 
   it('still takes a corrected resubmission of the same view after field errors', async () => {
@@ -89,6 +91,6 @@ describe('Slack editor forms delivered more than once', () => {
     const fixed = { ...bad, view: { ...(bad.view as object), state: { values: formState(meetingUpdate({ stance: undefined })) } } };
     const [saved] = await deliver(h, fixed, 1);
     expect(JSON.stringify(saved)).toContain('Update #1 saved');
-    expect(updates(db)).toBe(1);
+    expect(await updates(db)).toBe(1);
   });
 });

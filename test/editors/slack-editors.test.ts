@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSlackEditorCheck } from '../../src/bots/slack/editor-check.js';
 import { registerEditorTools } from '../../src/bots/slack/handle-editor-tools.js';
@@ -8,7 +7,9 @@ import { contextFromPack } from '../../src/core/create-context.js';
 import { fixedClock } from '../../src/core/time/clock.js';
 import type { EditorUpdateInput } from '../../src/core/updates/update-schema.js';
 import { openEditorService, type EditorService } from '../../src/editors/editor-service.js';
-import { openDatabase } from '../../src/store/open-database.js';
+import type { Store } from '../../src/store/open-store.js';
+import { openTestStore } from '../support/test-store.js';
+import { countRows, refusalCount } from './store-rows.js';
 import { slashCommand } from '../fakes/slack-payloads.js';
 import { BOT_TOKEN, startHttpHarness, type HttpHarness } from '../slack/harness.js';
 import { formState, viewSubmission } from './slack-editor-payloads.js';
@@ -16,22 +17,25 @@ import { AUG_12, PACK, meetingUpdate } from './support.js';
 
 interface World {
   h: HttpHarness;
-  db: Database.Database;
+  db: Store;
   editors: EditorService;
   ctx: CommandContext;
-  stop(): void;
+  stop(): Promise<void>;
+  /** Closes the store and drops its database. */
+  drop(): Promise<void>;
 }
 
 let world: World | undefined;
 afterEach(async () => {
-  world?.stop();
+  await world?.stop();
   await world?.h.close();
-  world?.db.close();
+  await world?.drop();
   world = undefined;
 });
 
 async function start(): Promise<World> {
-  const db = openDatabase(':memory:');
+  const opened = await openTestStore('sqlite');
+  const db = opened.store;
   const clock = fixedClock(AUG_12);
   const editors = openEditorService(db, { pack: PACK, clock, log: () => undefined });
   const ctx = contextFromPack(PACK, { clock, extensions: editors.commands });
@@ -39,7 +43,7 @@ async function start(): Promise<World> {
   const editorCheck = createSlackEditorCheck(['U0EDITOR', 'S0EDITORS'], { clock });
   const h = await startHttpHarness({ ctx, app: { extend: (app) => registerEditorTools(app, { ctx, desk: editors.desk, editorCheck, admins: [] }) } });
   h.fake.respondWith('usergroups.users.list', (c) => ({ users: c.body.usergroup === 'S0EDITORS' ? ['U0GROUPED'] : [] }));
-  return { h, db, editors, ctx, stop: running.stop };
+  return { h, db, editors, ctx, stop: running.stop, drop: opened.close };
 }
 
 let responseId = 0;
@@ -68,7 +72,7 @@ async function openForm(w: World, text: string, userId: string): Promise<{ callb
   return call.body.view as never;
 }
 
-const rows = (w: World, table: string) => (w.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+const rows = (w: World, table: 'updates') => countRows(w.db, table);
 
 async function addUpdate(w: World, update: Partial<EditorUpdateInput>, userId = 'U0EDITOR') {
   const form = await openForm(w, 'update', userId);
@@ -92,7 +96,7 @@ describe('Slack: editors keep the knowledge current', () => {
     const shown = JSON.stringify(confirm.view!.blocks);
     expect(shown).toContain('AMPTP on Minimum staffing in episodic TV: before');
     expect(shown).toContain('AMPTP has countered (from Aug 11, 2023)');
-    expect(rows(world, 'updates')).toBe(0);
+    expect(await rows(world, 'updates')).toBe(0);
 
     const saved = await submit(world, { userId: 'U0EDITOR', callbackId: UPDATE_CONFIRM_ID, privateMetadata: confirm.view!.private_metadata! });
     expect(JSON.stringify(saved.view!.blocks)).toContain('Update #1 saved');
@@ -123,9 +127,9 @@ describe('Slack: editors keep the knowledge current', () => {
     const forged = await submit(world, { userId: 'U0MEMBER', callbackId: UPDATE_FORM_ID, values: formState(meetingUpdate({ stance: undefined })) });
     expect(JSON.stringify(forged.view!.blocks)).toContain('Only editors');
     for (const text of ['verify 1', 'correct 1 retract no reason at all', 'log']) expect((await strike(world, text, 'U0MEMBER')).text).toContain('Only editors');
-    expect(rows(world, 'updates')).toBe(0);
+    expect(await rows(world, 'updates')).toBe(0);
     expect((await strike(world, 'status')).text).toBe(before);
-    expect(world.db.prepare('SELECT SUM(count) AS n FROM edit_attempts WHERE allowed = 0 AND user_id = ?').get('U0MEMBER')).toEqual({ n: 5 });
+    expect(await refusalCount(world.db, 'U0MEMBER')).toBe(5);
     expect(world.h.logger.lines.some((l) => l.text.includes(BOT_TOKEN))).toBe(false);
   });
 
@@ -140,7 +144,7 @@ describe('Slack: editors keep the knowledge current', () => {
     const answer = await submit(world, { userId: 'U0EDITOR', callbackId: UPDATE_FORM_ID, privateMetadata: form.private_metadata, values: formState(update) });
     expect(answer.response_action).toBe('errors');
     expect(answer.errors?.[block]).toMatch(problem);
-    expect(rows(world, 'updates')).toBe(0);
+    expect(await rows(world, 'updates')).toBe(0);
   });
 
   it('labels an unverified update in every answer until an editor verifies it', async () => {

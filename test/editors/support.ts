@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import type { CommandContext, Origin } from '../../src/core/commands/command-spec.js';
 import { contextFromPack } from '../../src/core/create-context.js';
 import { loadPack } from '../../src/core/knowledge/load-pack.js';
@@ -8,8 +7,9 @@ import { createEditorCommands } from '../../src/core/updates/editor-commands.js'
 import { EditorDesk } from '../../src/core/updates/editor-desk.js';
 import type { EditorUpdate, EditorUpdateInput, FormRecord } from '../../src/core/updates/update-schema.js';
 import { WGA_2023_PACK_DIR } from '../../src/content/packs.js';
-import { openDatabase } from '../../src/store/open-database.js';
+import type { Store } from '../../src/store/open-store.js';
 import { UpdateStore, updateStorePort } from '../../src/store/update-store.js';
+import { openTestStore, type StoreKind } from '../support/test-store.js';
 
 /** The shipped pack, loaded once per test file. */
 export const PACK: Pack = loadPack(WGA_2023_PACK_DIR);
@@ -43,21 +43,24 @@ export function origin(editor: boolean, userId = editor ? 'U0EDITOR' : 'U0MEMBER
   return { platform: 'slack', userId, channelId: 'C0NEWS', isEditor: async () => editor };
 }
 
-/** A desk over a fresh in-memory database, with its context built from the pack and loaded. */
+/** A desk over a fresh store of either engine, with its context built from the pack and loaded. */
 export interface DeskHarness {
-  db: Database.Database;
+  db: Store;
   store: UpdateStore;
   desk: EditorDesk;
   ctx: CommandContext;
   logs: string[];
+  /** Closes the store and drops its database. */
+  close(): Promise<void>;
 }
 
-export async function startDesk(now: string | Clock = AUG_12): Promise<DeskHarness> {
-  const db = openDatabase(':memory:');
+export async function startDesk(now: string | Clock = AUG_12, kind: StoreKind = 'sqlite'): Promise<DeskHarness> {
+  const opened = await openTestStore(kind);
+  const db = opened.store;
   const store = new UpdateStore(db);
   const logs: string[] = [];
   const desk = new EditorDesk({ pack: PACK, store: updateStorePort(store), log: (m) => logs.push(m) });
   const ctx = contextFromPack(PACK, { clock: typeof now === 'string' ? fixedClock(now) : now, extensions: createEditorCommands(desk) });
   await desk.reload(ctx);
-  return { db, store, desk, ctx, logs };
+  return { db, store, desk, ctx, logs, close: () => opened.close() };
 }

@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDiscordBot, type DiscordBot } from '../../src/bots/discord/discord-bot.js';
 import { DRAFT_MENU_NAME } from '../../src/bots/discord/draft-menu-command.js';
@@ -9,7 +8,8 @@ import { createFormCommands } from '../../src/core/forms/form-commands.js';
 import { fixedClock } from '../../src/core/time/clock.js';
 import { openEditorService } from '../../src/editors/editor-service.js';
 import { InteractionClaims } from '../../src/store/interaction-claims.js';
-import { openDatabase } from '../../src/store/open-database.js';
+import type { Store } from '../../src/store/open-store.js';
+import { openTestStore } from '../support/test-store.js';
 import { FAKE_ROUTES, startFakeDiscord, type FakeDiscord } from '../fakes/discord-fake.js';
 import { fillModal, messageCommandInteraction } from '../fakes/discord-fake-modals.js';
 import { buttonInteraction, FAKE_IDS, commandInteraction } from '../fakes/discord-fake-payloads.js';
@@ -20,7 +20,9 @@ import { RecordingDesk } from './recording-desk.js';
 interface World {
   fake: FakeDiscord;
   bot: DiscordBot;
-  db: Database.Database;
+  db: Store;
+  /** Closes the store and drops its database. */
+  drop(): Promise<void>;
   desk: RecordingDesk;
   ctx: CommandContext;
 }
@@ -29,12 +31,13 @@ let world: World | undefined;
 afterEach(async () => {
   await world?.bot.stop();
   await world?.fake.close();
-  world?.db.close();
+  await world?.drop();
   world = undefined;
 });
 
 async function start(): Promise<World> {
-  const db = openDatabase(':memory:');
+  const opened = await openTestStore('sqlite');
+  const db = opened.store;
   const clock = fixedClock(AUG_12);
   const editors = openEditorService(db, { pack: PACK, clock, log: () => undefined });
   const desk = new RecordingDesk(editors.desk);
@@ -43,9 +46,9 @@ async function start(): Promise<World> {
   const fake = await startFakeDiscord();
   const interceptor = createFormInteractionHandler({ ctx, desk, editors: [FAKE_IDS.stewardRole], claims: new InteractionClaims(db) });
   const quiet = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
-  const bot = createDiscordBot(ctx, { token: 'fake.bot.token', apiUrl: fake.apiUrl, logger: quiet, db, rest: { timeout: 5000, retries: 1 }, interceptors: [interceptor] });
+  const bot = createDiscordBot(ctx, { token: 'fake.bot.token', apiUrl: fake.apiUrl, logger: quiet, store: db, rest: { timeout: 5000, retries: 1 }, interceptors: [interceptor] });
   await bot.start();
-  return { fake, bot, db, desk, ctx };
+  return { fake, bot, db, drop: opened.close, desk, ctx };
 }
 
 const WIRE = { 'source.outlet': 'Harbor Labor Wire', 'source.title': 'Guild adds a deputy negotiator', 'source.kind': 'press' };

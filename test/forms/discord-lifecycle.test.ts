@@ -1,5 +1,4 @@
 import { fileURLToPath } from 'node:url';
-import type Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDiscordBot, type DiscordBot } from '../../src/bots/discord/discord-bot.js';
 import { createFormInteractionHandler } from '../../src/bots/discord/handle-editor-forms.js';
@@ -9,7 +8,8 @@ import { contextFromPack } from '../../src/core/create-context.js';
 import { loadPack } from '../../src/core/knowledge/load-pack.js';
 import { openEditorService } from '../../src/editors/editor-service.js';
 import { openFormService } from '../../src/editors/form-service.js';
-import { openDatabase } from '../../src/store/open-database.js';
+import type { Store } from '../../src/store/open-store.js';
+import { openTestStore } from '../support/test-store.js';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord-fake.js';
 import { buttonInteraction, FAKE_IDS, commandInteraction } from '../fakes/discord-fake-payloads.js';
 import { answerOf, buttons, fillForm, modalFrom, send } from './discord-form-driver.js';
@@ -20,7 +20,9 @@ const FICTION = loadPack(fileURLToPath(new URL('../fixtures/forms-lifecycle', im
 interface World {
   fake: FakeDiscord;
   bot: DiscordBot;
-  db: Database.Database;
+  db: Store;
+  /** Closes the store and drops its database. */
+  drop(): Promise<void>;
   ctx: CommandContext;
 }
 
@@ -28,12 +30,13 @@ let world: World | undefined;
 afterEach(async () => {
   await world?.bot.stop();
   await world?.fake.close();
-  world?.db.close();
+  await world?.drop();
   world = undefined;
 });
 
 async function start(): Promise<World> {
-  const db = openDatabase(':memory:');
+  const opened = await openTestStore('sqlite');
+  const db = opened.store;
   const clock = () => new Date('2024-04-23T09:00:00Z');
   const editors = openEditorService(db, { pack: FICTION, clock, log: () => undefined });
   const forms = openFormService(db, editors);
@@ -42,9 +45,9 @@ async function start(): Promise<World> {
   const fake = await startFakeDiscord();
   const interceptor = createFormInteractionHandler({ ctx, desk: forms.desk, editors: [FAKE_IDS.stewardRole], claims: forms.claims });
   const quiet = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
-  const bot = createDiscordBot(ctx, { token: 'fake.bot.token', apiUrl: fake.apiUrl, logger: quiet, db, rest: { timeout: 5000, retries: 1 }, interceptors: [interceptor] });
+  const bot = createDiscordBot(ctx, { token: 'fake.bot.token', apiUrl: fake.apiUrl, logger: quiet, store: db, rest: { timeout: 5000, retries: 1 }, interceptors: [interceptor] });
   await bot.start();
-  return { fake, bot, db, ctx };
+  return { fake, bot, db, drop: opened.close, ctx };
 }
 
 const say = async (w: World, text: string) => (await runParsed(w.ctx, parseCommandText(w.ctx, text), { platform: 'shell' })).fallbackText;
@@ -83,7 +86,7 @@ describe('the fictional ferry dispute through the Discord forms', () => {
 
     await viaForm(w, 'update', {}, { title: 'Boats run again', what: 'Crews went back to work while members vote on the deal.', date: '2024-04-22', status: 'strike-ended', 'source.existing': 'bay-bulletin-2024-02-15' }, 'Strike over, ratification pending');
     expect(await say(w, 'status')).toContain('Strike over, ratification pending');
-    const authors = w.db.prepare("SELECT DISTINCT author FROM updates WHERE kind = 'patch'").all() as { author: string }[];
+    const authors = await w.db.db.selectFrom('updates').select('author').distinct().where('kind', '=', 'patch').execute();
     expect(authors).toEqual([{ author: `discord:${FAKE_IDS.steward}` }]);
   });
 });

@@ -1,5 +1,4 @@
 import { fileURLToPath } from 'node:url';
-import type Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSlackEditorCheck } from '../../src/bots/slack/editor-check.js';
 import { registerEditorForms } from '../../src/bots/slack/handle-editor-forms.js';
@@ -13,7 +12,8 @@ import { formContext } from '../../src/core/forms/form-submit.js';
 import { loadPack } from '../../src/core/knowledge/load-pack.js';
 import { openEditorService } from '../../src/editors/editor-service.js';
 import { openFormService } from '../../src/editors/form-service.js';
-import { openDatabase } from '../../src/store/open-database.js';
+import type { Store } from '../../src/store/open-store.js';
+import { openTestStore } from '../support/test-store.js';
 import { slashCommand } from '../fakes/slack-payloads.js';
 import { viewSubmission } from '../editors/slack-editor-payloads.js';
 import { startHttpHarness, type HttpHarness } from '../slack/harness.js';
@@ -24,7 +24,9 @@ const FICTION = loadPack(fileURLToPath(new URL('../fixtures/forms-lifecycle', im
 
 interface World {
   h: HttpHarness;
-  db: Database.Database;
+  db: Store;
+  /** Closes the store and drops its database. */
+  drop(): Promise<void>;
   ctx: CommandContext;
   setNow(iso: string): void;
 }
@@ -32,12 +34,13 @@ interface World {
 let world: World | undefined;
 afterEach(async () => {
   await world?.h.close();
-  world?.db.close();
+  await world?.drop();
   world = undefined;
 });
 
 async function start(): Promise<World> {
-  const db = openDatabase(':memory:');
+  const opened = await openTestStore('sqlite');
+  const db = opened.store;
   let now = new Date('2024-03-11T09:00:00Z');
   const clock = () => now;
   const editors = openEditorService(db, { pack: FICTION, clock, log: () => undefined });
@@ -46,7 +49,7 @@ async function start(): Promise<World> {
   await editors.desk.reload(ctx);
   const deps = { ctx, desk: forms.desk, editorCheck: createSlackEditorCheck(['U0EDITOR'], { clock }), admins: [], claims: forms.claims };
   const h = await startHttpHarness({ ctx, app: { extend: (app) => registerEditorForms(app, deps) } });
-  return { h, db, ctx, setNow: (iso) => void (now = new Date(iso)) };
+  return { h, db, drop: opened.close, ctx, setNow: (iso) => void (now = new Date(iso)) };
 }
 
 let n = 0;
@@ -148,6 +151,6 @@ describe('a fictional dispute through the Slack forms, from talks to ratificatio
     expect(term, term).toContain('The new contract runs from May 1, 2024 to April 30, 2027.');
     const who = await say(w, 'ask who is Theo Brandt?');
     expect(who, who).toContain('General manager of the authority');
-    expect((w.db.prepare("SELECT COUNT(*) AS n FROM updates WHERE kind = 'patch' AND author = 'slack:U0EDITOR'").get() as { n: number }).n).toBe(9);
+    expect(await w.db.db.selectFrom('updates').select('id').where('kind', '=', 'patch').where('author', '=', 'slack:U0EDITOR').execute()).toHaveLength(9);
   });
 });

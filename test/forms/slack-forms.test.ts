@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSlackEditorCheck } from '../../src/bots/slack/editor-check.js';
 import { registerDraftShortcut } from '../../src/bots/slack/handle-draft-shortcut.js';
@@ -12,7 +11,9 @@ import { formContext } from '../../src/core/forms/form-submit.js';
 import { fixedClock } from '../../src/core/time/clock.js';
 import { openEditorService } from '../../src/editors/editor-service.js';
 import { InteractionClaims } from '../../src/store/interaction-claims.js';
-import { openDatabase } from '../../src/store/open-database.js';
+import type { Store } from '../../src/store/open-store.js';
+import { openTestStore } from '../support/test-store.js';
+import { refusalCount } from '../editors/store-rows.js';
 import { slashCommand } from '../fakes/slack-payloads.js';
 import { startHttpHarness, type HttpHarness } from '../slack/harness.js';
 import { viewSubmission } from '../editors/slack-editor-payloads.js';
@@ -22,7 +23,9 @@ import { AUG_12, PACK } from '../editors/support.js';
 
 interface World {
   h: HttpHarness;
-  db: Database.Database;
+  db: Store;
+  /** Closes the store and drops its database. */
+  drop(): Promise<void>;
   desk: RecordingDesk;
   ctx: ReturnType<typeof contextFromPack>;
 }
@@ -30,12 +33,13 @@ interface World {
 let world: World | undefined;
 afterEach(async () => {
   await world?.h.close();
-  world?.db.close();
+  await world?.drop();
   world = undefined;
 });
 
 async function start(): Promise<World> {
-  const db = openDatabase(':memory:');
+  const opened = await openTestStore('sqlite');
+  const db = opened.store;
   const clock = fixedClock(AUG_12);
   const editors = openEditorService(db, { pack: PACK, clock, log: () => undefined });
   const desk = new RecordingDesk(editors.desk);
@@ -43,7 +47,7 @@ async function start(): Promise<World> {
   await editors.desk.reload(ctx);
   const deps = { ctx, desk, editorCheck: createSlackEditorCheck(['U0EDITOR'], { clock }), admins: [], claims: new InteractionClaims(db) };
   const h = await startHttpHarness({ ctx, app: { extend: (app) => { registerEditorForms(app, deps); registerDraftShortcut(app, deps); } } });
-  return { h, db, desk, ctx };
+  return { h, db, drop: opened.close, desk, ctx };
 }
 
 let n = 0;
@@ -131,7 +135,7 @@ describe('Slack: the editors’ forms', () => {
     expect(world.h.fake.callsTo('views.open')).toHaveLength(0);
     expect(world.h.fake.callsTo('chat.postMessage')).toHaveLength(0);
     expect(world.desk.stored).toHaveLength(0);
-    expect((world.db.prepare('SELECT SUM(count) AS n FROM edit_attempts WHERE allowed = 0').get() as { n: number }).n).toBe(11);
+    expect(await refusalCount(world.db)).toBe(11);
   });
 
   it('the shortcut drafts the update form from a message, with the sentences as private evidence, not as its text', async () => {

@@ -5,7 +5,10 @@ import { eventCallback, homeButtonClick, homeOpened, slashCommand } from '../fak
 import { SlackRequestDriver } from '../fakes/slack-signing.js';
 import { startFakeSlackWebApi, type FakeSlackWebApi } from '../fakes/slack-web-api.js';
 import { callbackOf } from '../discord/bot-harness.js';
-import { startBot, type BotProcess } from './bot-process.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createTestDatabase } from '../support/test-store.js';
+import { emptyWorkDir, startBot, type BotProcess } from './bot-process.js';
 
 const SECRETS = { SLACK_BOT_TOKEN: 'xoxb-running-bot-token', SLACK_SIGNING_SECRET: 'running-bot-signing-secret', DISCORD_TOKEN: 'running.discord.token' };
 
@@ -87,6 +90,33 @@ describe('the running bot (Slack HTTP mode and Discord, against the fakes)', { t
       expect((await bot.exited).code).toBe(0);
     } finally {
       bot.child.kill('SIGKILL');
+    }
+  });
+
+  it('keeps everything in PostgreSQL when DATABASE_URL is set: migrates it, proves it takes writes on /healthz, never touches DATABASE_PATH', async () => {
+    const database = await createTestDatabase('postgres');
+    const cwd = emptyWorkDir();
+    const bot = startBot({ DISCORD_TOKEN: SECRETS.DISCORD_TOKEN, DISCORD_API_URL: discord.apiUrl, HEALTH_PORT: '0', HOST: '127.0.0.1', DATABASE_URL: database.config.databaseUrl! }, cwd);
+    try {
+      await ready(bot);
+      const port = Number(bot.logs().find((l) => String(l.msg).startsWith('health check on GET /healthz'))?.port);
+      const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+      expect(health.status).toBe(200);
+      expect(((await health.json()) as { checks: Record<string, { status: string }> }).checks.database?.status).toBe('ok');
+      const store = await database.open();
+      try {
+        expect((await store.db.selectFrom('health_probe').select('id').execute()).map((r) => r.id)).toEqual([1]);
+        expect((await store.db.selectFrom('schema_migrations').select('version').execute()).length).toBeGreaterThan(0);
+      } finally {
+        await store.close();
+      }
+      expect(existsSync(join(cwd, 'data', 'strikewire.db'))).toBe(false);
+      bot.child.kill('SIGTERM');
+      expect((await bot.exited).code).toBe(0);
+      expect(bot.stdout()).not.toContain(database.config.databaseUrl!);
+    } finally {
+      bot.child.kill('SIGKILL');
+      await database.drop();
     }
   });
 

@@ -8,6 +8,7 @@ import { startFakeDiscord, type FakeDiscord } from '../fakes/discord-fake.js';
 import { startFakeSlackWebApi, type FakeSlackWebApi } from '../fakes/slack-web-api.js';
 import { emptyWorkDir, startBot } from './bot-process.js';
 import { closedPort } from './free-port.js';
+import { createTestDatabase, PG_TEST_URL } from '../support/test-store.js';
 
 const SLACK_HTTP = { SLACK_BOT_TOKEN: 'xoxb-start-up-test', SLACK_SIGNING_SECRET: 'start-up-signing-secret' };
 
@@ -31,7 +32,9 @@ async function expectOneLine(env: Record<string, string>, pattern: RegExp, cwd?:
 
 let slack: FakeSlackWebApi;
 let discord: FakeDiscord;
+let closedPortNumber: number;
 beforeAll(async () => {
+  closedPortNumber = await closedPort();
   slack = await startFakeSlackWebApi();
   discord = await startFakeDiscord();
 });
@@ -104,6 +107,43 @@ describe('start-up errors: one line on stderr naming what to fix', { timeout: 90
     db.exec("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL); INSERT INTO schema_migrations VALUES (999, 'future', '2030-01-01')");
     db.close();
     await expectOneLine({ DATABASE_PATH: path }, /DATABASE_PATH .*schema version 999.*refusing to start/, dir);
+  });
+
+  it('DATABASE_URL: nothing listening, no such database, no such user; never printing the URL or its password', async () => {
+    const base = new URL(PG_TEST_URL);
+    const withPassword = (change: (u: URL) => void) => {
+      const url = new URL(base);
+      url.password = 'pw-never-printed';
+      change(url);
+      return url.toString();
+    };
+    const cases: [string, RegExp][] = [
+      [withPassword((u) => void (u.port = String(closedPortNumber))), /DATABASE_URL cannot be used: the connection was refused/],
+      [withPassword((u) => void (u.pathname = '/strikewire_no_such_database')), /DATABASE_URL cannot be used: the database does not exist/],
+      [withPassword((u) => void (u.username = 'strikewire_no_such_role')), /DATABASE_URL cannot be used: authentication failed/],
+    ];
+    for (const [url, pattern] of cases) {
+      const line = await expectOneLine({ DATABASE_URL: url }, pattern);
+      expect(line).not.toContain('pw-never-printed');
+      expect(line).not.toContain(url);
+    }
+  });
+
+  it('DATABASE_URL that is not a PostgreSQL URL is refused without repeating it', async () => {
+    const line = await expectOneLine({ DATABASE_URL: 'mysql://root:hunter2@db/strikewire' }, /DATABASE_URL: must be a PostgreSQL URL/);
+    expect(line).not.toContain('hunter2');
+  });
+
+  it('a PostgreSQL schema written by a newer Strikewire is refused', async () => {
+    const database = await createTestDatabase('postgres');
+    try {
+      const store = await database.open();
+      await store.db.insertInto('schema_migrations').values({ version: 999, name: 'future', applied_at: '2030-01-01' }).execute();
+      await store.close();
+      await expectOneLine({ DATABASE_URL: database.config.databaseUrl! }, /DATABASE_URL: .*schema version 999.*refusing to start/);
+    } finally {
+      await database.drop();
+    }
   });
 
   it('KNOWLEDGE_PACK missing, or a folder that is not a pack', async () => {

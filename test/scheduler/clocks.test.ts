@@ -1,15 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DigestChannelError, type DigestChannel } from '../../src/scheduler/digest-channel.js';
 import { MemoryDigestChannel } from './memory-digest-channel.js';
+import { createTestDatabase, STORE_KINDS, type TestDatabase } from '../support/test-store.js';
 import { digestWorld, ManualClock } from './scheduler-harness.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-const dir = mkdtempSync(join(tmpdir(), 'strikewire-clocks-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 afterEach(() => {
   vi.useRealTimers();
 });
@@ -35,12 +31,21 @@ function heldChannel(inner: MemoryDigestChannel): { channel: DigestChannel; post
   };
 }
 
-describe('two processes on one database with clocks 6 minutes apart', () => {
+describe.each(STORE_KINDS)('two processes on one %s database with clocks 6 minutes apart', (kind) => {
+  let shared: TestDatabase | undefined;
+  afterEach(async () => {
+    await shared?.drop();
+    shared = undefined;
+  });
+  /** Two replicas on one fresh database. */
+  async function twoWorlds() {
+    shared = await createTestDatabase(kind);
+    return [await digestWorld(shared), await digestWorld(shared)] as const;
+  }
+
   it('takes leases in the database’s clock, so the process running ahead never takes over a live claim', async () => {
-    const path = join(dir, 'skew.db');
-    const a = digestWorld(path);
-    const b = digestWorld(path);
-    a.subscriptions.upsert({ platform: 'slack', channelId: 'C1', localTime: '09:00', timeZone: 'UTC', createdBy: 'U1' }, new Date('2024-06-01T00:00:00Z'));
+    const [a, b] = await twoWorlds();
+    await a.subscriptions.upsert({ platform: 'slack', channelId: 'C1', localTime: '09:00', timeZone: 'UTC', createdBy: 'U1' }, new Date('2024-06-01T00:00:00Z'));
     // The database's clock, shared; each process has its own wall clock, B's six minutes ahead of A's.
     const database = new ManualClock(new Date('2024-06-05T09:00:05Z'));
     const clockA = new ManualClock(new Date('2024-06-05T09:00:05Z'));
@@ -56,15 +61,13 @@ describe('two processes on one database with clocks 6 minutes apart', () => {
     held.release();
     expect(await first).toMatchObject({ posted: 1 });
     expect(posts.postsTo('C1')).toHaveLength(1);
-    a.db.close();
-    b.db.close();
+    await a.store.close();
+    await b.store.close();
   });
 
   it('a process whose claim was taken over stops before it sends, not after', async () => {
-    const path = join(dir, 'lost.db');
-    const a = digestWorld(path);
-    const b = digestWorld(path);
-    a.subscriptions.upsert({ platform: 'slack', channelId: 'C2', localTime: '09:00', timeZone: 'UTC', createdBy: 'U1' }, new Date('2024-06-01T00:00:00Z'));
+    const [a, b] = await twoWorlds();
+    await a.subscriptions.upsert({ platform: 'slack', channelId: 'C2', localTime: '09:00', timeZone: 'UTC', createdBy: 'U1' }, new Date('2024-06-01T00:00:00Z'));
     const database = new ManualClock(new Date('2024-06-05T09:00:05Z'));
     const posts = new MemoryDigestChannel(database.now);
     // A's first attempt fails after a while; meanwhile its lease runs out and B takes the slot and posts.
@@ -93,16 +96,16 @@ describe('two processes on one database with clocks 6 minutes apart', () => {
     expect(await first).toMatchObject({ 'claim-lost': 1, posted: 0 });
     expect(posts.postsTo('C2')).toHaveLength(1);
     expect(logs.some((l) => l.includes('claim was lost'))).toBe(true);
-    a.db.close();
-    b.db.close();
+    await a.store.close();
+    await b.store.close();
   });
 });
 
 describe('wall-clock jumps', () => {
   it('never posts tomorrow’s digest when the wall clock jumps a day ahead, and posts each day at its real time', async () => {
     vi.useFakeTimers({ toFake: ['Date', 'performance'], now: new Date('2024-06-05T08:00:00Z') });
-    const world = digestWorld();
-    world.subscriptions.upsert({ platform: 'slack', channelId: 'C3', localTime: '09:00', timeZone: 'UTC', createdBy: 'U1' }, new Date('2024-06-01T00:00:00Z'));
+    const world = await digestWorld();
+    await world.subscriptions.upsert({ platform: 'slack', channelId: 'C3', localTime: '09:00', timeZone: 'UTC', createdBy: 'U1' }, new Date('2024-06-01T00:00:00Z'));
     const wall = () => new Date();
     const channel = new MemoryDigestChannel(wall);
     const logs: string[] = [];

@@ -1,17 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { digestSince } from '../../src/core/digest/digest-since.js';
 import { DigestChannelError } from '../../src/scheduler/digest-channel.js';
 import { dueInstant } from '../../src/scheduler/due-time.js';
+import { createTestDatabase, STORE_KINDS, type TestDatabase } from '../support/test-store.js';
 import { MemoryDigestChannel } from './memory-digest-channel.js';
 import { digestWorld, ManualClock, packContext } from './scheduler-harness.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-const dir = mkdtempSync(join(tmpdir(), 'strikewire-scheduler-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Ticks the scheduler once a minute, as node-cron would, from `from` for `minutes`. */
 async function tickEveryMinute(scheduler: { tick(): Promise<unknown> }, clock: ManualClock, from: string, minutes: number) {
@@ -28,12 +24,12 @@ describe.each([
     ['fall-back', fallBack, [repeated, '09:00']],
   ] as const) {
     it(`across the ${label} day (${day}) THEN posts exactly one digest per local day, at the first moment the local time is reached`, async () => {
-      const world = digestWorld();
+      const world = await digestWorld();
       const start = new Date(`${day}T00:00:00Z`).getTime() - 36 * HOUR;
       const clock = new ManualClock(new Date(start));
       const channel = new MemoryDigestChannel(clock.now);
       for (const [i, localTime] of times.entries()) {
-        world.subscriptions.upsert({ platform: 'slack', channelId: `C${i}`, localTime, timeZone: zone, createdBy: 'U1' }, new Date(start - HOUR));
+        await world.subscriptions.upsert({ platform: 'slack', channelId: `C${i}`, localTime, timeZone: zone, createdBy: 'U1' }, new Date(start - HOUR));
       }
       const scheduler = world.scheduler(clock.now, { slack: channel });
       await tickEveryMinute(scheduler, clock, new Date(start).toISOString(), 72 * 60);
@@ -60,10 +56,10 @@ describe.each([
 
 describe('catch-up on start', () => {
   it('posts today’s missed digest marked late within 6 hours, records older ones as skipped and never floods the channel', async () => {
-    const world = digestWorld();
+    const world = await digestWorld();
     const zone = 'Europe/London';
-    world.subscriptions.upsert({ platform: 'discord', channelId: '100', localTime: '08:00', timeZone: zone, createdBy: 'u' }, new Date('2024-06-01T00:00:00Z'));
-    world.subscriptions.upsert({ platform: 'discord', channelId: '200', localTime: '03:00', timeZone: zone, createdBy: 'u' }, new Date('2024-06-01T00:00:00Z'));
+    await world.subscriptions.upsert({ platform: 'discord', channelId: '100', localTime: '08:00', timeZone: zone, createdBy: 'u' }, new Date('2024-06-01T00:00:00Z'));
+    await world.subscriptions.upsert({ platform: 'discord', channelId: '200', localTime: '03:00', timeZone: zone, createdBy: 'u' }, new Date('2024-06-01T00:00:00Z'));
     // The bot was down from before 2024-06-03 until 10:30 London time on 2024-06-05.
     const clock = new ManualClock(new Date('2024-06-05T09:30:00Z'));
     const channel = new MemoryDigestChannel(clock.now);
@@ -73,14 +69,14 @@ describe('catch-up on start', () => {
     // 03:00 was 7.5 hours ago: skipped, like every earlier day.
     expect(channel.postsTo('200')).toHaveLength(0);
     expect(summary).toMatchObject({ 'posted-late': 1, skipped: 9 });
-    const sub200 = world.subscriptions.find('discord', '200')!;
-    expect(world.deliveries.latest(sub200.id)).toMatchObject({ localDate: '2024-06-05', status: 'skipped', error: expect.stringContaining('7 hours late') });
+    const sub200 = (await world.subscriptions.find('discord', '200'))!;
+    expect(await world.deliveries.latest(sub200.id)).toMatchObject({ localDate: '2024-06-05', status: 'skipped', error: expect.stringContaining('7 hours late') });
   });
 
   it('does not owe a digest for a slot that passed before the channel subscribed', async () => {
-    const world = digestWorld();
+    const world = await digestWorld();
     const clock = new ManualClock(new Date('2024-06-05T17:00:00Z'));
-    world.subscriptions.upsert({ platform: 'slack', channelId: 'C9', localTime: '09:00', timeZone: 'America/Los_Angeles', createdBy: 'u' }, new Date('2024-06-05T16:30:00Z'));
+    await world.subscriptions.upsert({ platform: 'slack', channelId: 'C9', localTime: '09:00', timeZone: 'America/Los_Angeles', createdBy: 'u' }, new Date('2024-06-05T16:30:00Z'));
     const channel = new MemoryDigestChannel(clock.now);
     const scheduler = world.scheduler(clock.now, { slack: channel });
     expect(await scheduler.runDueCheck(7)).toMatchObject({ posted: 0, 'posted-late': 0, skipped: 0 });
@@ -91,11 +87,11 @@ describe('catch-up on start', () => {
 
 describe('fan-out failures', () => {
   it('waits out a 429, retries transient failures, pauses a channel that is gone, and delivers the rest', async () => {
-    const world = digestWorld();
+    const world = await digestWorld();
     const clock = new ManualClock(new Date('2024-06-05T16:00:00Z'));
     const channel = new MemoryDigestChannel(clock.now);
     for (const id of ['C-limited', 'C-flaky', 'C-gone', 'C-ok']) {
-      world.subscriptions.upsert({ platform: 'slack', channelId: id, localTime: '09:00', timeZone: 'America/Los_Angeles', createdBy: 'u' }, new Date('2024-06-01T00:00:00Z'));
+      await world.subscriptions.upsert({ platform: 'slack', channelId: id, localTime: '09:00', timeZone: 'America/Los_Angeles', createdBy: 'u' }, new Date('2024-06-01T00:00:00Z'));
     }
     channel.failNext('C-limited', new DigestChannelError('rate-limited', '429', undefined, 20));
     channel.failNext('C-flaky', new DigestChannelError('transient', 'HTTP 500'), new DigestChannelError('transient', 'HTTP 503'));
@@ -104,15 +100,15 @@ describe('fan-out failures', () => {
     expect(summary).toMatchObject({ posted: 3, paused: 1, failed: 0 });
     for (const id of ['C-limited', 'C-flaky', 'C-ok']) expect(channel.postsTo(id)).toHaveLength(1);
     expect(channel.attempts.filter((c) => c === 'C-gone')).toHaveLength(1);
-    expect(world.subscriptions.find('slack', 'C-gone')?.pausedReason).toBe('not_in_channel: the bot is not a member of the channel');
-    expect(world.subscriptions.listActive().map((s) => s.channelId)).not.toContain('C-gone');
+    expect((await world.subscriptions.find('slack', 'C-gone'))?.pausedReason).toBe('not_in_channel: the bot is not a member of the channel');
+    expect((await world.subscriptions.listActive()).map((s) => s.channelId)).not.toContain('C-gone');
   });
 
   it('gives up on a channel whose failures outlast the retries, and tries again after a while', async () => {
-    const world = digestWorld();
+    const world = await digestWorld();
     const clock = new ManualClock(new Date('2024-06-05T16:00:00Z'));
     const channel = new MemoryDigestChannel(clock.now);
-    world.subscriptions.upsert({ platform: 'slack', channelId: 'C1', localTime: '09:00', timeZone: 'America/Los_Angeles', createdBy: 'u' }, new Date('2024-06-01T00:00:00Z'));
+    await world.subscriptions.upsert({ platform: 'slack', channelId: 'C1', localTime: '09:00', timeZone: 'America/Los_Angeles', createdBy: 'u' }, new Date('2024-06-01T00:00:00Z'));
     channel.failNext('C1', ...Array.from({ length: 4 }, () => new DigestChannelError('transient', 'HTTP 502')));
     const scheduler = world.scheduler(clock.now, { slack: channel });
     expect(await scheduler.runDueCheck(1)).toMatchObject({ failed: 1 });
@@ -124,33 +120,41 @@ describe('fan-out failures', () => {
   });
 });
 
-describe('exactly once across processes and crashes', () => {
-  it('GIVEN two schedulers on one database file ticking together THEN every channel gets one post', async () => {
-    const path = join(dir, 'two.db');
-    const a = digestWorld(path);
-    const b = digestWorld(path);
+describe.each(STORE_KINDS)('exactly once across processes on one %s database', (kind) => {
+  let shared: TestDatabase | undefined;
+  afterEach(async () => {
+    await shared?.drop();
+    shared = undefined;
+  });
+
+  it('GIVEN two schedulers on one database ticking together THEN every channel gets one post', async () => {
+    shared = await createTestDatabase(kind);
+    const a = await digestWorld(shared);
+    const b = await digestWorld(shared);
     const clock = new ManualClock(new Date('2024-06-05T16:00:00Z'));
     const channel = new MemoryDigestChannel(clock.now);
     for (let i = 0; i < 20; i++) {
-      a.subscriptions.upsert({ platform: 'slack', channelId: `C${i}`, localTime: '09:00', timeZone: 'America/Los_Angeles', createdBy: 'u' }, new Date('2024-06-01T00:00:00Z'));
+      await a.subscriptions.upsert({ platform: 'slack', channelId: `C${i}`, localTime: '09:00', timeZone: 'America/Los_Angeles', createdBy: 'u' }, new Date('2024-06-01T00:00:00Z'));
     }
     const [ra, rb] = await Promise.all([a.scheduler(clock.now, { slack: channel }, { concurrency: 3 }).runDueCheck(1), b.scheduler(clock.now, { slack: channel }, { concurrency: 3 }).runDueCheck(1)]);
     expect(channel.posts).toHaveLength(20);
     expect(new Set(channel.posts.map((p) => p.channelId)).size).toBe(20);
     expect(ra.posted + rb.posted).toBe(20);
-    a.db.close();
-    b.db.close();
+    await a.store.close();
+    await b.store.close();
   });
+});
 
+describe('exactly once across crashes', () => {
   it('GIVEN a claim left by a crashed process THEN waits for its lease, finds its post and confirms it without posting again', async () => {
-    const world = digestWorld();
+    const world = await digestWorld();
     const clock = new ManualClock(new Date('2024-06-05T16:00:30Z'));
     const channel = new MemoryDigestChannel(clock.now);
-    const sub = world.subscriptions.upsert({ platform: 'slack', channelId: 'C1', localTime: '09:00', timeZone: 'America/Los_Angeles', createdBy: 'u' }, new Date('2024-06-01T00:00:00Z')).subscription;
-    const other = world.subscriptions.upsert({ platform: 'slack', channelId: 'C2', localTime: '09:00', timeZone: 'America/Los_Angeles', createdBy: 'u' }, new Date('2024-06-01T00:00:00Z')).subscription;
+    const sub = (await world.subscriptions.upsert({ platform: 'slack', channelId: 'C1', localTime: '09:00', timeZone: 'America/Los_Angeles', createdBy: 'u' }, new Date('2024-06-01T00:00:00Z'))).subscription;
+    const other = (await world.subscriptions.upsert({ platform: 'slack', channelId: 'C2', localTime: '09:00', timeZone: 'America/Los_Angeles', createdBy: 'u' }, new Date('2024-06-01T00:00:00Z'))).subscription;
     const dueAt = new Date('2024-06-05T16:00:00Z');
     // The crashed process claimed both, posted C1's digest and died before confirming either.
-    for (const s of [sub, other]) world.deliveries.claim({ subscriptionId: s.id, localDate: '2024-06-05', dueAt, late: false }, 'dead', clock.now(), new Date(clock.now().getTime() + 5 * MINUTE));
+    for (const s of [sub, other]) await world.deliveries.claim({ subscriptionId: s.id, localDate: '2024-06-05', dueAt, late: false }, 'dead', clock.now(), new Date(clock.now().getTime() + 5 * MINUTE));
     await channel.post({ platform: 'slack', channelId: 'C1' }, digestSince(packContext, { now: clock.now(), timeZone: sub.timeZone }), `sw${sub.id}-20240605`);
 
     const scheduler = world.scheduler(clock.now, { slack: channel });
@@ -161,7 +165,7 @@ describe('exactly once across processes and crashes', () => {
     expect(await scheduler.runDueCheck(1)).toMatchObject({ reconciled: 1, posted: 1 });
     expect(channel.postsTo('C1')).toHaveLength(1);
     expect(channel.postsTo('C2')).toHaveLength(1);
-    expect(world.deliveries.get({ subscriptionId: sub.id, localDate: '2024-06-05' })).toMatchObject({ status: 'confirmed', messageIds: ['m1'], attempts: 2 });
+    expect(await world.deliveries.get({ subscriptionId: sub.id, localDate: '2024-06-05' })).toMatchObject({ status: 'confirmed', messageIds: ['m1'], attempts: 2 });
   });
 });
 
@@ -172,10 +176,10 @@ describe('the minute tick', () => {
 
   it('is driven by node-cron once a minute after start', async () => {
     vi.useFakeTimers({ now: new Date('2024-06-05T15:59:30Z') });
-    const world = digestWorld();
+    const world = await digestWorld();
     const clock = new ManualClock(new Date('2024-06-05T15:59:30Z'));
     const channel = new MemoryDigestChannel(clock.now);
-    world.subscriptions.upsert({ platform: 'slack', channelId: 'C1', localTime: '09:00', timeZone: 'America/Los_Angeles', createdBy: 'u' }, new Date('2024-06-01T00:00:00Z'));
+    await world.subscriptions.upsert({ platform: 'slack', channelId: 'C1', localTime: '09:00', timeZone: 'America/Los_Angeles', createdBy: 'u' }, new Date('2024-06-01T00:00:00Z'));
     const scheduler = world.scheduler(clock.now, { slack: channel }, { sleep: async () => undefined });
     await scheduler.start();
     expect(channel.posts).toHaveLength(0);

@@ -1,13 +1,12 @@
-import Database from 'better-sqlite3';
 import { loadContext } from '../../src/core/create-context.js';
 import { WGA_2023_PACK_DIR } from '../../src/content/packs.js';
 import type { DigestPlatform } from '../../src/core/digest/subscription-port.js';
 import { DigestScheduler, type DigestSchedulerOptions } from '../../src/scheduler/digest-scheduler.js';
 import type { DigestChannel } from '../../src/scheduler/digest-channel.js';
 import { DeliveryStore } from '../../src/store/delivery-store.js';
-import { migrate } from '../../src/store/migrations.js';
-import { openDatabase } from '../../src/store/open-database.js';
+import { openStore } from '../../src/store/open-store.js';
 import { SubscriptionStore } from '../../src/store/subscription-store.js';
+import type { TestDatabase } from '../support/test-store.js';
 
 /** A clock the test moves by hand. */
 export class ManualClock {
@@ -23,12 +22,14 @@ export class ManualClock {
 
 export const packContext = loadContext(WGA_2023_PACK_DIR);
 
-/** Stores on a database file (or in memory), and schedulers built on them with fast retries. */
-export function digestWorld(path = ':memory:') {
-  const db = path === ':memory:' ? new Database(':memory:') : openDatabase(path);
-  if (path === ':memory:') migrate(db);
-  const subscriptions = new SubscriptionStore(db);
-  const deliveries = new DeliveryStore(db);
+/**
+ * Stores on a SQLite file (or in memory) or on a test database of either engine (another replica each call), and
+ * schedulers built on them with fast retries.
+ */
+export async function digestWorld(where: string | TestDatabase = ':memory:') {
+  const store = typeof where === 'string' ? await openStore({ databasePath: where }) : await where.open();
+  const subscriptions = new SubscriptionStore(store);
+  const deliveries = new DeliveryStore(store);
   const sleeps: number[] = [];
   const scheduler = (clock: () => Date, channels: Partial<Record<DigestPlatform, DigestChannel>>, extra: Partial<DigestSchedulerOptions> = {}) =>
     new DigestScheduler({
@@ -45,5 +46,5 @@ export function digestWorld(path = ':memory:') {
       log: () => undefined,
       ...extra,
     });
-  return { db, subscriptions, deliveries, scheduler, sleeps };
+  return { store, subscriptions, deliveries, scheduler, sleeps };
 }

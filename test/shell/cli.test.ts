@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/bots/shell/cli.js';
 import { runShell } from '../../src/bots/shell/shell.js';
 import { EditorUpdateSchema } from '../../src/core/updates/update-schema.js';
-import { openDatabase } from '../../src/store/open-database.js';
+import { openStore } from '../../src/store/open-store.js';
 import { UpdateStore } from '../../src/store/update-store.js';
 import { meetingUpdate } from '../editors/support.js';
 import { shippedContext } from '../support/core-context.js';
@@ -45,9 +45,9 @@ describe('cli', () => {
 
   it('answers from the pack plus editors’ stored updates when the database exists, as the bots do', async () => {
     const path = join(tmp, 'with-update.db');
-    const db = openDatabase(path);
-    new UpdateStore(db).add({ update: EditorUpdateSchema.parse(meetingUpdate()), origin: 'editor', author: 'slack:U0EDITOR', at: new Date('2023-08-12T10:00:00Z') });
-    db.close();
+    const store = await openStore({ databasePath: path });
+    await new UpdateStore(store).add({ update: EditorUpdateSchema.parse(meetingUpdate()), origin: 'editor', author: 'slack:U0EDITOR', at: new Date('2023-08-12T10:00:00Z') });
+    await store.close();
     const withUpdate = await runCli(['status', '--now', '2023-08-12'], { ...env, DATABASE_PATH: path });
     expect(withUpdate.out).toContain('As of Aug 11, 2023');
     expect(withUpdate.out).toContain('AMPTP has countered');

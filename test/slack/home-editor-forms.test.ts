@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSlackEditorCheck } from '../../src/bots/slack/editor-check.js';
 import { FORM_CONFIRM_ID, FORM_VIEW_ID } from '../../src/bots/slack/form-modal-view.js';
@@ -11,7 +10,7 @@ import { formContext } from '../../src/core/forms/form-submit.js';
 import { fixedClock } from '../../src/core/time/clock.js';
 import { openEditorService, type EditorService } from '../../src/editors/editor-service.js';
 import { openFormService } from '../../src/editors/form-service.js';
-import { openDatabase } from '../../src/store/open-database.js';
+import { openStore, type Store } from '../../src/store/open-store.js';
 import { eventCallback, homeButtonClick, homeOpened } from '../fakes/slack-payloads.js';
 import type { SlackApiCall } from '../fakes/slack-web-api.js';
 import { viewSubmission } from '../editors/slack-editor-payloads.js';
@@ -21,7 +20,7 @@ import { startHttpHarness, type HttpHarness } from './harness.js';
 
 interface World {
   h: HttpHarness;
-  db: Database.Database;
+  store: Store;
   editors: EditorService;
   ctx: ReturnType<typeof contextFromPack>;
 }
@@ -32,16 +31,16 @@ type OpenedView = { callback_id: string; private_metadata: string };
 let world: World | undefined;
 afterEach(async () => {
   await world?.h.close();
-  world?.db.close();
+  await world?.store.close();
   world = undefined;
 });
 
 /** The real Bolt app with the editors' forms and the Home tab's editor section, U0EDITOR the one editor. */
 async function start(): Promise<World> {
-  const db = openDatabase(':memory:');
+  const store = await openStore({ databasePath: ':memory:' });
   const clock = fixedClock(AUG_12);
-  const editors = openEditorService(db, { pack: PACK, clock, log: () => undefined });
-  const forms = openFormService(db, editors);
+  const editors = openEditorService(store, { pack: PACK, clock, log: () => undefined });
+  const forms = openFormService(store, editors);
   const ctx = contextFromPack(PACK, { clock, extensions: [...editors.commands, ...forms.commands] });
   await editors.desk.reload(ctx);
   const deps = { ctx, desk: forms.desk, editorCheck: createSlackEditorCheck(['U0EDITOR'], { clock }), admins: [], claims: forms.claims };
@@ -56,7 +55,7 @@ async function start(): Promise<World> {
       homeSection: homeEditorSection(home),
     },
   });
-  return { h, db, editors, ctx };
+  return { h, store, editors, ctx };
 }
 
 /** Opens the Home tab as this user and returns the published view's blocks. */
@@ -124,7 +123,8 @@ describe('Slack: the editors’ section of the Home tab', () => {
     expect(world.h.fake.callsTo('views.open')).toEqual([]);
     expect(world.h.fake.callsTo('chat.postMessage').every(dmTo('U0MEMBER'))).toBe(true);
     // Refusals are counted per user and day; all three were logged.
-    expect((world.db.prepare('SELECT SUM(count) AS n FROM edit_attempts WHERE allowed = 0').get() as { n: number }).n).toBe(3);
+    const refused = await world.store.db.selectFrom('edit_attempts').select('count').where('allowed', '=', 0).execute();
+    expect(refused.reduce((n, r) => n + r.count, 0)).toBe(3);
   });
 
   it('tells an editor privately when Slack refuses to open the form (the trigger expired)', async () => {

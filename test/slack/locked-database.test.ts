@@ -15,7 +15,7 @@ import { STORAGE_TEXT } from '../../src/core/reply/storage-reply.js';
 import { fixedClock } from '../../src/core/time/clock.js';
 import { parseEnv } from '../../src/env.js';
 import type { BusyRetryPolicy } from '../../src/store/busy-retry.js';
-import { openDatabase } from '../../src/store/open-database.js';
+import { openStore } from '../../src/store/open-store.js';
 import { slashCommand } from '../fakes/slack-payloads.js';
 import { SlackRequestDriver } from '../fakes/slack-signing.js';
 import { startFakeSlackWebApi, type FakeSlackWebApi } from '../fakes/slack-web-api.js';
@@ -38,20 +38,22 @@ interface World {
 async function start(options: { busyRetry?: BusyRetryPolicy; readOnly?: boolean } = {}): Promise<World> {
   const dir = mkdtempSync(join(tmpdir(), 'strikewire-locked-'));
   const path = join(dir, 'strikewire.db');
-  openDatabase(path).close();
+  await (await openStore({ databasePath: path })).close();
   const fake = await startFakeSlackWebApi();
   fake.setUser(ADMIN, { is_admin: true });
   const env = parseEnv({ SLACK_BOT_TOKEN: 'xoxb-locked', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, DATABASE_PATH: path, DIGEST_TZ: 'UTC' });
-  const db = options.readOnly ? new Database(path, { readonly: true }) : openDatabase(path);
+  const store = await openStore({ databasePath: path });
+  // query_only fails every write with SQLITE_READONLY, as a read-only file or disk would.
+  if (options.readOnly) store.sqlite!.pragma('query_only = ON');
   const clock = fixedClock('2023-08-05T12:00:00Z');
-  const digests = await openDigestService(env, { db, clock, cron: false, log: () => undefined, ...(options.busyRetry ? { busyRetry: options.busyRetry } : {}) });
+  const digests = await openDigestService(env, { store, clock, cron: false, log: () => undefined, ...(options.busyRetry ? { busyRetry: options.busyRetry } : {}) });
   const ctx = loadContext(WGA_2023_PACK_DIR, { clock, extensions: [digests.command] });
   const slack: SlackApp = createSlackApp(ctx, { botToken: 'xoxb-locked', signingSecret: SECRET, apiUrl: fake.apiUrl, retryConfig: { retries: 0 } });
   const { port } = await slack.start({ port: 0, host: '127.0.0.1' });
   cleanup.push(async () => {
     await slack.stop();
     await fake.close();
-    db.close();
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
   });
   return { fake, driver: new SlackRequestDriver(`http://127.0.0.1:${port}/slack/events`, SECRET), path, digests };
@@ -88,7 +90,7 @@ describe('a locked or read-only database', () => {
     lock.release();
     const sub = await w.fake.waitForResponse((p) => p.id === 'sub');
     expect(JSON.stringify(sub.body)).toContain('every day at 09:00');
-    expect(w.digests.db.prepare('SELECT COUNT(*) AS n FROM subscriptions').get()).toEqual({ n: 1 });
+    expect(await w.digests.store.db.selectFrom('subscriptions').select('channel_id').execute()).toEqual([{ channel_id: 'C1' }]);
   });
 
   it('says the database is busy when the lock outlasts the wait, and changes nothing', async () => {

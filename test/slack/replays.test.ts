@@ -1,21 +1,20 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SHARE_ACTION_ID } from '../../src/bots/slack/share-button.js';
 import { InteractionClaims } from '../../src/store/interaction-claims.js';
-import { openDatabase } from '../../src/store/open-database.js';
+import { openStore, type Store } from '../../src/store/open-store.js';
 import { buttonClick, slashCommand } from '../fakes/slack-payloads.js';
 import { FORM_CONTENT_TYPE, formEncode } from '../fakes/slack-signing.js';
 import { startHttpHarness, type HttpHarness } from './harness.js';
 
-const open: { h: HttpHarness; db: Database.Database }[] = [];
+const open: { h: HttpHarness; store: Store }[] = [];
 const dirs: string[] = [];
 afterEach(async () => {
-  for (const { h, db } of open.splice(0)) {
+  for (const { h, store } of open.splice(0)) {
     await h.close();
-    db.close();
+    await store.close();
   }
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
@@ -27,9 +26,9 @@ function dbPath(): string {
 }
 
 async function start(path = ':memory:'): Promise<HttpHarness> {
-  const db = openDatabase(path);
-  const h = await startHttpHarness({ app: { claims: new InteractionClaims(db) } });
-  open.push({ h, db });
+  const store = await openStore({ databasePath: path });
+  const h = await startHttpHarness({ app: { claims: new InteractionClaims(store) } });
+  open.push({ h, store });
   return h;
 }
 
@@ -78,9 +77,9 @@ describe('replayed and double-clicked interactions through the real Bolt app', (
     const payload = (h: HttpHarness) => click(h, { userId: 'U0RESTART', messageTs: '3.000001', actionTs: '3.000002', responseId: 'restart' });
     await first.driver.interaction(payload(first));
     await first.fake.waitForResponse((p) => p.id === 'restart');
-    const { h, db } = open.pop()!;
+    const { h, store } = open.pop()!;
     await h.close();
-    db.close();
+    await store.close();
     const second = await start(path);
     await second.driver.interaction(payload(second));
     await settle(second, 'after-restart');

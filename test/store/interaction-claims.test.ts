@@ -1,49 +1,67 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InteractionClaims } from '../../src/store/interaction-claims.js';
-import { openDatabase } from '../../src/store/open-database.js';
+import type { Store } from '../../src/store/open-store.js';
+import { createTestDatabase, STORE_KINDS, type TestDatabase } from '../support/test-store.js';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-function dbPath(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'claims-'));
-  dirs.push(dir);
-  return join(dir, 'strikewire.db');
-}
-
-describe('InteractionClaims', () => {
+describe.each(STORE_KINDS)('InteractionClaims on %s', (kind) => {
   const now = new Date('2026-01-10T12:00:00Z');
+  const opened: Store[] = [];
+  let database: TestDatabase | undefined;
+  afterEach(async () => {
+    for (const s of opened.splice(0)) await s.close();
+    await database?.drop();
+    database = undefined;
+  });
 
-  it('gives the first claim of a key to one caller, and the recorded result to repeats', () => {
-    const claims = new InteractionClaims(openDatabase(':memory:'));
-    expect(claims.claim('slack', 'A1', now)).toEqual({ first: true });
-    expect(claims.claim('slack', 'A1', now)).toEqual({ first: false });
-    claims.complete('slack', 'A1', '1700000000.000100');
-    expect(claims.claim('slack', 'A1', now)).toEqual({ first: false, result: '1700000000.000100' });
+  async function open(): Promise<Store> {
+    database ??= await createTestDatabase(kind);
+    const store = await database.open();
+    opened.push(store);
+    return store;
+  }
+
+  it('gives the first claim of a key to one caller, and the recorded result to repeats', async () => {
+    const claims = new InteractionClaims(await open());
+    expect(await claims.claim('slack', 'A1', now)).toEqual({ first: true });
+    expect(await claims.claim('slack', 'A1', now)).toEqual({ first: false });
+    await claims.complete('slack', 'A1', '1700000000.000100');
+    expect(await claims.claim('slack', 'A1', now)).toEqual({ first: false, result: '1700000000.000100' });
     // The same id on the other platform is a different interaction.
-    expect(claims.claim('discord', 'A1', now)).toEqual({ first: true });
+    expect(await claims.claim('discord', 'A1', now)).toEqual({ first: true });
   });
 
-  it('holds claims across a reopen and between two connections to one file', () => {
-    const path = dbPath();
-    const a = new InteractionClaims(openDatabase(path));
-    const b = new InteractionClaims(openDatabase(path));
-    expect(a.claim('discord', '1234', now).first).toBe(true);
-    expect(b.claim('discord', '1234', now).first).toBe(false);
-    expect(new InteractionClaims(openDatabase(path)).claim('discord', '1234', now).first).toBe(false);
+  it('holds claims across a reopen and between two stores on one database', async () => {
+    const a = new InteractionClaims(await open());
+    const b = new InteractionClaims(await open());
+    expect((await a.claim('discord', '1234', now)).first).toBe(true);
+    expect((await b.claim('discord', '1234', now)).first).toBe(false);
+    await opened[0]!.close();
+    opened.shift();
+    expect((await new InteractionClaims(await open()).claim('discord', '1234', now)).first).toBe(false);
   });
 
-  it('prunes expired claims, after which the key is new again', () => {
-    const claims = new InteractionClaims(openDatabase(':memory:'));
-    claims.claim('slack', 'V1', now, 1000);
-    claims.claim('slack', 'V2', now, 60_000);
-    expect(claims.pruneExpired(new Date(now.getTime() + 2000))).toBe(1);
-    expect(claims.claim('slack', 'V1', new Date(now.getTime() + 2000)).first).toBe(true);
-    expect(claims.claim('slack', 'V2', new Date(now.getTime() + 2000)).first).toBe(false);
+  it('GIVEN many replicas claiming one key at once THEN exactly one is first', async () => {
+    const stores = [await open(), await open()];
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => new InteractionClaims(stores[i % 2]!).claim('slack', 'race', now)));
+    expect(results.filter((r) => r.first)).toHaveLength(1);
+  });
+
+  it('releases an unfinished claim so a retry runs again, but never a completed one', async () => {
+    const claims = new InteractionClaims(await open());
+    await claims.claim('slack', 'R1', now);
+    await claims.release('slack', 'R1');
+    expect(await claims.claim('slack', 'R1', now)).toEqual({ first: true });
+    await claims.complete('slack', 'R1', 'done');
+    await claims.release('slack', 'R1');
+    expect(await claims.claim('slack', 'R1', now)).toEqual({ first: false, result: 'done' });
+  });
+
+  it('prunes expired claims, after which the key is new again', async () => {
+    const claims = new InteractionClaims(await open());
+    await claims.claim('slack', 'V1', now, 1000);
+    await claims.claim('slack', 'V2', now, 60_000);
+    expect(await claims.pruneExpired(new Date(now.getTime() + 2000))).toBe(1);
+    expect((await claims.claim('slack', 'V1', new Date(now.getTime() + 2000))).first).toBe(true);
+    expect((await claims.claim('slack', 'V2', new Date(now.getTime() + 2000))).first).toBe(false);
   });
 });

@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import type { CommandContext, CommandSpec, Origin } from '../../core/commands/command-spec.js';
 import { createDigestCommand } from '../../core/digest/digest-command.js';
 import type { DigestPlatform, DigestSubscriptionsPort } from '../../core/digest/subscription-port.js';
@@ -10,7 +9,7 @@ import { DigestSubscriptions } from '../../scheduler/digest-subscriptions.js';
 import { DeliveryStore } from '../../store/delivery-store.js';
 import { ExpiredRowsPruner } from '../../store/expired-rows.js';
 import type { BusyRetryPolicy } from '../../store/busy-retry.js';
-import { openDatabase } from '../../store/open-database.js';
+import { openStore, type Store } from '../../store/open-store.js';
 import { SubscriptionStore } from '../../store/subscription-store.js';
 import { componentLog } from '../../log/logger.js';
 import { slackHistoryProblem } from '../slack/digest-history-check.js';
@@ -20,7 +19,8 @@ export interface DigestService {
   command: CommandSpec;
   /** Starts the scheduler for the configured platforms; digests missed while stopped are caught up first. */
   start(ctx: CommandContext): Promise<{ scheduler: DigestScheduler; stop(): Promise<void> }>;
-  db: Database.Database;
+  /** The store the digests live in (the editors' updates share it). */
+  store: Store;
   /** The platforms' posters, unwrapped (the editors edit posted digests through them after a correction). */
   channels: Partial<Record<DigestPlatform, DigestChannel>>;
 }
@@ -34,8 +34,8 @@ export interface DigestServiceOptions {
   /** False leaves the minute tick to the caller (tests drive scheduler.tick() with their own clock). */
   cron?: boolean;
   log?: (message: string) => void;
-  /** A database already open at DATABASE_PATH, shared with the editors' updates. */
-  db?: Database.Database;
+  /** A store already open (DATABASE_URL or DATABASE_PATH), shared with the editors' updates. */
+  store?: Store;
   /** How long digest commands wait out a locked database (tests shorten it). */
   busyRetry?: BusyRetryPolicy;
   /** Wraps each poster the scheduler posts through (the editors record which updates each digest carried). */
@@ -43,15 +43,15 @@ export interface DigestServiceOptions {
 }
 
 /**
- * Opens the database at DATABASE_PATH and builds the digest command and posters from the environment. A platform's
+ * Opens the store (PostgreSQL at DATABASE_URL, else SQLite at DATABASE_PATH) unless given one, and builds the digest command and posters from the environment. A platform's
  * poster (and its library: Bolt's Web API client, discord.js) is imported only when that platform is configured,
  * so the shell loads neither.
  */
 export async function openDigestService(env: Env, options: DigestServiceOptions = {}): Promise<DigestService> {
   const clock = options.clock ?? systemClock;
-  const db = options.db ?? openDatabase(env.DATABASE_PATH);
-  const subscriptions = new SubscriptionStore(db);
-  const deliveries = new DeliveryStore(db);
+  const store = options.store ?? (await openStore({ databaseUrl: env.DATABASE_URL, databasePath: env.DATABASE_PATH }));
+  const subscriptions = new SubscriptionStore(store);
+  const deliveries = new DeliveryStore(store);
   const slack = env.SLACK_BOT_TOKEN ? await import('../slack/digest-poster.js') : undefined;
   const discord = env.DISCORD_TOKEN ? await import('../discord/digest-poster.js') : undefined;
   const slackClient = slack && env.SLACK_BOT_TOKEN ? slack.createSlackDigestClient({ botToken: env.SLACK_BOT_TOKEN, ...(env.SLACK_API_URL ? { apiUrl: env.SLACK_API_URL } : {}) }) : undefined;
@@ -81,7 +81,7 @@ export async function openDigestService(env: Env, options: DigestServiceOptions 
   const command = createDigestCommand({ subscriptions: new DigestSubscriptions(subscriptions, deliveries, clock, options.busyRetry), defaultTimeZone: env.DIGEST_TZ, workspaceOf, historyProblem });
   return {
     command,
-    db,
+    store,
     channels,
     async start(ctx) {
       const wrap = options.wrapChannel ?? ((c: DigestChannel) => c);
@@ -89,9 +89,9 @@ export async function openDigestService(env: Env, options: DigestServiceOptions 
       // Claims and leases in the database's clock, and wall-clock jumps held back by the monotonic clock, unless a
       // test drives time with its own clock.
       const real = options.clock ? {} : { leaseClock: () => deliveries.dbNow(), monotonicNow: () => performance.now() };
-      const pruner = new ExpiredRowsPruner(db);
-      const housekeeping = (now: Date) => {
-        const pruned = pruner.pruneIfDue(now);
+      const pruner = new ExpiredRowsPruner(store);
+      const housekeeping = async (now: Date) => {
+        const pruned = await pruner.pruneIfDue(now);
         if (pruned && pruned.claims + pruned.shareTokens > 0) log(`pruned ${pruned.claims} expired interaction claims and ${pruned.shareTokens} expired share tokens`);
       };
       const scheduler = new DigestScheduler({ ctx, subscriptions, deliveries, channels: posting, clock, ...real, housekeeping, log, ...options.scheduler });
@@ -102,7 +102,7 @@ export async function openDigestService(env: Env, options: DigestServiceOptions 
         scheduler,
         async stop() {
           await scheduler.stop();
-          db.close();
+          await store.close();
         },
       };
     },

@@ -18,7 +18,7 @@ import { shareButtonRow, shareCustomId, type ShareTarget } from './share-button.
  */
 export async function answerStrikeCommand(h: HandlerContext, interaction: ChatInputCommandInteraction, route: RoutedCommand): Promise<void> {
   const { parsed } = route;
-  if (writesDigest(parsed) && !h.claims.claim('discord', interaction.id, h.clock()).first) {
+  if (writesDigest(parsed) && !(await h.claims.claim('discord', interaction.id, h.clock())).first) {
     h.logger.debug(`interaction ${interaction.id} was delivered again; already handled`);
     return;
   }
@@ -34,14 +34,14 @@ export async function answerStrikeCommand(h: HandlerContext, interaction: ChatIn
   }
   // Only reading answers are worth sharing; "I don't know that name" stays private.
   const shareable = route.family === 'read' && !route.movedTo && parsed.kind === 'command' && reply.answered;
-  const share = shareable ? issueShare(h, interaction, { name: parsed.name, args: parsed.args }) : undefined;
+  const share = shareable ? await issueShare(h, interaction, { name: parsed.name, args: parsed.args }) : undefined;
   await deliverPrivately(interaction, payloads, share ? [shareButtonRow(share)] : []);
 }
 
 /** A Share button id owned by the asker; without one (storage busy or read-only) the answer still goes out. */
-function issueShare(h: HandlerContext, interaction: ChatInputCommandInteraction, target: ShareTarget): string | undefined {
+async function issueShare(h: HandlerContext, interaction: ChatInputCommandInteraction, target: ShareTarget): Promise<string | undefined> {
   try {
-    const token = h.shares.issue('discord', { userId: interaction.user.id, channelId: interaction.channelId ?? undefined }, JSON.stringify(target), h.clock());
+    const token = await h.shares.issue('discord', { userId: interaction.user.id, channelId: interaction.channelId ?? undefined }, JSON.stringify(target), h.clock());
     return shareCustomId(token);
   } catch (err) {
     h.logger.warn(`no Share button for interaction ${interaction.id}: ${describeError(err)}`);

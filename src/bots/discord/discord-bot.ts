@@ -7,10 +7,10 @@ import type { HandlerContext, InteractionInterceptor } from './handler-context.j
 import { handleInteraction } from './handle-interaction.js';
 import { CallbackWatch } from './callback-watch.js';
 import { createInteractionReceiver, type ReceiveOutcome } from './receive-interaction.js';
-import type Database from 'better-sqlite3';
 import { systemClock, type Clock } from '../../core/time/clock.js';
 import { InteractionClaims } from '../../store/interaction-claims.js';
 import { ShareTokens } from '../../store/share-tokens.js';
+import type { Store } from '../../store/open-store.js';
 
 /**
  * The gateway intents the bot asks for, and why: Guilds (servers and channels behind interactions and mentions),
@@ -29,8 +29,8 @@ export interface DiscordBotOptions {
   rest?: Partial<RESTOptions>;
   /** Handlers that see each interaction before /strike does (the editors' modal forms). */
   interceptors?: InteractionInterceptor[];
-  /** The database (DATABASE_PATH) holding Share tokens and interaction claims. */
-  db: Database.Database;
+  /** The store (DATABASE_URL or DATABASE_PATH) holding Share tokens and interaction claims. */
+  store: Store;
   /** Now, for token expiry and claims; the system clock by default. */
   clock?: Clock;
 }
@@ -64,8 +64,8 @@ export function createDiscordBot(ctx: CommandContext, options: DiscordBotOptions
   const h: HandlerContext = {
     ctx,
     logger,
-    shares: new ShareTokens(options.db),
-    claims: new InteractionClaims(options.db),
+    shares: new ShareTokens(options.store),
+    claims: new InteractionClaims(options.store),
     clock: options.clock ?? systemClock,
     interceptors: options.interceptors ?? [],
   };
@@ -76,7 +76,7 @@ export function createDiscordBot(ctx: CommandContext, options: DiscordBotOptions
     running.set(interaction.id, run);
   });
   // Keyed apart from the handlers' own claims (Share, forms), which use the bare interaction id.
-  const firstDelivery = (id: string) => h.claims.claim('discord', `http:${id}`, h.clock()).first;
+  const firstDelivery = async (id: string) => (await h.claims.claim('discord', `http:${id}`, h.clock())).first;
   client.on(Events.MessageCreate, (message) => {
     answerMessage(h, message).catch((err: unknown) => logger.error(`message ${message.id} failed: ${describeError(err)}`));
   });
@@ -97,7 +97,7 @@ export function createDiscordBot(ctx: CommandContext, options: DiscordBotOptions
         await client.destroy();
         throw new Error(loginProblem(describeError(err)));
       }
-      pruneExpired(h, logger);
+      await pruneExpired(h, logger);
       logger.info(`logged in as ${client.user?.tag ?? 'unknown'} in ${client.guilds.cache.size} server(s)`);
     },
     async stop() {
@@ -107,11 +107,11 @@ export function createDiscordBot(ctx: CommandContext, options: DiscordBotOptions
 }
 
 /** Drops expired Share tokens and claims once per start, so neither table grows without bound. */
-function pruneExpired(h: HandlerContext, logger: DiscordLogger): void {
+async function pruneExpired(h: HandlerContext, logger: DiscordLogger): Promise<void> {
   try {
     const now = h.clock();
-    h.shares.pruneExpired(now);
-    h.claims.pruneExpired(now);
+    await h.shares.pruneExpired(now);
+    await h.claims.pruneExpired(now);
   } catch (err) {
     logger.warn(`could not prune expired Share tokens and claims: ${describeError(err)}`);
   }

@@ -48,7 +48,7 @@ export function createEditorInteractionHandler(deps: EditorDiscordDeps): (intera
   const { ctx, desk } = deps;
   const clock = deps.clock ?? systemClock;
   // True the first time this process or any other sees the interaction id.
-  const firstDelivery = (interaction: EditorInteraction) => deps.claims.claim('discord', interaction.id, clock()).first;
+  const firstDelivery = async (interaction: EditorInteraction) => (await deps.claims.claim('discord', interaction.id, clock())).first;
 
   const privately = async (interaction: EditorInteraction, reply: Reply, rows: ReturnType<typeof buttonRow>[] = []) => {
     if (!interaction.deferred && !interaction.replied) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
@@ -64,7 +64,7 @@ export function createEditorInteractionHandler(deps: EditorDiscordDeps): (intera
     const route = routeCommand(ctx, interaction);
     const parsed = route?.family === 'editor' ? route.parsed : undefined;
     if (parsed?.kind !== 'command' || !(EDITOR_COMMANDS as readonly string[]).includes(parsed.name)) return false;
-    if (!firstDelivery(interaction)) return true;
+    if (!(await firstDelivery(interaction))) return true;
     const origin = editorOrigin(deps.editors, interaction);
     const correct = parsed.name === 'correct' ? parseCorrectArgs(parsed.args, origin) : undefined;
     if (parsed.name === 'update' || correct?.action === 'amend') {
@@ -109,7 +109,7 @@ export function createEditorInteractionHandler(deps: EditorDiscordDeps): (intera
   };
 
   const submitted = async (interaction: ModalSubmitInteraction, token: string) => {
-    if (!firstDelivery(interaction)) return;
+    if (!(await firstDelivery(interaction))) return;
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const memo = forms.recall(token, interaction.user.id);
     const values = readUpdateModal(interaction);
@@ -126,7 +126,7 @@ export function createEditorInteractionHandler(deps: EditorDiscordDeps): (intera
       if (!memo?.values) return privately(interaction, noteReply(ctx, 'This form has expired', 'Run /strike-editor update again.'));
       return openForm(interaction, memo.amends ? `Correct update #${memo.amends.id}` : 'New update', memo.amends ? { amends: memo.amends } : {}, memo.values);
     }
-    if (!firstDelivery(interaction)) return;
+    if (!(await firstDelivery(interaction))) return;
     // Only the editor who made the change may confirm or drop it. Anyone else is told in a new private message,
     // so the editor's own message keeps its buttons.
     const origin = editorOrigin(deps.editors, interaction);

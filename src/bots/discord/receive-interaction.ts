@@ -16,7 +16,7 @@ export interface InteractionReceiverParts {
   running: ReadonlyMap<string, Promise<void>>;
   callbacks: CallbackWatch;
   /** True the first time any replica sees this HTTP delivery (a claim in the database). */
-  firstDelivery: (interactionId: string) => boolean;
+  firstDelivery: (interactionId: string) => Promise<boolean>;
 }
 
 /**
@@ -29,7 +29,7 @@ export interface InteractionReceiverParts {
 export function createInteractionReceiver(parts: InteractionReceiverParts): (data: APIInteraction) => Promise<ReceiveOutcome> {
   const action = (parts.client as unknown as { actions: { InteractionCreate: InteractionCreateAction } }).actions.InteractionCreate;
   return async (data) => {
-    if (!parts.firstDelivery(data.id)) return 'repeat';
+    if (!(await parts.firstDelivery(data.id))) return 'repeat';
     const callback = parts.callbacks.expect(data.id);
     try {
       // Synchronous: the listener has started the handler (and registered its run) when this returns.

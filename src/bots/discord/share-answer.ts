@@ -22,11 +22,11 @@ export const SHARE_REFUSALS: Record<Exclude<ShareRedemption['kind'], 'ok'>, stri
  */
 export async function shareAnswer(h: HandlerContext, interaction: ButtonInteraction, share: { token: string } | 'unknown'): Promise<void> {
   const now = h.clock();
-  if (!h.claims.claim('discord', interaction.id, now).first) {
+  if (!(await h.claims.claim('discord', interaction.id, now)).first) {
     h.logger.debug(`interaction ${interaction.id} was delivered again; already handled`);
     return;
   }
-  const redeemed = share === 'unknown' ? ({ kind: 'expired' } as const) : h.shares.redeem('discord', share.token, { userId: interaction.user.id, channelId: interaction.channelId ?? undefined }, now);
+  const redeemed = share === 'unknown' ? ({ kind: 'expired' } as const) : await h.shares.redeem('discord', share.token, { userId: interaction.user.id, channelId: interaction.channelId ?? undefined }, now);
   const target = redeemed.kind === 'ok' ? parseShareTarget(redeemed.payload) : undefined;
   if (redeemed.kind !== 'ok' || !target) {
     await interaction.reply({ content: SHARE_REFUSALS[redeemed.kind === 'ok' ? 'expired' : redeemed.kind], flags: MessageFlags.Ephemeral });
@@ -37,5 +37,5 @@ export async function shareAnswer(h: HandlerContext, interaction: ButtonInteract
   // The mention renders the name; allowed_mentions { parse: [] } on the client keeps it from pinging.
   await postPublicly(interaction, renderDiscordMessages(reply, { content: `Shared by <@${interaction.user.id}>` }));
   await interaction.editReply({ components: [sharedButtonRow()] });
-  h.claims.complete('discord', interaction.id, 'shared');
+  await h.claims.complete('discord', interaction.id, 'shared');
 }

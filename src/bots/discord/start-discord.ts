@@ -1,8 +1,8 @@
 import type { RequestListener } from 'node:http';
-import type Database from 'better-sqlite3';
 import { Events } from 'discord.js';
 import type { CommandContext } from '../../core/commands/command-spec.js';
 import type { Env } from '../../env.js';
+import type { Store } from '../../store/open-store.js';
 import { createDiscordBot } from './discord-bot.js';
 import type { DiscordLogger } from './discord-logger.js';
 import type { InteractionInterceptor } from './handler-context.js';
@@ -16,8 +16,8 @@ import { runForGateway, type GatewayElectionSettings } from './gateway-election.
 export interface StartDiscordOptions {
   /** Handlers that see interactions before /strike (the editors' forms, createEditorInteractionHandler). */
   interceptors?: InteractionInterceptor[];
-  /** The database at DATABASE_PATH: Share tokens and interaction claims live there. */
-  db: Database.Database;
+  /** The store (DATABASE_URL or DATABASE_PATH): Share tokens and interaction claims live there. */
+  store: Store;
   /**
    * False: open no gateway session, and serve only HTTP interactions (a replica that does not hold the gateway).
    * True by default.
@@ -53,7 +53,7 @@ export async function startDiscord(ctx: CommandContext, env: Env, options: Start
     const gateway = await runForGateway(election, () => startDiscord(ctx, env, { ...single, gateway: true }), logger);
     return { ...http, stop: () => gateway.stop().finally(() => http.stop()), connected: () => gateway.connected() };
   }
-  const bot = createDiscordBot(ctx, { token: env.DISCORD_TOKEN, ...(env.DISCORD_API_URL ? { apiUrl: env.DISCORD_API_URL } : {}), logger, db: options.db, ...(options.interceptors ? { interceptors: options.interceptors } : {}) });
+  const bot = createDiscordBot(ctx, { token: env.DISCORD_TOKEN, ...(env.DISCORD_API_URL ? { apiUrl: env.DISCORD_API_URL } : {}), logger, store: options.store, ...(options.interceptors ? { interceptors: options.interceptors } : {}) });
   const interactions = env.DISCORD_PUBLIC_KEY ? createInteractionsEndpoint({ publicKey: interactionPublicKey(env.DISCORD_PUBLIC_KEY), receive: bot.receive, logger }) : undefined;
   const endpoint = interactions ? { interactions } : {};
   if (options.gateway === false) return { stop: () => bot.stop(), connected: () => true, ...endpoint };

@@ -22,12 +22,12 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   {
     name: 'ingest',
     usage: 'cli ingest <file|-> [--json] [--apply [--yes]] [--outlet <name>] [--url <address>] [--date YYYY-MM-DD] [--now <ISO date>]',
-    summary: 'Draft patches from a news article’s text; --apply stores them, unverified, in DATABASE_PATH (stance and status changes need --yes).',
+    summary: 'Draft patches from a news article’s text; --apply stores them, unverified, in the store (DATABASE_URL, else DATABASE_PATH); stance and status changes need --yes.',
   },
   {
     name: 'desk',
     usage: 'cli desk <subcommand> [args]',
-    summary: 'The editors’ desk: stored updates and corrections in DATABASE_PATH.',
+    summary: 'The editors’ desk: stored updates and corrections in the store (DATABASE_URL, else DATABASE_PATH).',
     subcommands: [
       { usage: 'cli desk apply <file>', summary: 'Store the updates in a file.' },
       { usage: 'cli desk list', summary: 'List stored updates.' },

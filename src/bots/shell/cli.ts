@@ -42,7 +42,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     if (Number.isNaN(Date.parse(values.now))) return { out: `--now must be an ISO date such as 2023-08-05 or 2023-08-05T09:00:00Z, not “${values.now}”.`, code: 2 };
     clock = fixedClock(values.now);
   }
-  const ctx = loadCliContext(env, clock);
+  const ctx = await loadCliContext(env, clock);
   // The same parser as /strike: a command, a mistyped one ("stauts"), or a question in other words ("staffing").
   const line = positionals.join(' ');
   const input: ParsedText = positionals.length === 0 ? ({ kind: 'command', name: 'help', args: '' } as const) : parseCommandText(ctx, line);

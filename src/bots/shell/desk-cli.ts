@@ -53,9 +53,9 @@ export async function runDeskCli(argv: string[], env: NodeJS.ProcessEnv): Promis
       case 'apply': {
         if (args.length !== 1) return { out: `Name one patch file.\n${USAGE}`, code: 2 };
         const file = readPatchFile(args[0]!);
-        if (!file.ok) return refused(file.problems, file.name, store, ctx, origin);
-        const copied = copiedFromArticles(file.raw, evidence.allSentences());
-        if (copied.length > 0) return refused(copied, file.name, store, ctx, origin);
+        if (!file.ok) return await refused(file.problems, file.name, store, ctx, origin);
+        const copied = copiedFromArticles(file.raw, (await evidence.allSentences()));
+        if (copied.length > 0) return await refused(copied, file.name, store, ctx, origin);
         const outcome = await patches.apply(ctx, file.raw, origin, { title: values.title ?? file.name, file: file.name, ...(values.unverified ? { unverified: true } : {}) });
         return outcomeText(outcome, file.name, 'Stored');
       }
@@ -63,37 +63,37 @@ export async function runDeskCli(argv: string[], env: NodeJS.ProcessEnv): Promis
         const target = id();
         if (target === undefined || args.length !== 2) return { out: `Name the patch and the file with its new content.\n${USAGE}`, code: 2 };
         const file = readPatchFile(args[1]!);
-        if (!file.ok) return refused(file.problems, file.name, store, ctx, origin);
-        const copied = copiedFromArticles(file.raw, evidence.allSentences());
-        if (copied.length > 0) return refused(copied, file.name, store, ctx, origin);
+        if (!file.ok) return await refused(file.problems, file.name, store, ctx, origin);
+        const copied = copiedFromArticles(file.raw, (await evidence.allSentences()));
+        if (copied.length > 0) return await refused(copied, file.name, store, ctx, origin);
         const reason = values.reason ?? `amended from ${file.name}`;
         const outcome = await patches.amend(ctx, target, file.raw, origin, { title: values.title ?? '', file: file.name, reason, ...(values.unverified ? { unverified: true } : {}) });
         return outcomeText(outcome, file.name, 'Amended');
       }
       case 'list':
-        return { out: listText(store.list()), code: 0 };
+        return { out: listText(await store.list()), code: 0 };
       case 'show': {
-        const record = id() === undefined ? undefined : store.get(id()!);
+        const record = id() === undefined ? undefined : await store.get(id()!);
         if (!record) return { out: `There is no stored update or patch “${args[0] ?? ''}”. See cli desk list.`, code: 2 };
-        const kept = evidence.get(record.id);
+        const kept = await evidence.get(record.id);
         const shown = kept ? `\n\n${evidenceText(kept)}` : '';
         return { out: `${recordLine(record)}\n\n${stringify(record.patch ?? record.update, { lineWidth: 0 })}${shown}`, code: 0 };
       }
       case 'verify': {
         if (id() === undefined) return { out: `Name the patch to verify.\n${USAGE}`, code: 2 };
         // Against every stored article, not only its own: text copied before the article was read is still copied.
-        const target = store.get(id()!);
-        const copied = target?.patch && !target.retractedAt && target.unverified ? copiedPublicText(target.patch.patch, evidence.allSentences()) : [];
-        if (copied.length > 0) return refused(copied, updateLabel(id()!), store, ctx, origin, 'Nothing was verified: rewrite it in your own words with cli desk amend, then verify.');
+        const target = await store.get(id()!);
+        const copied = target?.patch && !target.retractedAt && target.unverified ? copiedPublicText(target.patch.patch, await evidence.allSentences()) : [];
+        if (copied.length > 0) return await refused(copied, updateLabel(id()!), store, ctx, origin, 'Nothing was verified: rewrite it in your own words with cli desk amend, then verify.');
         return replyText(ctx, await desk.verify(ctx, origin, id()!), env);
       }
       case 'retract': {
         if (id() === undefined || !values.reason) return { out: `Name the patch and give a --reason, which every corrected digest prints.\n${USAGE}`, code: 2 };
-        const before = store.recentCorrections(1)[0]?.id ?? 0;
+        const before = (await store.recentCorrections(1))[0]?.id ?? 0;
         const reply = await desk.retract(ctx, origin, id()!, values.reason);
-        const correction = store.recentCorrections(1)[0];
+        const correction = (await store.recentCorrections(1))[0];
         if (!correction || correction.id === before) return replyText(ctx, reply, env);
-        const carried = store.carriedBy(correction.updateId).length;
+        const carried = (await store.carriedBy(correction.updateId)).length;
         // No bot runs here: the running bot edits the posted digests when it next syncs (publishPending).
         const edits = carried === 0 ? 'No posted digest had carried it.' : `The running bot edits the ${carried} posted digest${carried === 1 ? '' : 's'} that carried it within ${SYNC_INTERVAL_MS / 1000} seconds; the next digests list the correction.`;
         return { out: `Retracted ${updateLabel(correction.updateId)}: ${correctionNote(correction)}\n${edits}`, code: 0 };
@@ -108,7 +108,7 @@ export async function runDeskCli(argv: string[], env: NodeJS.ProcessEnv): Promis
         return { out: `Unknown desk command “${action ?? ''}”.\n${USAGE}`, code: 2 };
     }
   } finally {
-    close();
+    await close();
   }
 }
 
@@ -124,7 +124,7 @@ function evidenceText(e: DraftEvidence): string {
 }
 
 async function refused(problems: PatchProblem[], file: string, store: UpdateStore, ctx: CommandContext, origin: Origin, lead?: string): Promise<Out> {
-  store.logAttempt({ at: ctx.clock().toISOString(), platform: origin.platform, ...(origin.userId ? { userId: origin.userId } : {}), action: 'patch', allowed: false, detail: `${file}: ${problems[0]?.problem ?? ''}` });
+  await store.logAttempt({ at: ctx.clock().toISOString(), platform: origin.platform, ...(origin.userId ? { userId: origin.userId } : {}), action: 'patch', allowed: false, detail: `${file}: ${problems[0]?.problem ?? ''}` });
   return { out: problemText(problems, file, lead), code: 2 };
 }
 

@@ -28,7 +28,7 @@ export async function runDigestCli(argv: string[], env: NodeJS.ProcessEnv): Prom
   if (!timeZone) return { out: `“${zoneInput}” is not a time zone; use an IANA name such as America/Los_Angeles or Europe/London.`, code: 2 };
   if (since && since.date > now.date) return { out: '--since must not be after --now.', code: 2 };
 
-  const ctx = loadCliContext(env, () => now.date);
+  const ctx = await loadCliContext(env, () => now.date);
   const reply = digestSince(ctx, { now: now.date, timeZone, ...(since ? { since: since.date } : {}) });
   if (values.json) return { out: JSON.stringify(reply, null, 2), code: 0 };
   return { out: renderTerminal(reply, { color: Boolean(process.stdout.isTTY) && !env.NO_COLOR }), code: 0 };

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { contextFromPack } from '../../core/create-context.js';
 import type { ArticleDraft } from '../../core/ingest/draft-patch.js';
@@ -9,7 +9,8 @@ import { formatProblem } from '../../core/patch/patch-problem.js';
 import { fixedClock } from '../../core/time/clock.js';
 import { updateLabel } from '../../core/updates/update-schema.js';
 import { WGA_2023_PACK_DIR } from '../../content/packs.js';
-import { DEFAULT_DATABASE, openCliDesk, type CliDesk } from './cli-desk.js';
+import { openCliDesk, type CliDesk } from './cli-desk.js';
+import { cliStoreConfig, storeMayHoldData } from './cli-store.js';
 import { beforeAfter, renderFindings } from './ingest-render.js';
 
 const OPTIONS = {
@@ -29,7 +30,7 @@ type Out = { out: string; code: number };
 
 /**
  * `cli ingest <file|->`: reads a news article's plain text and prints drafts for an editor. With --apply the drafts
- * are stored (in DATABASE_PATH) as unverified patches, each with the article's sentences as private evidence; a stance or status change is shown before and after, and is
+ * are stored (in DATABASE_URL, else DATABASE_PATH) as unverified patches, each with the article's sentences as private evidence; a stance or status change is shown before and after, and is
  * stored only with --yes. Returns undefined when the line is not an ingest.
  */
 export async function runIngestCli(argv: string[], env: NodeJS.ProcessEnv, stdin: () => Promise<string> = readStdin): Promise<Out | undefined> {
@@ -54,10 +55,9 @@ export async function runIngestCli(argv: string[], env: NodeJS.ProcessEnv, stdin
   }
   if (!text.trim()) return { out: 'The article is empty.', code: 1 };
 
-  const databasePath = env.DATABASE_PATH || DEFAULT_DATABASE;
   // Read against what is stored too, so "before" is today's knowledge, not the shipped pack's; without --apply and
   // no database yet, nothing is created.
-  const desk = values.apply || existsSync(databasePath) ? await openCliDesk(env, fixedClock(now.toISOString()), 'cli') : undefined;
+  const desk = values.apply || storeMayHoldData(cliStoreConfig(env)) ? await openCliDesk(env, fixedClock(now.toISOString()), 'cli') : undefined;
   try {
     const ctx = desk?.ctx ?? contextFromPack(loadPack(env.KNOWLEDGE_PACK || WGA_2023_PACK_DIR));
     // Storing a draft moves the context on: before and after are shown against the knowledge the article met.
@@ -82,7 +82,7 @@ export async function runIngestCli(argv: string[], env: NodeJS.ProcessEnv, stdin
     if (!applied) lines.push('', 'Nothing was stored. Run again with --apply to store these drafts as unverified patches (stance and status changes also need --yes).');
     return { out: lines.join('\n'), code: failed ? 1 : 0 };
   } finally {
-    desk?.close();
+    await desk?.close();
   }
 }
 
@@ -126,7 +126,7 @@ async function storeDrafts(findings: ArticleFindings, desk: CliDesk, confirmed: 
     else if (outcome.kind === 'invalid') applied.push({ draft: i + 1, problems: outcome.problems.map((p) => formatProblem(p)) });
     else {
       const evidence = { sentence: d.evidence.sentence, ...(d.evidence.cue ? { cue: d.evidence.cue } : {}), ...(findings.outlet ? { outlet: findings.outlet } : {}), sentences };
-      desk.evidence.add(outcome.record.id, evidence, desk.ctx.clock());
+      await desk.evidence.add(outcome.record.id, evidence, desk.ctx.clock());
       applied.push({ draft: i + 1, id: outcome.record.id });
     }
   }

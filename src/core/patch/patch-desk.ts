@@ -28,6 +28,9 @@ export interface PatchSubmission {
   origin?: UpdateOrigin;
 }
 
+/** How many times a patch is checked against knowledge that other replicas keep changing before it is stored as checked. */
+const MAX_CHECKS = 3;
+
 const authorOf = (origin: Origin) => `${origin.platform}:${origin.userId ?? 'unknown'}`;
 
 /**
@@ -43,26 +46,35 @@ export class PatchDesk {
     private readonly publisher?: CorrectionPublisher,
   ) {}
 
-  /** Validates and stores a new patch; nothing is stored when any problem is found. */
+  /**
+   * Validates and stores a new patch; nothing is stored when any problem is found. The patch is stored only if
+   * the knowledge it was checked against is still the stored one; when another replica wrote in between, it is
+   * checked again on top of that write (a few times, then stored as checked, as a single process always did).
+   */
   async apply(ctx: CommandContext, raw: unknown, origin: Origin, submission: PatchSubmission): Promise<PatchOutcome> {
     const refusal = await this.desk.authorize(ctx, origin, 'patch');
     if (refusal) return { kind: 'refused', reason: 'not an editor' };
-    await this.desk.syncIfChanged(ctx);
-    const revision = this.desk.loadedRevision;
-    const at = ctx.clock();
-    const updateId = await this.store.nextId();
-    const unverified = Boolean(submission.unverified);
-    const provenance = { updateId, recordedAt: at.toISOString(), author: authorOf(origin), ...(unverified ? { unverified: true as const } : {}) };
-    const checked = checkPatch(ctx.knowledge.pack, raw, { now: at, provenance });
-    if (!checked.ok) {
-      await this.logRefusal(ctx, origin, checked.problems);
-      return { kind: 'invalid', problems: checked.problems };
+    for (let attempt = 1; ; attempt++) {
+      await this.desk.syncIfChanged(ctx);
+      const revision = this.desk.loadedRevision;
+      const at = ctx.clock();
+      const updateId = await this.store.nextId();
+      const unverified = Boolean(submission.unverified);
+      const provenance = { updateId, recordedAt: at.toISOString(), author: authorOf(origin), ...(unverified ? { unverified: true as const } : {}) };
+      const checked = checkPatch(ctx.knowledge.pack, raw, { now: at, provenance });
+      if (!checked.ok) {
+        await this.logRefusal(ctx, origin, checked.problems);
+        return { kind: 'invalid', problems: checked.problems };
+      }
+      const content = StoredPatchSchema.parse({ title: submission.title, patch: checked.patch, ...(submission.file ? { file: submission.file } : {}) });
+      const input = { patch: content, unverified, origin: submission.origin ?? 'editor', author: provenance.author, at } as const;
+      const record = attempt < MAX_CHECKS ? await this.store.addPatchIfUnchanged(input, revision) : await this.store.addPatch(input);
+      if (!record) continue;
+      // Another process may have used the id it expected (a rolled-back insert counts): then merge everything again.
+      if (record.id !== updateId) await this.desk.reload(ctx);
+      else await this.desk.adopt(ctx, record, checked.pack, this.verifiedWith(ctx, checked.patch, record), revision);
+      return { kind: 'stored', record, changes: checked.changes };
     }
-    const content = StoredPatchSchema.parse({ title: submission.title, patch: checked.patch, ...(submission.file ? { file: submission.file } : {}) });
-    const record = await this.store.addPatch({ patch: content, unverified, origin: submission.origin ?? 'editor', author: provenance.author, at });
-    if (record.id !== updateId) await this.desk.reload(ctx);
-    else await this.desk.adopt(ctx, record, checked.pack, this.verifiedWith(ctx, checked.patch, record), revision);
-    return { kind: 'stored', record, changes: checked.changes };
   }
 
   /** Replaces a stored patch's content; the digests that carried it are edited and the next ones list the correction. */

@@ -44,6 +44,11 @@ export interface UpdateStorePort {
   add(input: { update: EditorUpdate; origin: UpdateOrigin } & Actor): Promise<UpdateRecord>;
   /** Stores a patch in the pack's own format. */
   addPatch(input: { patch: StoredPatch; unverified: boolean; origin: UpdateOrigin } & Actor): Promise<PatchRecord>;
+  /**
+   * Stores a patch only if the stored knowledge is still at `revision` (the one it was checked against), in the
+   * same transaction as the check; undefined when another process or replica wrote in between.
+   */
+  addPatchIfUnchanged(input: { patch: StoredPatch; unverified: boolean; origin: UpdateOrigin } & Actor, revision: string): Promise<PatchRecord | undefined>;
   /** The id the next stored update or patch gets. */
   nextId(): Promise<number>;
   /** Replaces the content; an amendment that marks the update unverified makes it unverified again. */
