@@ -23,12 +23,16 @@ import { probeWrite } from '../store/health-probe.js';
 import { explainStartFailure } from './explain-start-failure.js';
 import { stopOnSignals, type Stoppable } from './shutdown.js';
 import type Database from 'better-sqlite3';
+import { FormMemoStore } from '../store/form-memo-store.js';
+import type { Store } from '../store/open-store.js';
 
 /** What main.ts has opened before the platforms start. */
 export interface BotParts {
   env: Env;
   ctx: CommandContext;
   db: Database.Database;
+  /** The Kysely store: the Discord forms' memos live there, so any replica takes the next page (in-process without it). */
+  store?: Store;
   logger: Logger;
   editors: EditorService;
   /** The editors' forms (update, new proposal/person/party, settle) over the patch desk. */
@@ -41,7 +45,7 @@ export interface BotParts {
  * Starts Slack and/or Discord, the digest scheduler and /healthz, and stops them in order on SIGTERM. Loaded only
  * when a platform is configured, so the shell never loads Bolt or discord.js.
  */
-export async function startBot({ env, ctx, db, logger, editors, forms, digests, sync }: BotParts): Promise<void> {
+export async function startBot({ env, ctx, db, store, logger, editors, forms, digests, sync }: BotParts): Promise<void> {
   // Stopped in this order on SIGTERM: platforms stop taking work, then the scheduler finishes its deliveries.
   const parts: Stoppable[] = [];
   let health: HealthSources | undefined;
@@ -76,7 +80,8 @@ export async function startBot({ env, ctx, db, logger, editors, forms, digests, 
       })
     : undefined;
   if (slack) parts.push({ name: 'slack', stop: () => slack.stop() });
-  const discord = env.DISCORD_TOKEN ? await startDiscord(ctx, env, { db, interceptors: [createFormInteractionHandler({ ctx, desk: forms.desk, editors: env.EDITORS_DISCORD, claims: forms.claims }), createEditorInteractionHandler({ ctx, desk, editors: env.EDITORS_DISCORD, claims: forms.claims })] }) : undefined;
+  const memos = store && new FormMemoStore(store);
+  const discord = env.DISCORD_TOKEN ? await startDiscord(ctx, env, { db, interceptors: [createFormInteractionHandler({ ctx, desk: forms.desk, editors: env.EDITORS_DISCORD, claims: forms.claims, memos }), createEditorInteractionHandler({ ctx, desk, editors: env.EDITORS_DISCORD, claims: forms.claims, memos })] }) : undefined;
   if (discord) parts.push({ name: 'discord', stop: () => discord.stop() });
   discordInteractions = discord?.interactions;
   const scheduled = await digests.start(ctx);
