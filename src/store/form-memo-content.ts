@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FormName } from '../core/forms/form-model.js';
+import type { FormPatch } from '../core/forms/form-patch.js';
 
 // What a stored form memo may hold. The row is read back through these schemas, so a hand-edited or half-written
 // row is treated as no memo at all rather than reaching a handler with the wrong shape.
@@ -31,12 +32,30 @@ export const UpdateFormContentSchema = z.strictObject({
   values: UpdateTextFormSchema.optional(),
 });
 
-/** Either kind; the kind keeps one form's token from being replayed as the other's. */
-export const FormMemoContentSchema = z.discriminatedUnion('kind', [FormPagesContentSchema, UpdateFormContentSchema]);
+const Entries = z.array(z.record(z.string(), z.unknown())).optional();
+// As loose as FormPatch itself: the patch desk validates the merged result with the pack's schemas on Confirm.
+const FormPatchSchema = z.strictObject({
+  dispute: z.record(z.string(), z.unknown()).optional(),
+  sources: Entries,
+  parties: Entries,
+  people: Entries,
+  proposals: Entries,
+  events: Entries,
+  statements: Entries,
+  retract: z.array(z.string()).optional(),
+}) satisfies z.ZodType<FormPatch>;
+
+/** A form's patch held for its author's Confirm (FormDesk). */
+export const HeldPatchContentSchema = z.strictObject({ kind: z.literal('held-patch'), patch: FormPatchSchema, title: z.string(), unverified: z.boolean() });
+
+/** Any kind; the kind keeps one form's token from being replayed as another's. */
+export const FormMemoContentSchema = z.discriminatedUnion('kind', [FormPagesContentSchema, UpdateFormContentSchema, HeldPatchContentSchema]);
 
 /** What a multi-page form remembers between its pages. */
 export type FormPagesContent = z.infer<typeof FormPagesContentSchema>;
 /** What the update form remembers between the modal and its submission. */
 export type UpdateFormContent = z.infer<typeof UpdateFormContentSchema>;
+/** A held patch's content. */
+export type HeldPatchContent = z.infer<typeof HeldPatchContentSchema>;
 /** Any form memo's content. */
 export type FormMemoContent = z.infer<typeof FormMemoContentSchema>;

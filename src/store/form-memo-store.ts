@@ -76,6 +76,26 @@ export class FormMemoStore {
     return Number(result.numUpdatedRows) === 1;
   }
 
+  /** Deletes and returns the memo in one statement, under the same checks as recall: of two replicas, one gets it. */
+  async take(platform: ClaimPlatform, token: string, userId: string, now: Date): Promise<FormMemoContent | undefined> {
+    const row = await retryWhileBusy(() =>
+      this.store.db
+        .deleteFrom('form_memos')
+        .where('platform', '=', platform)
+        .where('token', '=', token)
+        .where('user_id', '=', userId)
+        .where('expires_at', '>=', now.toISOString())
+        .returning('content')
+        .executeTakeFirst(),
+    );
+    return row ? readContent(row.content) : undefined;
+  }
+
+  /** Deletes `userId`'s memo, if any. */
+  async forget(platform: ClaimPlatform, token: string, userId: string): Promise<void> {
+    await retryWhileBusy(() => this.store.db.deleteFrom('form_memos').where('platform', '=', platform).where('token', '=', token).where('user_id', '=', userId).execute());
+  }
+
   /** Deletes memos that expired before `now`; returns how many. */
   async pruneExpired(now: Date): Promise<number> {
     const result = await retryWhileBusy(() => this.store.db.deleteFrom('form_memos').where('expires_at', '<', now.toISOString()).executeTakeFirst());

@@ -128,12 +128,13 @@ export function createFormInteractionHandler(deps: DiscordFormDeps): (interactio
     }
     await interaction.deferUpdate();
     if (action === 'no') {
-      desk.cancelPatch(token);
+      await desk.cancelPatch(token, editorOrigin(deps.editors, interaction));
       return deliverPrivately(interaction, renderDiscordMessages(noteReply(ctx, 'Cancelled', 'Nothing was saved.')), []);
     }
-    // A double click sends two interactions for one held patch: the claim is on the patch, not the click.
+    // A double click sends two interactions for one held patch: the claim is on the patch and the presser, not the
+    // click, so someone else's press (refused) cannot use up the author's.
     let reply: Reply | undefined;
-    await claimOnce(deps.claims, 'discord', `confirm:${token}`, ctx.clock(), async () => {
+    await claimOnce(deps.claims, 'discord', `confirm:${token}:${interaction.user.id}`, ctx.clock(), async () => {
       reply = (await desk.confirmPatch(ctx, token, editorOrigin(deps.editors, interaction))).reply;
       return 'confirmed';
     });
