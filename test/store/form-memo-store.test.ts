@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FormMemoContent } from '../../src/store/form-memo-content.js';
 import { FORM_MEMO_TOKEN_CHARS, FormMemoStore } from '../../src/store/form-memo-store.js';
+import { StoredHeldPatches } from '../../src/store/held-patch-store.js';
 import type { Store } from '../../src/store/open-store.js';
 import { openTestStore, STORE_KINDS } from '../support/test-store.js';
 
@@ -71,5 +72,39 @@ describe.each(STORE_KINDS)('FormMemoStore on %s', (kind) => {
     expect(await store.pruneExpired(later(1_001))).toBe(1);
     expect(await store.recall('discord', short, 'u1', NOW)).toBeUndefined();
     expect(await store.recall('discord', long, 'u1', NOW)).toEqual({ kind: 'update', amends: { id: 3, reason: 'wrong date' } });
+  });
+
+  it('takes a memo once: of two connections racing for it, one gets it; only its owner may take or forget it', async () => {
+    const store = await memos();
+    const second = await opened!.database.open();
+    others.push(second);
+    const token = await store.remember('discord', 'u1', pages, NOW, HOUR);
+    expect(await store.take('discord', token, 'u2', NOW)).toBeUndefined();
+    await store.forget('discord', token, 'u2');
+    const taken = await Promise.all([store.take('discord', token, 'u1', NOW), new FormMemoStore(second).take('discord', token, 'u1', NOW)]);
+    expect(taken.filter(Boolean)).toEqual([pages]);
+    const other = await store.remember('discord', 'u1', pages, NOW, HOUR);
+    expect(await store.take('discord', other, 'u1', later(HOUR + 1))).toBeUndefined();
+    await store.forget('discord', other, 'u1');
+    expect(await store.recall('discord', other, 'u1', NOW)).toBeUndefined();
+  });
+
+  it('holds a form patch for its author, who alone confirms it once; a cancelled one is gone', async () => {
+    const held = new StoredHeldPatches(await memos());
+    const steward = { platform: 'discord' as const, userId: 'u1' };
+    const submission = { patch: { people: [{ id: 'dana-okafor', name: 'Dana Okafor' }] }, title: 'New person: Dana Okafor', unverified: false };
+    const id = await held.hold(steward, submission, NOW, HOUR);
+    expect(await held.take(id, { platform: 'discord', userId: 'u2' }, NOW)).toBeUndefined();
+    expect(await held.take(id, { platform: 'slack', userId: 'u1' }, NOW)).toBeUndefined();
+    expect(await held.take(id, steward, NOW)).toEqual(submission);
+    expect(await held.take(id, steward, NOW)).toBeUndefined();
+    const kept = await held.hold(steward, submission, NOW, HOUR);
+    await held.drop(kept, { platform: 'discord', userId: 'u2' });
+    expect(await held.take(kept, steward, NOW)).toEqual(submission);
+    const cancelled = await held.hold(steward, submission, NOW, HOUR);
+    await held.drop(cancelled, steward);
+    expect(await held.take(cancelled, steward, NOW)).toBeUndefined();
+    // A form's pages memo is not a held patch, even for its owner.
+    expect(await held.take(await new FormMemoStore(opened!.store).remember('discord', 'u1', pages, NOW, HOUR), steward, NOW)).toBeUndefined();
   });
 });
