@@ -13,6 +13,9 @@ import { checkDiscordToken } from './startup/check-discord.js';
 import { describeStartupFailure } from './startup/describe-startup-failure.js';
 import { openDatabaseForStart } from './startup/open-database-for-start.js';
 import { openFormService } from './editors/form-service.js';
+import { FormMemoStore } from './store/form-memo-store.js';
+import { StoredHeldPatches } from './store/held-patch-store.js';
+import { openStore } from './store/open-store.js';
 
 /** Starts every platform whose tokens are configured, or the local shell when none are. */
 async function main(): Promise<void> {
@@ -23,6 +26,9 @@ async function main(): Promise<void> {
   // One database for digests and editors' updates; the knowledge is the shipped pack plus the stored updates.
   const pack = loadPack(env.KNOWLEDGE_PACK ?? WGA_2023_PACK_DIR);
   const db = openDatabaseForStart(env.DATABASE_PATH, systemClock());
+  // The same file through Kysely: form memos and held patches live there, for whichever replica the next click reaches.
+  const store = await openStore({ databasePath: env.DATABASE_PATH });
+  const memos = new FormMemoStore(store);
   const platforms = Boolean(env.SLACK_BOT_TOKEN || env.DISCORD_TOKEN);
   // Imported only when needed: the shell should not load Bolt.
   if (env.SLACK_BOT_TOKEN) await (await import('./startup/check-slack.js')).checkSlackToken(env.SLACK_BOT_TOKEN, env.SLACK_API_URL);
@@ -31,16 +37,17 @@ async function main(): Promise<void> {
   // Digests: the /strike digest command needs the database from the start; the scheduler starts with the bots.
   const digests = await openDigestService(env, { db, wrapChannel: editors.wrapChannel, scheduler: { corrections: editors.corrections } });
   editors.useChannels(digests.channels);
-  const forms = openFormService(db, editors);
+  const forms = openFormService(db, editors, new StoredHeldPatches(memos));
   const ctx = contextFromPack(pack, { extensions: [digests.command, ...editors.commands, ...forms.commands] });
   const sync = await editors.start(ctx);
   if (!platforms) {
     await runShell(ctx);
     db.close();
+    await store.close();
     return;
   }
 
-  await (await import('./startup/start-bot.js')).startBot({ env, ctx, db, logger, editors, forms, digests, sync });
+  await (await import('./startup/start-bot.js')).startBot({ env, ctx, db, store, logger, editors, forms, digests, sync });
 }
 
 main().catch((err: unknown) => {
