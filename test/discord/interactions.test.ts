@@ -48,7 +48,7 @@ function shareButtonOf(call: RecordedCall): string | undefined {
 describe('log-in', () => {
   it('identifies with only the intents it uses, none privileged, and registers no commands at start-up', () => {
     const wanted = GatewayIntentBits.Guilds | GatewayIntentBits.GuildMessages | GatewayIntentBits.DirectMessages;
-    expect(t.fake.identifies).toEqual([{ token: 'fake.bot.token', intents: wanted }]);
+    expect(t.fake.identifies).toEqual([{ token: 'fake.bot.token', intents: wanted, othersOpen: 0 }]);
     expect(t.fake.calls.filter((c) => c.method === 'PUT' || c.route.includes('/commands'))).toEqual([]);
   });
 });

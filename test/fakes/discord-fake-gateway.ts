@@ -4,13 +4,15 @@
  */
 import type { Server } from 'node:http';
 import { EventEmitter } from 'node:events';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocket, WebSocketServer } from 'ws';
 import { FAKE_IDS, guildCreatePayload, readyPayload } from './discord-fake-payloads.js';
 
 /** The IDENTIFY a client sent: its token and the intents it asked for. */
 export interface RecordedIdentify {
   token: string;
   intents: number;
+  /** Other sessions still open and ready when this one identified: 0 unless two clients share the gateway at once. */
+  othersOpen: number;
 }
 
 interface Session {
@@ -57,6 +59,11 @@ export class FakeDiscordGateway {
     return [...this.sessions].filter((s) => s.ready).length;
   }
 
+  /** Ready sessions whose socket is open (not closing): the gateway sessions live right now. */
+  get openSessions(): number {
+    return [...this.sessions].filter((s) => s.ready && s.socket.readyState === WebSocket.OPEN).length;
+  }
+
   /** Sends one dispatch (op 0) to every ready session, each with its own next sequence number. */
   dispatch(t: string, d: unknown): void {
     const ready = [...this.sessions].filter((s) => s.ready);
@@ -72,7 +79,10 @@ export class FakeDiscordGateway {
   private open(socket: WebSocket): void {
     const session: Session = { socket, seq: 0, ready: false, intents: 0 };
     this.sessions.add(session);
-    socket.on('close', () => this.sessions.delete(session));
+    socket.on('close', () => {
+      this.sessions.delete(session);
+      this.events.emit('closed');
+    });
     socket.on('message', (data) => this.receive(session, String(data)));
     this.send(session, { op: OP.hello, d: { heartbeat_interval: this.heartbeatInterval } });
   }
@@ -83,7 +93,9 @@ export class FakeDiscordGateway {
       this.send(session, { op: OP.heartbeatAck });
     } else if (payload.op === OP.identify) {
       session.intents = Number(payload.d.intents);
-      this.identifies.push({ token: String(payload.d.token), intents: session.intents });
+      const othersOpen = [...this.sessions].filter((s) => s !== session && s.ready && s.socket.readyState === WebSocket.OPEN).length;
+      this.identifies.push({ token: String(payload.d.token), intents: session.intents, othersOpen });
+      this.events.emit('identify');
       if (this.refuseIdentifyWith !== undefined) {
         session.socket.close(this.refuseIdentifyWith, 'refused by the fake');
         return;

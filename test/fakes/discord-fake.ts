@@ -12,11 +12,14 @@
  *   fake.chatter(channel, n)          n messages from a member in a channel (a busy channel's history)
  *   fake.waitForCall(match, what)     resolves with the first matching call; rejects after a timeout naming `what`
  *   fake.waitForReady()               resolves once a client has identified
+ *   fake.waitForIdentifies(n)         resolves once n IDENTIFYs have arrived in all
+ *   fake.waitForOpenSessions(n)       resolves once exactly n ready sessions are open
  *   fake.close()
  * startFakeDiscord({ refuseIdentifyWith: 4014 }) makes the gateway refuse every session with that close code.
  * Channel messages the bot posts are kept per channel (discord-fake-messages.ts): edits, listings and enforced
  * nonces work on them. Payload builders for gateway events live in discord-fake-payloads.ts.
  */
+import { EventEmitter } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FakeDiscordGateway, type RecordedIdentify } from './discord-fake-gateway.js';
@@ -49,6 +52,8 @@ export interface FakeDiscord {
   chatter(channelId: string, count: number): void;
   waitForCall(match: (call: RecordedCall) => boolean, what: string, timeoutMs?: number): Promise<RecordedCall>;
   waitForReady(timeoutMs?: number): Promise<void>;
+  waitForIdentifies(count: number, timeoutMs?: number): Promise<void>;
+  waitForOpenSessions(count: number, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -90,6 +95,22 @@ export async function startFakeDiscord(options: { heartbeatIntervalMs?: number; 
     async waitForReady(timeoutMs = DEFAULT_WAIT_MS) {
       if (gateway.readySessions > 0) return;
       await waitForEvent(gateway.events, 'ready', () => true, timeoutMs, () => 'a client to IDENTIFY on the fake gateway');
+    },
+    async waitForIdentifies(count, timeoutMs = DEFAULT_WAIT_MS) {
+      if (gateway.identifies.length >= count) return;
+      await waitForEvent(gateway.events, 'identify', () => gateway.identifies.length >= count, timeoutMs, () => `${count} IDENTIFYs on the fake gateway (${gateway.identifies.length} so far)`);
+    },
+    async waitForOpenSessions(count, timeoutMs = DEFAULT_WAIT_MS) {
+      if (gateway.openSessions === count) return;
+      // Sessions open on 'ready' and end on 'closed': both re-check the count, which is all this listens for.
+      const changes = new EventEmitter();
+      const relay = () => changes.emit('change');
+      gateway.events.on('ready', relay).on('closed', relay);
+      try {
+        await waitForEvent(changes, 'change', () => gateway.openSessions === count, timeoutMs, () => `${count} open gateway session(s) (${gateway.openSessions} now)`);
+      } finally {
+        gateway.events.off('ready', relay).off('closed', relay);
+      }
     },
     async close() {
       await gateway.close();

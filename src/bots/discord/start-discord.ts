@@ -10,6 +10,7 @@ import { interactionPublicKey } from './interaction-signature.js';
 import { createInteractionsEndpoint } from './interactions-endpoint.js';
 import { appLogger } from '../../log/logger.js';
 import { discordLog } from '../../log/discord-log.js';
+import { runForGateway, type GatewayElectionSettings } from './gateway-election.js';
 
 /** What main.ts may add to the Discord bot beside the environment. */
 export interface StartDiscordOptions {
@@ -24,6 +25,8 @@ export interface StartDiscordOptions {
   gateway?: boolean;
   /** The app's logger by default. */
   logger?: DiscordLogger;
+  /** The store replicas share: the gateway session is then opened only while this process holds its lease (gateway-election.ts). */
+  election?: GatewayElectionSettings;
 }
 
 /** A started Discord bot. */
@@ -43,6 +46,13 @@ export interface StartedDiscord {
 export async function startDiscord(ctx: CommandContext, env: Env, options: StartDiscordOptions): Promise<StartedDiscord> {
   if (!env.DISCORD_TOKEN) throw new Error('DISCORD_TOKEN is not set.');
   const logger = options.logger ?? discordLog(appLogger());
+  const { election, ...single } = options;
+  if (election) {
+    // Every replica serves HTTP interactions; only the lease holder logs a second client in to the gateway.
+    const http = await startDiscord(ctx, env, { ...single, gateway: false });
+    const gateway = await runForGateway(election, () => startDiscord(ctx, env, { ...single, gateway: true }), logger);
+    return { ...http, stop: () => gateway.stop().finally(() => http.stop()), connected: () => gateway.connected() };
+  }
   const bot = createDiscordBot(ctx, { token: env.DISCORD_TOKEN, ...(env.DISCORD_API_URL ? { apiUrl: env.DISCORD_API_URL } : {}), logger, db: options.db, ...(options.interceptors ? { interceptors: options.interceptors } : {}) });
   const interactions = env.DISCORD_PUBLIC_KEY ? createInteractionsEndpoint({ publicKey: interactionPublicKey(env.DISCORD_PUBLIC_KEY), receive: bot.receive, logger }) : undefined;
   const endpoint = interactions ? { interactions } : {};
