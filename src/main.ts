@@ -13,6 +13,8 @@ import { checkDiscordToken } from './startup/check-discord.js';
 import { describeStartupFailure } from './startup/describe-startup-failure.js';
 import { openStoreForStart } from './startup/open-store-for-start.js';
 import { openFormService } from './editors/form-service.js';
+import { FormMemoStore } from './store/form-memo-store.js';
+import { StoredHeldPatches } from './store/held-patch-store.js';
 
 /** Starts every platform whose tokens are configured, or the local shell when none are. */
 async function main(): Promise<void> {
@@ -24,6 +26,8 @@ async function main(): Promise<void> {
   // knowledge is the shipped pack plus the stored updates.
   const pack = loadPack(env.KNOWLEDGE_PACK ?? WGA_2023_PACK_DIR);
   const store = await openStoreForStart({ databaseUrl: env.DATABASE_URL, databasePath: env.DATABASE_PATH }, systemClock());
+  // Form memos and held patches live in the store too, for whichever replica the next click reaches.
+  const memos = new FormMemoStore(store);
   const platforms = Boolean(env.SLACK_BOT_TOKEN || env.DISCORD_TOKEN);
   // Imported only when needed: the shell should not load Bolt.
   if (env.SLACK_BOT_TOKEN) await (await import('./startup/check-slack.js')).checkSlackToken(env.SLACK_BOT_TOKEN, env.SLACK_API_URL);
@@ -32,7 +36,7 @@ async function main(): Promise<void> {
   // Digests: the /strike digest command needs the database from the start; the scheduler starts with the bots.
   const digests = await openDigestService(env, { store, wrapChannel: editors.wrapChannel, scheduler: { corrections: editors.corrections } });
   editors.useChannels(digests.channels);
-  const forms = openFormService(store, editors);
+  const forms = openFormService(store, editors, new StoredHeldPatches(memos));
   const ctx = contextFromPack(pack, { extensions: [digests.command, ...editors.commands, ...forms.commands] });
   const sync = await editors.start(ctx);
   if (!platforms) {

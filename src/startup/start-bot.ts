@@ -22,6 +22,7 @@ import type { Logger } from '../log/logger.js';
 import { probeWrite } from '../store/health-probe.js';
 import { explainStartFailure } from './explain-start-failure.js';
 import { stopOnSignals, type Stoppable } from './shutdown.js';
+import { FormMemoStore } from '../store/form-memo-store.js';
 import type { Store } from '../store/open-store.js';
 
 /** What main.ts has opened before the platforms start. */
@@ -76,7 +77,8 @@ export async function startBot({ env, ctx, store, logger, editors, forms, digest
       })
     : undefined;
   if (slack) parts.push({ name: 'slack', stop: () => slack.stop() });
-  const discord = env.DISCORD_TOKEN ? await startDiscord(ctx, env, { store, interceptors: [createFormInteractionHandler({ ctx, desk: forms.desk, editors: env.EDITORS_DISCORD, claims: forms.claims }), createEditorInteractionHandler({ ctx, desk, editors: env.EDITORS_DISCORD, claims: forms.claims })] }) : undefined;
+  const memos = new FormMemoStore(store);
+  const discord = env.DISCORD_TOKEN ? await startDiscord(ctx, env, { store, election: { store }, interceptors: [createFormInteractionHandler({ ctx, desk: forms.desk, editors: env.EDITORS_DISCORD, claims: forms.claims, memos }), createEditorInteractionHandler({ ctx, desk, editors: env.EDITORS_DISCORD, claims: forms.claims, memos })] }) : undefined;
   if (discord) parts.push({ name: 'discord', stop: () => discord.stop() });
   discordInteractions = discord?.interactions;
   const scheduled = await digests.start(ctx);

@@ -47,7 +47,9 @@ let sqliteMigrations: Promise<unknown> = Promise.resolve();
 /** Opens the store named by the config and brings its schema up to date (refusing one newer than this code). */
 export async function openStore(config: StoreConfig): Promise<Store> {
   if (config.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
+    // A server that silently drops packets must fail start-up, not hang it; a row another replica keeps locked must
+    // come back as busy (55P03, retried by busy-retry.ts) within a user's acknowledgement, not wait for ever.
+    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10, connectionTimeoutMillis: 10_000, options: '-c lock_timeout=2000' } as pg.PoolConfig);
     // An idle client's error (the server restarted) must not crash the process; the pool replaces the client.
     pool.on('error', () => undefined);
     const db = new Kysely<StoreTables>({ dialect: new PostgresDialect({ pool }) });

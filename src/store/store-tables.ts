@@ -116,6 +116,15 @@ export interface ShareTokensTable {
   shared_at: string | null;
 }
 
+/** form_memos: an open form's state between its pages (JSON content), owned by one user until it expires. */
+export interface FormMemosTable {
+  platform: 'slack' | 'discord';
+  token: string;
+  user_id: string;
+  content: string;
+  expires_at: string;
+}
+
 /** health_probe: the single row /healthz rewrites. */
 export interface HealthProbeTable {
   id: number;
@@ -164,6 +173,7 @@ export interface StoreTables {
   edit_attempts: EditAttemptsTable;
   interaction_claims: InteractionClaimsTable;
   share_tokens: ShareTokensTable;
+  form_memos: FormMemosTable;
   health_probe: HealthProbeTable;
   patch_evidence: PatchEvidenceTable;
   leases: LeasesTable;

@@ -157,14 +157,15 @@ describe('POST /discord/interactions on two replicas sharing one database', { ti
     expect((await post(restOnly, open)).status).toBe(202);
     const [modal] = callbacksFor(open.id);
     expect(modal!.body.type).toBe(InteractionResponseType.Modal);
-    // The form's memory is this replica's own (FormMemory), so the submission comes back to it.
+    // The form's memo is in the shared database, so its submission may reach the other replica.
     const submitted = modalSubmitInteraction(modal!.body.data.custom_id, meetingForm, { actor: 'steward' });
-    expect((await post(restOnly, submitted)).status).toBe(202);
+    expect((await post(holder, submitted)).status).toBe(202);
     const confirm = await answerOf(submitted, 'Confirm this change');
     expect(confirm.body.allowed_mentions).toEqual({ parse: [] });
     const ok = (JSON.stringify(confirm.body).match(/sw-ed:ok:[A-Za-z0-9]+/) ?? [])[0]!;
+    // The change awaiting Confirm is still held in the submitting replica's memory (EditorDesk), so the click goes there.
     const click = buttonInteraction(ok, { actor: 'steward' });
-    expect((await post(restOnly, click)).status).toBe(202);
+    expect((await post(holder, click)).status).toBe(202);
     expect(callbacksFor(click.id).map((c) => c.body.type)).toEqual([InteractionResponseType.DeferredMessageUpdate]);
     await answerOf(click, 'Update #1 saved');
   });

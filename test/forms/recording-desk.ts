@@ -42,7 +42,7 @@ export class RecordingDesk implements PatchDeskPort {
     return { kind: 'stored', reply: noteReply(ctx, `Patch #${this.stored.length} saved`, held.submission.title) };
   }
 
-  cancelPatch(pendingId: string): void {
+  async cancelPatch(pendingId: string): Promise<void> {
     this.held.delete(pendingId);
   }
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { openDigestService } from '../../src/bots/digests/start-digests.js';
 import { parseEnv } from '../../src/env.js';
+import { FormMemoStore } from '../../src/store/form-memo-store.js';
 import { ExpiredRowsPruner, PRUNE_INTERVAL_MS } from '../../src/store/expired-rows.js';
 import { InteractionClaims } from '../../src/store/interaction-claims.js';
 import type { Store } from '../../src/store/open-store.js';
@@ -16,7 +17,7 @@ const MINUTE = 60_000;
 const T0 = new Date('2026-03-01T12:00:00Z');
 const at = (ms: number) => new Date(T0.getTime() + ms);
 
-async function count(store: Store, table: 'interaction_claims' | 'share_tokens'): Promise<number> {
+async function count(store: Store, table: 'interaction_claims' | 'share_tokens' | 'form_memos'): Promise<number> {
   const row = await store.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   // PostgreSQL's count is a bigint, which pg hands over as a string.
   return Number(row.n);
@@ -38,26 +39,31 @@ describe.each(STORE_KINDS)('ExpiredRowsPruner on %s', (kind) => {
       closers.unshift(() => replica.close());
       return replica;
     };
-    return { store, open, claims: new InteractionClaims(store), shares: new ShareTokens(store) };
+    return { store, open, claims: new InteractionClaims(store), shares: new ShareTokens(store), memos: new FormMemoStore(store) };
   }
 
-  it('deletes expired claims and share tokens, keeps live ones, and runs at most once an interval', async () => {
-    const { store, claims, shares } = await world();
+  it('deletes expired claims, share tokens and form memos, keeps live ones, and runs at most once an interval', async () => {
+    const { store, claims, shares, memos } = await world();
+    const form = { kind: 'update' as const };
+    await memos.remember('discord', 'U1', form, at(-2 * MINUTE), MINUTE);
+    const liveForm = await memos.remember('discord', 'U1', form, at(0), 10 * PRUNE_INTERVAL_MS);
     await claims.claim('slack', 'old-click', at(-2 * MINUTE), MINUTE);
     await claims.claim('discord', 'live-click', at(0), 10 * PRUNE_INTERVAL_MS);
     const live = await shares.issue('slack', owner, '{"name":"status"}', at(0), 10 * PRUNE_INTERVAL_MS);
     await shares.issue('discord', owner, '{"name":"status"}', at(-2 * MINUTE), MINUTE);
     const pruner = new ExpiredRowsPruner(store);
 
-    expect(await pruner.pruneIfDue(at(0))).toEqual({ claims: 1, shareTokens: 1 });
+    expect(await pruner.pruneIfDue(at(0))).toEqual({ claims: 1, shareTokens: 1, formMemos: 1 });
     expect(await count(store, 'interaction_claims')).toBe(1);
+    expect(await count(store, 'form_memos')).toBe(1);
+    expect(await memos.recall('discord', liveForm, 'U1', at(MINUTE))).toEqual(form);
     expect(await shares.redeem('slack', live, owner, at(MINUTE))).toMatchObject({ kind: 'ok', payload: '{"name":"status"}' });
 
     // Rows that expire later wait for the next interval, however often the tick asks.
     await claims.claim('slack', 'soon-stale', at(0), MINUTE);
     for (let m = 1; m < 60; m++) expect(await pruner.pruneIfDue(at(m * MINUTE))).toBeUndefined();
     expect(await count(store, 'interaction_claims')).toBe(2);
-    expect(await pruner.pruneIfDue(at(PRUNE_INTERVAL_MS))).toEqual({ claims: 1, shareTokens: 0 });
+    expect(await pruner.pruneIfDue(at(PRUNE_INTERVAL_MS))).toEqual({ claims: 1, shareTokens: 0, formMemos: 0 });
     expect(await count(store, 'interaction_claims')).toBe(1);
   });
 
@@ -66,7 +72,7 @@ describe.each(STORE_KINDS)('ExpiredRowsPruner on %s', (kind) => {
     const pruner = new ExpiredRowsPruner(store);
     await pruner.pruneIfDue(at(0));
     await claims.claim('slack', 'stale', at(-10 * PRUNE_INTERVAL_MS), MINUTE);
-    expect(await pruner.pruneIfDue(at(-5 * PRUNE_INTERVAL_MS))).toEqual({ claims: 1, shareTokens: 0 });
+    expect(await pruner.pruneIfDue(at(-5 * PRUNE_INTERVAL_MS))).toEqual({ claims: 1, shareTokens: 0, formMemos: 0 });
   });
 
   it('GIVEN two replicas pruning the same rows at once THEN each row is deleted once and neither fails', async () => {

@@ -1,43 +1,39 @@
-import { randomUUID } from 'node:crypto';
-import type { FormName, FormValues } from '../../core/forms/form-model.js';
+import type { FormPagesContent } from '../../store/form-memo-content.js';
+import { InProcessFormMemos, type FormMemoShelf } from './form-memo-shelf.js';
 
-/** What a Discord form remembers between its pages: whose it is, which form, and what was entered so far. */
-export interface FormPagesMemo {
-  userId: string;
-  form: FormName;
-  values: FormValues;
-  /** Private evidence shown beside a drafted form (the message's sentences). */
-  notice?: string;
-  /** The article sentences behind a drafted form, to refuse copied wording on submit. */
-  evidence?: string[];
-  /** Set once the last page was submitted: a page reopened to fix a problem submits the form again. */
-  submitted?: boolean;
-  expiresAt: number;
-}
+/** What a Discord form remembers between its pages: which form, what was entered so far, the draft's evidence. */
+export type FormPagesMemo = Omit<FormPagesContent, 'kind'>;
 
 /** Form tokens live this long: an editor may take a while over several pages. */
 export const FORM_PAGES_TTL_MS = 60 * 60 * 1000;
-const MAX_MEMOS = 500;
 
-/** In-memory tokens for open multi-page forms (custom ids are too short to carry the values). */
+/**
+ * Tokens for open multi-page forms (custom ids are too short to carry the values). With the database's memos any
+ * replica can take the next page, and a restart loses nothing; without them (rendering tests) they live in this process.
+ */
 export class FormPagesMemory {
-  private readonly memos = new Map<string, FormPagesMemo>();
+  private readonly shelf: FormMemoShelf;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(memos: FormMemoShelf | undefined, private readonly now: () => Date) {
+    this.shelf = memos ?? new InProcessFormMemos();
+  }
 
-  /** Stores a new form's memo; returns its token. */
-  remember(memo: Omit<FormPagesMemo, 'expiresAt'>): string {
-    const now = this.now();
-    for (const [token, m] of this.memos) if (m.expiresAt < now || this.memos.size >= MAX_MEMOS) this.memos.delete(token);
-    const token = randomUUID().replaceAll('-', '').slice(0, 20);
-    this.memos.set(token, { ...memo, expiresAt: now + FORM_PAGES_TTL_MS });
-    return token;
+  /** Stores a new form's memo for `userId`; returns its token. */
+  remember(userId: string, memo: FormPagesMemo): Promise<string> {
+    return this.shelf.remember('discord', userId, { kind: 'pages', ...memo }, this.now(), FORM_PAGES_TTL_MS);
   }
 
   /** The memo, if it exists, has not expired and belongs to this user. */
-  recall(token: string, userId: string): FormPagesMemo | undefined {
-    const memo = this.memos.get(token);
-    return memo && memo.expiresAt >= this.now() && memo.userId === userId ? memo : undefined;
+  async recall(token: string, userId: string): Promise<FormPagesMemo | undefined> {
+    const content = await this.shelf.recall('discord', token, userId, this.now());
+    if (content?.kind !== 'pages') return undefined;
+    const { kind: _kind, ...memo } = content;
+    return memo;
+  }
+
+  /** Keeps what changed since recall (a page's values, the submitted flag) for the next page, wherever it arrives. */
+  async save(token: string, memo: FormPagesMemo): Promise<void> {
+    await this.shelf.save('discord', token, { kind: 'pages', ...memo });
   }
 }
 

@@ -8,6 +8,7 @@ import type { Reply } from '../../core/reply/reply.js';
 import { invalidReply, noteReply } from '../../core/updates/editor-replies.js';
 import { claimOnce } from '../../store/claim-once.js';
 import type { InteractionClaims } from '../../store/interaction-claims.js';
+import type { FormMemoShelf } from './form-memo-shelf.js';
 import { STRIKE_COMMAND_NAME } from './command-definitions.js';
 import { discordCommandName } from './command-spelling.js';
 import { draftFromMessage } from './draft-context-menu.js';
@@ -20,13 +21,14 @@ import { buttonRow } from './update-modal.js';
 import { buildFormPage, formPages, readFormPage } from './form-pages.js';
 import { formCustomId, FormPagesMemory, readFormCustomId } from './form-memory.js';
 
-/** What the Discord forms need: the patch desk, EDITORS_DISCORD, and claims so a repeat stores once. */
+/** What the Discord forms need: the patch desk, EDITORS_DISCORD, claims so a repeat stores once, and the memos' shelf. */
 export interface DiscordFormDeps {
   ctx: CommandContext;
   desk: PatchDeskPort;
   editors: readonly string[];
   claims?: InteractionClaims;
-  memory?: FormPagesMemory;
+  /** The database's form memos (FormMemoStore), so any replica takes the next page; this process's own without. */
+  memos?: FormMemoShelf;
 }
 
 type Repliable = ChatInputCommandInteraction | ModalSubmitInteraction | ButtonInteraction | MessageContextMenuCommandInteraction;
@@ -39,7 +41,7 @@ type Repliable = ChatInputCommandInteraction | ModalSubmitInteraction | ButtonIn
  */
 export function createFormInteractionHandler(deps: DiscordFormDeps): (interaction: Interaction) => Promise<boolean> {
   const { ctx, desk } = deps;
-  const memory = deps.memory ?? new FormPagesMemory(() => ctx.clock().getTime());
+  const memory = new FormPagesMemory(deps.memos, () => ctx.clock());
   const pagesOf = (form: FormName) => formPages(FORMS[form].fields(formContext(ctx)));
 
   const privately = async (interaction: Repliable, reply: Reply, rows: ReturnType<typeof buttonRow>[] = []) => {
@@ -51,6 +53,8 @@ export function createFormInteractionHandler(deps: DiscordFormDeps): (interactio
     const title = `${FORMS[form].title}${pages.length > 1 ? ` (${page + 1} of ${pages.length})` : ''}`;
     return interaction.showModal(buildFormPage(formCustomId('page', token, page), title, pages[page] ?? [], values));
   };
+  // An expired token and someone else's read alike: telling them apart would confirm that a token exists.
+  const expired = noteReply(ctx, 'This form has expired', 'It may also have been opened by someone else. Please open it again; nothing was saved.');
   const continueRow = (token: string, page: number, label: string) => buttonRow({ customId: formCustomId('open', token, page), label, style: ButtonStyle.Primary });
 
   const command = async (interaction: ChatInputCommandInteraction): Promise<boolean> => {
@@ -64,7 +68,7 @@ export function createFormInteractionHandler(deps: DiscordFormDeps): (interactio
     const refusal = await desk.authorize(ctx, origin, `form ${request.ok ? request.form.name : parsed.name}`);
     if (refusal) await privately(interaction, refusal);
     else if (!request.ok) await privately(interaction, noteReply(ctx, 'Which form?', request.problem));
-    else await openPage(interaction, memory.remember({ userId: interaction.user.id, form: request.form.name, values: request.prefill }), request.form.name, 0, request.prefill);
+    else await openPage(interaction, await memory.remember(interaction.user.id, { form: request.form.name, values: request.prefill }), request.form.name, 0, request.prefill);
     return true;
   };
 
@@ -75,7 +79,7 @@ export function createFormInteractionHandler(deps: DiscordFormDeps): (interactio
     const text = interaction.targetMessage.content ?? '';
     if (!text.trim()) return privately(interaction, noteReply(ctx, 'Nothing to draft from', `That message has no text. Paste the article into a message and try again, or run ${discordCommandName('update')}.`));
     const { values, notice, evidence } = draftFromMessage(ctx, text);
-    const token = memory.remember({ userId: interaction.user.id, form: 'update', values, notice, evidence });
+    const token = await memory.remember(interaction.user.id, { form: 'update', values, notice, evidence });
     await privately(interaction, noteReply(ctx, 'Drafted update', notice), [continueRow(token, 0, 'Open the drafted form')]);
   };
 
@@ -95,12 +99,17 @@ export function createFormInteractionHandler(deps: DiscordFormDeps): (interactio
 
   const submittedPage = async (interaction: ModalSubmitInteraction, token: string, page: number) => {
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    const memo = memory.recall(token, interaction.user.id);
-    if (!memo) return privately(interaction, noteReply(ctx, 'This form has expired', 'Please open it again; nothing was saved.'));
+    const memo = await memory.recall(token, interaction.user.id);
+    if (!memo) return privately(interaction, expired);
     const pages = pagesOf(memo.form);
     memo.values = { ...memo.values, ...readFormPage(interaction, pages[page] ?? []) };
-    if (page + 1 < pages.length && !memo.submitted) return privately(interaction, noteReply(ctx, `${FORMS[memo.form].title}: page ${page + 1} of ${pages.length} kept`, 'Nothing is saved until the last page.'), [continueRow(token, page + 1, `Continue (${page + 2} of ${pages.length})`)]);
+    // Saved before answering: the next page may reach another replica the moment the Continue button shows.
+    if (page + 1 < pages.length && !memo.submitted) {
+      await memory.save(token, memo);
+      return privately(interaction, noteReply(ctx, `${FORMS[memo.form].title}: page ${page + 1} of ${pages.length} kept`, 'Nothing is saved until the last page.'), [continueRow(token, page + 1, `Continue (${page + 2} of ${pages.length})`)]);
+    }
     memo.submitted = true;
+    await memory.save(token, memo);
     const key = `form:${token}:${createHash('sha256').update(JSON.stringify(memo.values)).digest('hex').slice(0, 32)}`;
     let outcome: PatchOutcome | undefined;
     const once = await claimOnce(deps.claims, 'discord', key, ctx.clock(), async () => {
@@ -113,18 +122,19 @@ export function createFormInteractionHandler(deps: DiscordFormDeps): (interactio
 
   const button = async (interaction: ButtonInteraction, action: 'open' | 'ok' | 'no', token: string, page: number) => {
     if (action === 'open') {
-      const memo = memory.recall(token, interaction.user.id);
-      if (!memo) return privately(interaction, noteReply(ctx, 'This form has expired', 'Please open it again; nothing was saved.'));
+      const memo = await memory.recall(token, interaction.user.id);
+      if (!memo) return privately(interaction, expired);
       return openPage(interaction, token, memo.form, page, memo.values);
     }
     await interaction.deferUpdate();
     if (action === 'no') {
-      desk.cancelPatch(token);
+      await desk.cancelPatch(token, editorOrigin(deps.editors, interaction));
       return deliverPrivately(interaction, renderDiscordMessages(noteReply(ctx, 'Cancelled', 'Nothing was saved.')), []);
     }
-    // A double click sends two interactions for one held patch: the claim is on the patch, not the click.
+    // A double click sends two interactions for one held patch: the claim is on the patch and the presser, not the
+    // click, so someone else's press (refused) cannot use up the author's.
     let reply: Reply | undefined;
-    await claimOnce(deps.claims, 'discord', `confirm:${token}`, ctx.clock(), async () => {
+    await claimOnce(deps.claims, 'discord', `confirm:${token}:${interaction.user.id}`, ctx.clock(), async () => {
       reply = (await desk.confirmPatch(ctx, token, editorOrigin(deps.editors, interaction))).reply;
       return 'confirmed';
     });

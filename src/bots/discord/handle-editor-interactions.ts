@@ -15,7 +15,9 @@ import { deliverPrivately } from './interaction-replies.js';
 import { originFromInteraction } from './origin.js';
 import { renderDiscordMessages } from './render-embeds.js';
 import { routeCommand } from './route-command.js';
-import { buildUpdateModal, buttonRow, editorCustomId, FormMemory, readEditorCustomId, readUpdateModal, TEXT_BOXES } from './update-modal.js';
+import type { FormMemoShelf } from './form-memo-shelf.js';
+import { FormMemory } from './update-form-memory.js';
+import { buildUpdateModal, buttonRow, editorCustomId, readEditorCustomId, readUpdateModal, TEXT_BOXES } from './update-modal.js';
 
 /** What the editors' Discord handlers need. */
 export interface EditorDiscordDeps {
@@ -23,7 +25,8 @@ export interface EditorDiscordDeps {
   desk: EditorDesk;
   /** EDITORS_DISCORD: role ids (and user ids). */
   editors: readonly string[];
-  forms?: FormMemory;
+  /** The database's form memos (FormMemoStore), so the submission may reach any replica; this process's own without. */
+  memos?: FormMemoShelf;
   /** One write per Discord interaction id (form submissions, Confirm, Cancel, every /strike-editor use), in the database. */
   claims: InteractionClaims;
   clock?: Clock;
@@ -44,9 +47,9 @@ export function editorOrigin(editors: readonly string[], interaction: EditorInte
  * its id in the database. Returns false for everything else.
  */
 export function createEditorInteractionHandler(deps: EditorDiscordDeps): (interaction: Interaction) => Promise<boolean> {
-  const forms = deps.forms ?? new FormMemory();
   const { ctx, desk } = deps;
   const clock = deps.clock ?? systemClock;
+  const forms = new FormMemory(deps.memos, clock);
   // True the first time this process or any other sees the interaction id.
   const firstDelivery = async (interaction: EditorInteraction) => (await deps.claims.claim('discord', interaction.id, clock())).first;
 
@@ -55,8 +58,11 @@ export function createEditorInteractionHandler(deps: EditorDiscordDeps): (intera
     await deliverPrivately(interaction, renderDiscordMessages(reply), rows);
   };
 
+  // An expired token and someone else's read alike: telling them apart would confirm that a token exists.
+  const expired = noteReply(ctx, 'This form has expired', 'It may also have been opened by someone else. Nothing was saved; run /strike-editor update again.');
+
   const openForm = async (interaction: ChatInputCommandInteraction | ButtonInteraction, title: string, memo: { amends?: { id: number; reason: string } }, prefill: Partial<UpdateTextForm>) => {
-    const token = forms.remember({ userId: interaction.user.id, ...memo, values: { story: '', when: '', proposals: '', quote: '', source: '', ...prefill } });
+    const token = await forms.remember(interaction.user.id, { ...memo, values: { story: '', when: '', proposals: '', quote: '', source: '', ...prefill } });
     await interaction.showModal(buildUpdateModal(editorCustomId('form', token), title, prefill));
   };
 
@@ -104,26 +110,29 @@ export function createEditorInteractionHandler(deps: EditorDiscordDeps): (intera
   // Problems name the field and the box it is typed in; "Fix it" reopens the form with what was typed.
   const invalid = async (interaction: ModalSubmitInteraction | ButtonInteraction, problems: FieldProblem[], values: UpdateTextForm, amends?: { id: number; reason: string }) => {
     const located = problems.map((p) => ({ ...p, problem: `${p.problem} (in “${TEXT_BOXES[textFieldOf(p.field)].label}”)` }));
-    const token = forms.remember({ userId: interaction.user.id, values, ...(amends ? { amends } : {}) });
+    const token = await forms.remember(interaction.user.id, { values, ...(amends ? { amends } : {}) });
     await privately(interaction, invalidReply(ctx, located), [buttonRow({ customId: editorCustomId('fix', token), label: 'Fix it', style: ButtonStyle.Primary })]);
   };
 
   const submitted = async (interaction: ModalSubmitInteraction, token: string) => {
     if (!(await firstDelivery(interaction))) return;
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    const memo = forms.recall(token, interaction.user.id);
+    const memo = await forms.recall(token, interaction.user.id);
+    // Without its memo the form might have been an amendment: storing it as a new update would be wrong, so it is
+    // refused (after the editor check, so a non-editor hears only that) and nothing is saved.
+    if (!memo) return privately(interaction, (await desk.authorize(ctx, editorOrigin(deps.editors, interaction), 'update')) ?? expired);
     const values = readUpdateModal(interaction);
     const { raw, problems } = parseUpdateTextForm(values, ctx);
-    if (problems.length > 0) return invalid(interaction, problems, values, memo?.amends);
-    const outcome = await desk.submit(ctx, raw, editorOrigin(deps.editors, interaction), memo?.amends ? { amends: memo.amends } : {});
-    if (outcome.kind === 'invalid') return invalid(interaction, outcome.problems, values, memo?.amends);
+    if (problems.length > 0) return invalid(interaction, problems, values, memo.amends);
+    const outcome = await desk.submit(ctx, raw, editorOrigin(deps.editors, interaction), memo.amends ? { amends: memo.amends } : {});
+    if (outcome.kind === 'invalid') return invalid(interaction, outcome.problems, values, memo.amends);
     return answerOutcome(interaction, outcome, values);
   };
 
   const button = async (interaction: ButtonInteraction, action: 'ok' | 'no' | 'fix', token: string) => {
     if (action === 'fix') {
-      const memo = forms.recall(token, interaction.user.id);
-      if (!memo?.values) return privately(interaction, noteReply(ctx, 'This form has expired', 'Run /strike-editor update again.'));
+      const memo = await forms.recall(token, interaction.user.id);
+      if (!memo?.values) return privately(interaction, expired);
       return openForm(interaction, memo.amends ? `Correct update #${memo.amends.id}` : 'New update', memo.amends ? { amends: memo.amends } : {}, memo.values);
     }
     if (!(await firstDelivery(interaction))) return;

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   ButtonStyle,
   LabelBuilder,
@@ -72,37 +71,4 @@ export function readUpdateModal(interaction: ModalSubmitInteraction): UpdateText
 /** One row of buttons. */
 export function buttonRow(...buttons: { customId: string; label: string; style: ButtonStyle }[]): APIActionRowComponent<APIButtonComponent> {
   return { type: 1, components: buttons.map((b) => ({ type: 2, custom_id: b.customId, label: b.label, style: b.style as ButtonStyle.Primary })) };
-}
-
-/** What a form token remembers between the modal and its submission: the amendment, the text to refill, whose it is. */
-export interface FormMemo {
-  userId: string;
-  amends?: { id: number; reason: string };
-  values?: UpdateTextForm;
-  expiresAt: number;
-}
-
-/** Form tokens live this long: an editor may take a while to write an update. */
-export const FORM_TTL_MS = 60 * 60 * 1000;
-const MAX_FORMS = 500;
-
-/** In-memory tokens for open forms (custom ids are too short to carry an amendment or a whole submission). */
-export class FormMemory {
-  private readonly memos = new Map<string, FormMemo>();
-
-  constructor(private readonly now: () => number = Date.now) {}
-
-  remember(memo: Omit<FormMemo, 'expiresAt'>): string {
-    const now = this.now();
-    for (const [token, m] of this.memos) if (m.expiresAt < now || this.memos.size >= MAX_FORMS) this.memos.delete(token);
-    const token = randomUUID().replaceAll('-', '').slice(0, 20);
-    this.memos.set(token, { ...memo, expiresAt: now + FORM_TTL_MS });
-    return token;
-  }
-
-  /** The memo, if it exists, has not expired and belongs to this user. */
-  recall(token: string, userId: string): FormMemo | undefined {
-    const memo = this.memos.get(token);
-    return memo && memo.expiresAt >= this.now() && memo.userId === userId ? memo : undefined;
-  }
 }

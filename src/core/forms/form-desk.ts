@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { CommandContext, Origin } from '../commands/command-spec.js';
 import { checkPatch } from '../patch/check-patch.js';
 import type { PatchProblem } from '../patch/patch-problem.js';
@@ -7,6 +6,7 @@ import { PENDING_TTL_MS } from '../updates/editor-desk.js';
 import { confirmationReply, invalidReply, noteReply, refusalReply, storedReply } from '../updates/editor-replies.js';
 import type { PatchRecord } from '../updates/update-schema.js';
 import type { PatchDeskPort, PatchOutcome, PatchSubmission } from './form-submit.js';
+import { InProcessHeldPatches, type HeldPatches, type PatchAuthor } from './held-patches.js';
 
 /** The patch desk's apply, as the forms call it (`desk apply` uses the same). */
 export interface PatchApplier {
@@ -21,14 +21,8 @@ export interface PatchApplier {
 /** The editors' desk, as far as the forms use it: the editor check, syncing, and the records that count now. */
 export type FormDeskBase = Pick<EditorDesk, 'authorize' | 'syncIfChanged'> & { readonly acceptedRecords: readonly { id: number }[] };
 
-interface Held {
-  submission: PatchSubmission;
-  author: string;
-  expiresAt: number;
-}
-
-const MAX_HELD = 200;
 const authorOf = (origin: Origin) => `${origin.platform}:${origin.userId ?? 'unknown'}`;
+const heldBy = (origin: Origin): PatchAuthor => ({ platform: origin.platform, userId: origin.userId ?? 'unknown' });
 
 /**
  * The forms' way into the patch desk: a submitted form's patch is validated on the current knowledge exactly as
@@ -37,11 +31,11 @@ const authorOf = (origin: Origin) => `${origin.platform}:${origin.userId ?? 'unk
  * every surface at the result.
  */
 export class FormDesk implements PatchDeskPort {
-  private readonly held = new Map<string, Held>();
-
   constructor(
     private readonly desk: FormDeskBase,
     private readonly patches: PatchApplier,
+    /** Where patches wait for Confirm: the database's, so any replica takes the Confirm; this process's by default. */
+    private readonly held: HeldPatches = new InProcessHeldPatches(),
   ) {}
 
   /** The editor check and attempt log every write shares. */
@@ -59,18 +53,17 @@ export class FormDesk implements PatchDeskPort {
       const problems = checked.problems.map((p) => ({ field: p.path, problem: p.problem }));
       return { kind: 'invalid', problems, reply: invalidReply(ctx, problems) };
     }
-    const pendingId = this.hold({ submission, author: authorOf(origin) }, at.getTime());
+    const pendingId = await this.held.hold(heldBy(origin), submission, at, PENDING_TTL_MS);
     return { kind: 'confirm', pendingId, reply: confirmationReply(ctx, submission.title, checked.changes) };
   }
 
   /** Stores a held patch its author confirmed, through the patch desk. */
   async confirmPatch(ctx: CommandContext, pendingId: string, origin: Origin): Promise<PatchOutcome> {
-    const held = this.held.get(pendingId);
-    if (!held || held.expiresAt < ctx.clock().getTime() || held.author !== authorOf(origin)) {
+    const held = await this.held.take(pendingId, heldBy(origin), ctx.clock());
+    if (!held) {
       return { kind: 'refused', reply: noteReply(ctx, 'Nothing was saved', 'This confirmation has expired or belongs to someone else. Please submit the form again.') };
     }
-    this.held.delete(pendingId);
-    const outcome = await this.patches.apply(ctx, held.submission.patch, origin, { title: held.submission.title, unverified: held.submission.unverified });
+    const outcome = await this.patches.apply(ctx, held.patch, origin, { title: held.title, unverified: held.unverified });
     if (outcome.kind === 'refused') return { kind: 'refused', reply: refusalReply(ctx) };
     if (outcome.kind === 'invalid') {
       const problems = outcome.problems.map((p) => ({ field: p.path, problem: p.problem }));
@@ -79,15 +72,8 @@ export class FormDesk implements PatchDeskPort {
     return { kind: 'stored', reply: storedReply(ctx, outcome.record, undefined, origin) };
   }
 
-  /** Drops a held patch (the editor cancelled). */
-  cancelPatch(pendingId: string): void {
-    this.held.delete(pendingId);
-  }
-
-  private hold(held: Omit<Held, 'expiresAt'>, now: number): string {
-    for (const [id, h] of this.held) if (h.expiresAt < now || this.held.size >= MAX_HELD) this.held.delete(id);
-    const id = randomUUID().replaceAll('-', '').slice(0, 16);
-    this.held.set(id, { ...held, expiresAt: now + PENDING_TTL_MS });
-    return id;
+  /** Drops a held patch (its author cancelled). */
+  async cancelPatch(pendingId: string, origin: Origin): Promise<void> {
+    await this.held.drop(pendingId, heldBy(origin));
   }
 }

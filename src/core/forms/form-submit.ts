@@ -31,8 +31,8 @@ export interface PatchDeskPort {
   submitPatch(ctx: CommandContext, submission: PatchSubmission, origin: Origin): Promise<PatchOutcome>;
   /** Stores a held patch the same person confirmed. */
   confirmPatch(ctx: CommandContext, pendingId: string, origin: Origin): Promise<PatchOutcome>;
-  /** Drops a held patch. */
-  cancelPatch(pendingId: string): void;
+  /** Drops a held patch, if it is this person's. */
+  cancelPatch(pendingId: string, origin: Origin): Promise<void>;
 }
 
 /** The form's context from the command context. */

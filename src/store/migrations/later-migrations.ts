@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { oneOf, type Migration } from './migration.js';
 
-/** Migrations 6 onwards: patches, counted refusals, private evidence, leases, Slack installations. */
+/** Migrations 6 onwards: patches, counted refusals, private evidence, leases, Slack installations, form memos. */
 export const LATER_MIGRATIONS: readonly Migration[] = [
   {
     version: 6,
@@ -76,6 +76,22 @@ export const LATER_MIGRATIONS: readonly Migration[] = [
         .addColumn('content', 'text', (c) => c.notNull())
         .addColumn('installed_at', 'text', (c) => c.notNull())
         .execute();
+    },
+  },
+  {
+    version: 11,
+    name: 'form memos: what an open Discord form holds between its pages, so any replica (or the bot after a restart) can carry it on',
+    async up(db) {
+      await db.schema
+        .createTable('form_memos')
+        .addColumn('platform', 'text', (c) => c.notNull().check(oneOf('platform', ['slack', 'discord'])))
+        .addColumn('token', 'text', (c) => c.notNull())
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('content', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('form_memos_pkey', ['platform', 'token'])
+        .execute();
+      await db.schema.createIndex('form_memos_by_expiry').on('form_memos').column('expires_at').execute();
     },
   },
 ];
