@@ -44,7 +44,7 @@ export interface Who {
 /** The origin of an editor's request, with the lazy EDITORS_SLACK check. */
 export function editorOrigin(deps: Pick<SlackEditorDeps, 'editorCheck' | 'admins'>, who: Who): Origin {
   return {
-    ...slackOrigin({ client: who.client, userId: who.userId, ...(who.channelId ? { channelId: who.channelId } : {}), admins: deps.admins, logger: who.logger }),
+    ...slackOrigin({ client: who.client, userId: who.userId, ...(who.channelId ? { channelId: who.channelId } : {}), teamId: who.teamId, admins: deps.admins, logger: who.logger }),
     isEditor: deps.editorCheck.forUser(who),
   };
 }
