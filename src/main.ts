@@ -4,7 +4,7 @@ import { loadPack } from './core/knowledge/load-pack.js';
 import { PackError } from './core/knowledge/pack-error.js';
 import { systemClock } from './core/time/clock.js';
 import { WGA_2023_PACK_DIR } from './content/packs.js';
-import { parseEnv } from './env.js';
+import { parseEnv, slackSetup } from './env.js';
 import { runShell } from './bots/shell/shell.js';
 import { openDigestService } from './bots/digests/start-digests.js';
 import { openEditorService } from './editors/editor-service.js';
@@ -18,18 +18,21 @@ import { openFormService } from './editors/form-service.js';
 async function main(): Promise<void> {
   dotenv.config({ quiet: true });
   const env = parseEnv(process.env);
-  const secrets = [env.SLACK_BOT_TOKEN, env.SLACK_APP_TOKEN, env.SLACK_SIGNING_SECRET, env.DISCORD_TOKEN].filter((s): s is string => Boolean(s));
+  const secrets = [env.SLACK_BOT_TOKEN, env.SLACK_APP_TOKEN, env.SLACK_SIGNING_SECRET, env.SLACK_CLIENT_SECRET, env.SLACK_STATE_SECRET, env.DISCORD_TOKEN].filter((s): s is string => Boolean(s));
   const logger = configureLogger({ level: env.LOG_LEVEL, format: env.LOG_FORMAT, secrets });
   // One database for digests and editors' updates; the knowledge is the shipped pack plus the stored updates.
   const pack = loadPack(env.KNOWLEDGE_PACK ?? WGA_2023_PACK_DIR);
   const db = openDatabaseForStart(env.DATABASE_PATH, systemClock());
-  const platforms = Boolean(env.SLACK_BOT_TOKEN || env.DISCORD_TOKEN);
+  const slack = slackSetup(env);
+  const platforms = Boolean(slack || env.DISCORD_TOKEN);
   // Imported only when needed: the shell should not load Bolt.
-  if (env.SLACK_BOT_TOKEN) await (await import('./startup/check-slack.js')).checkSlackToken(env.SLACK_BOT_TOKEN, env.SLACK_API_URL);
+  if (slack?.kind === 'token') await (await import('./startup/check-slack.js')).checkSlackToken(slack.botToken, env.SLACK_API_URL);
+  // slack-oauth: several workspaces keep their installations in the store (the same database as everything else).
+  const slackOAuth = slack?.kind === 'oauth' ? await (await import('./startup/open-slack-oauth.js')).openSlackOAuth(env) : undefined;
   if (env.DISCORD_TOKEN) await checkDiscordToken(env.DISCORD_TOKEN, env.DISCORD_API_URL);
   const editors = openEditorService(db, { pack });
   // Digests: the /strike digest command needs the database from the start; the scheduler starts with the bots.
-  const digests = await openDigestService(env, { db, wrapChannel: editors.wrapChannel, scheduler: { corrections: editors.corrections } });
+  const digests = await openDigestService(env, { db, wrapChannel: editors.wrapChannel, scheduler: { corrections: editors.corrections }, ...(slackOAuth ? { slackInstallations: slackOAuth.installations } : {}) });
   editors.useChannels(digests.channels);
   const forms = openFormService(db, editors);
   const ctx = contextFromPack(pack, { extensions: [digests.command, ...editors.commands, ...forms.commands] });
@@ -40,7 +43,7 @@ async function main(): Promise<void> {
     return;
   }
 
-  await (await import('./startup/start-bot.js')).startBot({ env, ctx, db, logger, editors, forms, digests, sync });
+  await (await import('./startup/start-bot.js')).startBot({ env, ctx, db, logger, editors, forms, digests, sync, ...(slackOAuth ? { slackOAuth } : {}) });
 }
 
 main().catch((err: unknown) => {

@@ -1,6 +1,7 @@
 import type { CommandContext } from '../core/commands/command-spec.js';
 import { systemClock } from '../core/time/clock.js';
-import type { Env } from '../env.js';
+import { slackSetup, type Env } from '../env.js';
+import type { SlackOAuthStore } from '../bots/slack/slack-oauth-store.js';
 import { startSlack } from '../bots/slack/start-slack.js';
 import { startDiscord } from '../bots/discord/start-discord.js';
 import type { DigestService } from '../bots/digests/start-digests.js';
@@ -32,13 +33,15 @@ export interface BotParts {
   forms: FormService;
   digests: DigestService;
   sync: { stop(): void };
+  /** slack-oauth: the installation store, when Slack runs the OAuth flow for several workspaces. */
+  slackOAuth?: SlackOAuthStore & { close?(): Promise<void> };
 }
 
 /**
  * Starts Slack and/or Discord, the digest scheduler and /healthz, and stops them in order on SIGTERM. Loaded only
  * when a platform is configured, so the shell never loads Bolt or discord.js.
  */
-export async function startBot({ env, ctx, db, logger, editors, forms, digests, sync }: BotParts): Promise<void> {
+export async function startBot({ env, ctx, db, logger, editors, forms, digests, sync, slackOAuth }: BotParts): Promise<void> {
   // Stopped in this order on SIGTERM: platforms stop taking work, then the scheduler finishes its deliveries.
   const parts: Stoppable[] = [];
   let health: HealthSources | undefined;
@@ -53,11 +56,11 @@ export async function startBot({ env, ctx, db, logger, editors, forms, digests, 
     registerDraftShortcut(app, slackForms);
     registerEditorTools(app, slackEditors);
   };
-  const slackHttp = Boolean(env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN);
+  const slackHttp = Boolean(slackSetup(env) && !env.SLACK_APP_TOKEN);
   const healthz = { path: '/healthz', method: ['GET', 'HEAD'], handler: handleHealthz.bind(null, healthSources) };
   const slackFailure = { ...(slackHttp ? { portVariable: 'PORT' as const, port: env.PORT } : {}), ...listenHost(env), slackAppToken: Boolean(env.SLACK_APP_TOKEN) };
-  const slack = env.SLACK_BOT_TOKEN
-    ? await startSlack(ctx, env, listenHost(env), { extend: extendSlack, claims: forms.claims, ...(slackHttp ? { customRoutes: [healthz] } : {}) }).catch((err: unknown) => {
+  const slack = slackSetup(env)
+    ? await startSlack(ctx, env, listenHost(env), { extend: extendSlack, claims: forms.claims, ...(slackHttp ? { customRoutes: [healthz] } : {}), ...(slackOAuth ? { oauth: slackOAuth } : {}) }).catch((err: unknown) => {
         throw explainStartFailure(err, slackFailure);
       })
     : undefined;
@@ -66,6 +69,7 @@ export async function startBot({ env, ctx, db, logger, editors, forms, digests, 
   if (discord) parts.push({ name: 'discord', stop: () => discord.stop() });
   const scheduled = await digests.start(ctx);
   parts.push({ name: 'editors sync', stop: () => sync.stop() }, { name: 'digest scheduler', stop: () => scheduled.scheduler.stop() });
+  if (slackOAuth?.close) parts.push({ name: 'slack installations', stop: () => slackOAuth.close!() });
   if (!slackHttp && env.HEALTH_PORT !== undefined) {
     const healthPort = env.HEALTH_PORT;
     const server = await startHealthServer(healthSources, { port: healthPort, ...listenHost(env) }).catch((err: unknown) => {
