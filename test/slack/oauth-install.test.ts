@@ -16,7 +16,7 @@ import { parseEnv } from '../../src/env.js';
 import type { DigestScheduler } from '../../src/scheduler/digest-scheduler.js';
 import { UNINSTALLED_REASON } from '../../src/store/pause-team-subscriptions.js';
 import { installSlackChannelHistory } from '../fakes/slack-channel-history.js';
-import { eventCallback, slashCommand } from '../fakes/slack-payloads.js';
+import { appMention, eventCallback, slashCommand } from '../fakes/slack-payloads.js';
 import { RecordingLogger } from '../fakes/slack-recording-logger.js';
 import { SlackRequestDriver } from '../fakes/slack-signing.js';
 import { startFakeSlackWebApi, tokenOf, type FakeSlackWebApi } from '../fakes/slack-web-api.js';
@@ -138,12 +138,26 @@ describe('Slack OAuth: several workspaces in one deployment', () => {
     expect(await opened.store.db.selectFrom('subscriptions').select('channel_id').where('channel_id', '=', 'C0ELSEWHERE').execute()).toEqual([]);
   });
 
+  it('in a shared channel, a guest is answered only when the guest’s own workspace installed the app too', async () => {
+    const mention = (userTeam: string, text: string) => ({
+      ...eventCallback({ ...appMention({ text: `<@U0BOT> ${text}`, user: 'U0GUEST', channel: LOCAL_A.channel }), team: LOCAL_A.teamId, user_team: userTeam }),
+      team_id: LOCAL_A.teamId,
+      authorizations: [{ team_id: LOCAL_A.teamId, user_id: 'U0BOT', is_bot: true, is_enterprise_install: false }],
+    });
+    expect((await driver.event(mention('T0NEVERIN', 'timeline'))).status).toBe(200);
+    await logger.waitFor(/Refusing a request from workspace [A-Z0-9, ]*T0NEVERIN: not an installed workspace/);
+    expect((await driver.event(mention(LOCAL_B.teamId, 'help'))).status).toBe(200);
+    const answer = await fake.waitForCall('chat.postMessage', (c) => c.body.channel === LOCAL_A.channel);
+    expect(tokenOf(answer)).toBe(LOCAL_A.botToken);
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+
   it('each workspace’s digest is posted with its own token', async () => {
     const { reply } = await command(LOCAL_B.teamId, 'digest subscribe 09:00 America/Los_Angeles', LOCAL_B.admin, LOCAL_B.channel);
     expect((await reply()).text).toContain('every day at 09:00');
     clock.set('2023-08-05T16:00:00Z');
     expect(await scheduler.tick()).toMatchObject({ posted: 2, failed: 0 });
-    const posts = fake.callsTo('chat.postMessage');
+    const posts = fake.callsTo('chat.postMessage').filter((c) => c.body.metadata);
     expect(posts.map((c) => [c.body.channel, tokenOf(c)]).sort()).toEqual([
       [LOCAL_A.channel, LOCAL_A.botToken],
       [LOCAL_B.channel, LOCAL_B.botToken],
@@ -163,5 +177,24 @@ describe('Slack OAuth: several workspaces in one deployment', () => {
     const { ack } = await command(LOCAL_B.teamId, 'help', LOCAL_B.admin, LOCAL_B.channel);
     expect(ack).toMatchObject({ text: NOT_INSTALLED_TEXT });
     expect(await oauth.installations.botTokenFor(LOCAL_A.teamId)).toBe(LOCAL_A.botToken);
+  });
+
+  it('tokens_revoked for user tokens only changes nothing; for the bot token it forgets the workspace', async () => {
+    const revoked = (tokens: Record<string, string[]>) => ({
+      ...eventCallback({ type: 'tokens_revoked', tokens, event_ts: '1691150000.000002' }),
+      team_id: LOCAL_A.teamId,
+      authorizations: [{ team_id: LOCAL_A.teamId, user_id: 'U0BOT', is_bot: true, is_enterprise_install: false }],
+    });
+    expect((await driver.event(revoked({ oauth: ['U0INSTALLER'] }))).status).toBe(200);
+    expect((await driver.event(revoked({ bot: ['U0BOT'] }))).status).toBe(200);
+    await logger.waitFor(/Slack workspace T0LOCALA revoked the bot token: installation removed/);
+    // Events are handled in order of arrival here, so the user-token event had finished and removed nothing itself.
+    expect(logger.lines.filter((l) => /installation removed/.test(l.text)).map((l) => l.text)).toEqual([
+      expect.stringContaining('T0LOCALB uninstalled the app'),
+      expect.stringContaining('T0LOCALA revoked the bot token'),
+    ]);
+    expect(await oauth.installations.botTokenFor(LOCAL_A.teamId)).toBeUndefined();
+    const { ack } = await command(LOCAL_A.teamId, 'help', LOCAL_A.admin, LOCAL_A.channel);
+    expect(ack).toMatchObject({ text: NOT_INSTALLED_TEXT });
   });
 });
