@@ -125,6 +125,8 @@ describe('Slack OAuth: several workspaces in one deployment', () => {
     expect((await reply()).text).toContain('every day at 09:00 (America/Los_Angeles)');
     const used = fake.calls.slice(before);
     expect(used.filter((c) => c.method === 'users.info').map(tokenOf)).toEqual([LOCAL_A.botToken]);
+    // The subscribe-time history check reads the channel with the same workspace's token.
+    expect(used.map((c) => c.method)).toContain('conversations.history');
     expect(used.every((c) => tokenOf(c) === LOCAL_A.botToken)).toBe(true);
     const rows = await opened.store.db.selectFrom('subscriptions').select(['channel_id', 'workspace_id']).execute();
     expect(rows).toEqual([{ channel_id: LOCAL_A.channel, workspace_id: LOCAL_A.teamId }]);
