@@ -199,4 +199,10 @@ describe('Slack OAuth: several workspaces in one deployment', () => {
     const { ack } = await command(LOCAL_A.teamId, 'help', LOCAL_A.admin, LOCAL_A.channel);
     expect(ack).toMatchObject({ text: NOT_INSTALLED_TEXT });
   });
+
+  it('never logged a workspace token or the client secret, at debug level, through all of the above', () => {
+    const logged = logger.lines.map((l) => l.text).join('\n');
+    expect(logged).toContain('Stored the Slack installation for team:T0LOCALA');
+    expect(logged).not.toMatch(/xoxb-local|oauth-client-secret|oauth-state-secret/);
+  });
 });

@@ -32,10 +32,24 @@ export function createInstaller(options: SlackOAuthOptions, clientOptions: webAp
     stateSecret: options.stateSecret,
     installationStore: options.installations,
     directInstall: true,
-    clientOptions,
+    // The token exchange's debug lines include its request body, which holds the client secret: never let them out.
+    clientOptions: { ...clientOptions, ...(logging.logger ? { logger: withoutDebug(logging.logger) } : {}) },
     installUrlOptions: { scopes: [...BOT_SCOPES], ...(options.redirectUri ? { redirectUri: options.redirectUri } : {}) },
     ...logging,
   });
+}
+
+/** The same logger with its debug lines dropped. */
+function withoutDebug(logger: Logger): Logger {
+  return {
+    debug: () => undefined,
+    info: (...msg) => logger.info(...msg),
+    warn: (...msg) => logger.warn(...msg),
+    error: (...msg) => logger.error(...msg),
+    setLevel: () => undefined,
+    getLevel: () => logger.getLevel(),
+    setName: () => undefined,
+  };
 }
 
 /** The two GET routes of the install flow, served beside /slack/events. */
