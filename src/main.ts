@@ -4,7 +4,7 @@ import { loadPack } from './core/knowledge/load-pack.js';
 import { PackError } from './core/knowledge/pack-error.js';
 import { systemClock } from './core/time/clock.js';
 import { WGA_2023_PACK_DIR } from './content/packs.js';
-import { parseEnv } from './env.js';
+import { parseEnv, slackSetup } from './env.js';
 import { runShell } from './bots/shell/shell.js';
 import { openDigestService } from './bots/digests/start-digests.js';
 import { openEditorService } from './editors/editor-service.js';
@@ -20,7 +20,7 @@ import { StoredHeldPatches } from './store/held-patch-store.js';
 async function main(): Promise<void> {
   dotenv.config({ quiet: true });
   const env = parseEnv(process.env);
-  const secrets = [env.SLACK_BOT_TOKEN, env.SLACK_APP_TOKEN, env.SLACK_SIGNING_SECRET, env.DISCORD_TOKEN].filter((s): s is string => Boolean(s));
+  const secrets = [env.SLACK_BOT_TOKEN, env.SLACK_APP_TOKEN, env.SLACK_SIGNING_SECRET, env.SLACK_CLIENT_SECRET, env.SLACK_STATE_SECRET, env.DISCORD_TOKEN].filter((s): s is string => Boolean(s));
   const logger = configureLogger({ level: env.LOG_LEVEL, format: env.LOG_FORMAT, secrets });
   // One store for digests and editors' updates (PostgreSQL at DATABASE_URL, else SQLite at DATABASE_PATH); the
   // knowledge is the shipped pack plus the stored updates.
@@ -28,13 +28,16 @@ async function main(): Promise<void> {
   const store = await openStoreForStart({ databaseUrl: env.DATABASE_URL, databasePath: env.DATABASE_PATH }, systemClock());
   // Form memos and held patches live in the store too, for whichever replica the next click reaches.
   const memos = new FormMemoStore(store);
-  const platforms = Boolean(env.SLACK_BOT_TOKEN || env.DISCORD_TOKEN);
+  const slack = slackSetup(env);
+  const platforms = Boolean(slack || env.DISCORD_TOKEN);
   // Imported only when needed: the shell should not load Bolt.
-  if (env.SLACK_BOT_TOKEN) await (await import('./startup/check-slack.js')).checkSlackToken(env.SLACK_BOT_TOKEN, env.SLACK_API_URL);
+  if (slack?.kind === 'token') await (await import('./startup/check-slack.js')).checkSlackToken(slack.botToken, env.SLACK_API_URL);
+  // slack-oauth: several workspaces keep their installations in the store (the same database as everything else).
+  const slackOAuth = slack?.kind === 'oauth' ? await (await import('./startup/open-slack-oauth.js')).openSlackOAuth(store) : undefined;
   if (env.DISCORD_TOKEN) await checkDiscordToken(env.DISCORD_TOKEN, env.DISCORD_API_URL);
   const editors = openEditorService(store, { pack });
   // Digests: the /strike digest command needs the database from the start; the scheduler starts with the bots.
-  const digests = await openDigestService(env, { store, wrapChannel: editors.wrapChannel, scheduler: { corrections: editors.corrections } });
+  const digests = await openDigestService(env, { store, wrapChannel: editors.wrapChannel, scheduler: { corrections: editors.corrections }, ...(slackOAuth ? { slackInstallations: slackOAuth.installations } : {}) });
   editors.useChannels(digests.channels);
   const forms = openFormService(store, editors, new StoredHeldPatches(memos));
   const ctx = contextFromPack(pack, { extensions: [digests.command, ...editors.commands, ...forms.commands] });
@@ -45,7 +48,7 @@ async function main(): Promise<void> {
     return;
   }
 
-  await (await import('./startup/start-bot.js')).startBot({ env, ctx, store, logger, editors, forms, digests, sync });
+  await (await import('./startup/start-bot.js')).startBot({ env, ctx, store, logger, editors, forms, digests, sync, ...(slackOAuth ? { slackOAuth } : {}) });
 }
 
 main().catch((err: unknown) => {

@@ -1,6 +1,7 @@
 import type { CommandContext } from '../core/commands/command-spec.js';
 import { systemClock } from '../core/time/clock.js';
-import type { Env } from '../env.js';
+import { slackSetup, type Env } from '../env.js';
+import type { SlackOAuthStore } from '../bots/slack/slack-oauth-store.js';
 import { startSlack } from '../bots/slack/start-slack.js';
 import { startDiscord } from '../bots/discord/start-discord.js';
 import type { DigestService } from '../bots/digests/start-digests.js';
@@ -36,13 +37,15 @@ export interface BotParts {
   forms: FormService;
   digests: DigestService;
   sync: { stop(): void };
+  /** slack-oauth: the installation store, when Slack runs the OAuth flow for several workspaces. */
+  slackOAuth?: SlackOAuthStore & { close?(): Promise<void> };
 }
 
 /**
  * Starts Slack and/or Discord, the digest scheduler and /healthz, and stops them in order on SIGTERM. Loaded only
  * when a platform is configured, so the shell never loads Bolt or discord.js.
  */
-export async function startBot({ env, ctx, store, logger, editors, forms, digests, sync }: BotParts): Promise<void> {
+export async function startBot({ env, ctx, store, logger, editors, forms, digests, sync, slackOAuth }: BotParts): Promise<void> {
   // Stopped in this order on SIGTERM: platforms stop taking work, then the scheduler finishes its deliveries.
   const parts: Stoppable[] = [];
   let health: HealthSources | undefined;
@@ -60,7 +63,7 @@ export async function startBot({ env, ctx, store, logger, editors, forms, digest
     registerHomeEditorForms(app, slackHome);
     registerEditorTools(app, slackEditors);
   };
-  const slackHttp = Boolean(env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN);
+  const slackHttp = Boolean(slackSetup(env) && !env.SLACK_APP_TOKEN);
   const healthz = { path: '/healthz', method: ['GET', 'HEAD'], handler: handleHealthz.bind(null, healthSources) };
   // Discord's interactions endpoint shares the Slack port; Slack starts first, so the route finds its handler late.
   let discordInteractions: RequestListener | undefined;
@@ -71,8 +74,8 @@ export async function startBot({ env, ctx, store, logger, editors, forms, digest
   };
   const slackRoutes = [healthz, ...(env.DISCORD_PUBLIC_KEY ? [interactionsRoute] : [])];
   const slackFailure = { ...(slackHttp ? { portVariable: 'PORT' as const, port: env.PORT } : {}), ...listenHost(env), slackAppToken: Boolean(env.SLACK_APP_TOKEN) };
-  const slack = env.SLACK_BOT_TOKEN
-    ? await startSlack(ctx, env, listenHost(env), { extend: extendSlack, homeSection: homeEditorSection(slackHome), claims: forms.claims, ...(slackHttp ? { customRoutes: slackRoutes } : {}) }).catch((err: unknown) => {
+  const slack = slackSetup(env)
+    ? await startSlack(ctx, env, listenHost(env), { extend: extendSlack, homeSection: homeEditorSection(slackHome), claims: forms.claims, ...(slackHttp ? { customRoutes: slackRoutes } : {}), ...(slackOAuth ? { oauth: slackOAuth } : {}) }).catch((err: unknown) => {
         throw explainStartFailure(err, slackFailure);
       })
     : undefined;

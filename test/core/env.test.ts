@@ -31,7 +31,7 @@ describe('environment', () => {
   });
 
   it('refuses id lists of the wrong shape, or set but empty, in one line naming the expected form', () => {
-    expect(() => parseEnv({ EDITORS_SLACK: 'bob' })).toThrow(/^Configuration problem: EDITORS_SLACK: must be Slack user ids \(U012AB3CD\) or user group ids \(S012AB3CD\), separated by commas\. See/);
+    expect(() => parseEnv({ EDITORS_SLACK: 'bob' })).toThrow(/^Configuration problem: EDITORS_SLACK: must be Slack user ids \(U012AB3CD\) or user group ids \(S012AB3CD\), each optionally prefixed by its team \(T012AB3CD:U012AB3CD\), separated by commas\. See/);
     expect(() => parseEnv({ STRIKEWIRE_ADMINS: ';;' })).toThrow(/STRIKEWIRE_ADMINS: must be Slack user ids such as U012AB3CD/);
     expect(() => parseEnv({ STRIKEWIRE_ADMINS: ' , ' })).toThrow(/STRIKEWIRE_ADMINS/);
     expect(() => parseEnv({ EDITORS_DISCORD: 'moderators' })).toThrow(/EDITORS_DISCORD: must be numeric Discord/);

@@ -15,6 +15,9 @@ import { waitForEvent } from './wait-for-event.js';
  *
  * Web API calls arrive as POST /api/<method>; bodies are parsed from form encoding (nested JSON strings such as
  * `blocks` are parsed too) or JSON. Every call is recorded, failed ones included. Unknown methods answer {ok:true}.
+ *
+ * Several workspaces: addWorkspace({ teamId, botToken, code }) makes oauth.v2.access exchange `code` for that team's
+ * bot token (as after "Add to Slack"), and auth.test answer with the team of whichever token the call carries.
  */
 
 /** One Web API call as the fake received it. */
@@ -61,6 +64,8 @@ export interface FakeSlackWebApi {
   answerAfter(method: string, ms: number): void;
   /** Fields users.info returns for one user (e.g. { is_admin: true }). */
   setUser(id: string, fields: Record<string, unknown>): void;
+  /** A workspace the OAuth exchange can install into; auth.test then recognises its token. */
+  addWorkspace(workspace: FakeWorkspace): void;
   /** Where apps.connections.open sends Socket Mode clients. */
   setSocketUrl(url: string): void;
   /** Resolves with find()'s first defined result, re-checked on every recorded request; rejects after timeoutMs. */
@@ -77,6 +82,23 @@ export interface FakeIdentity {
   teamId: string;
   botUserId: string;
   botId: string;
+}
+
+/** A workspace for the OAuth flow: the code the browser brings back is exchanged for its bot token. */
+export interface FakeWorkspace {
+  teamId: string;
+  botToken: string;
+  /** The one-time code oauth.v2.access accepts for this workspace. */
+  code: string;
+  botUserId?: string;
+  botId?: string;
+}
+
+/** The bearer token a recorded call carried, for checking which workspace's token a post used. */
+export function tokenOf(call: { headers: IncomingHttpHeaders; body: Record<string, unknown> }): string | undefined {
+  const header = call.headers.authorization;
+  if (typeof header === 'string' && header.startsWith('Bearer ')) return header.slice('Bearer '.length);
+  return typeof call.body.token === 'string' ? call.body.token : undefined;
 }
 
 export const DEFAULT_IDENTITY: FakeIdentity = { teamId: 'T0STRIKE', botUserId: 'U0BOT', botId: 'B0BOT' };
@@ -111,6 +133,11 @@ export async function startFakeSlackWebApi(identity: FakeIdentity = DEFAULT_IDEN
   const responses: ResponseUrlPost[] = [];
   const failures = new Map<string, { failure: ScriptedFailure; left: number }>();
   const users = new Map<string, Record<string, unknown>>();
+  const workspaces: FakeWorkspace[] = [];
+  const identityOf = (call: SlackApiCall): FakeIdentity => {
+    const ws = workspaces.find((w) => w.botToken === tokenOf(call));
+    return ws ? { teamId: ws.teamId, botUserId: ws.botUserId ?? 'U0BOT', botId: ws.botId ?? 'B0BOT' } : identity;
+  };
   const events = new EventEmitter();
   events.setMaxListeners(0);
   let socketUrl: string | undefined;
@@ -118,7 +145,25 @@ export async function startFakeSlackWebApi(identity: FakeIdentity = DEFAULT_IDEN
   const nextTs = () => `1691150000.${String(++tsCounter).padStart(6, '0')}`;
 
   const defaults: Record<string, MethodResult> = {
-    'auth.test': { url: 'https://strikewire-test.slack.com/', team: 'Strike Test', user: 'strikewire', team_id: identity.teamId, user_id: identity.botUserId, bot_id: identity.botId },
+    'auth.test': (c) => {
+      const who = identityOf(c);
+      return { url: 'https://strikewire-test.slack.com/', team: 'Strike Test', user: 'strikewire', team_id: who.teamId, user_id: who.botUserId, bot_id: who.botId };
+    },
+    'oauth.v2.access': (c) => {
+      const ws = workspaces.find((w) => w.code === c.body.code);
+      if (!ws) return { ok: false, error: 'invalid_code' };
+      return {
+        app_id: 'A0STRIKE',
+        authed_user: { id: 'U0INSTALLER' },
+        scope: 'commands,chat:write,channels:history',
+        token_type: 'bot',
+        access_token: ws.botToken,
+        bot_user_id: ws.botUserId ?? 'U0BOT',
+        team: { id: ws.teamId, name: `Workspace ${ws.teamId}` },
+        enterprise: null,
+        is_enterprise_install: false,
+      };
+    },
     'chat.postMessage': (c) => ({ channel: c.body.channel, ts: nextTs(), message: { text: c.body.text, blocks: c.body.blocks } }),
     'chat.postEphemeral': () => ({ message_ts: nextTs() }),
     'chat.update': (c) => ({ channel: c.body.channel, ts: c.body.ts, text: c.body.text }),
@@ -208,6 +253,7 @@ export async function startFakeSlackWebApi(identity: FakeIdentity = DEFAULT_IDEN
     respondWith: (method, result) => void overrides.set(method, result),
     answerAfter: (method, ms) => void latency.set(method, ms),
     setUser: (id, fields) => void users.set(id, fields),
+    addWorkspace: (workspace) => void workspaces.push(workspace),
     setSocketUrl: (url) => {
       socketUrl = url;
     },

@@ -30,7 +30,7 @@ describe('slack/manifest.yml', () => {
 
   it('subscribes to exactly the events the app listens to', () => {
     expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual([...BOT_EVENTS].sort());
-    const listeners = sourceOf('handle-messages.ts') + sourceOf('handle-app-home.ts');
+    const listeners = sourceOf('handle-messages.ts') + sourceOf('handle-app-home.ts') + sourceOf('handle-uninstall.ts');
     for (const event of BOT_EVENTS) expect(listeners).toContain(`app.event('${event.split('.')[0]}'`);
   });
 

@@ -13,6 +13,7 @@ import { openStore, type Store } from '../../store/open-store.js';
 import { SubscriptionStore } from '../../store/subscription-store.js';
 import { componentLog } from '../../log/logger.js';
 import { slackHistoryProblem } from '../slack/digest-history-check.js';
+import type { SlackInstallationStore } from '../../store/slack-installation-store.js';
 
 /** The digest feature as main.ts uses it: the /strike digest command, then a scheduler once the bots run. */
 export interface DigestService {
@@ -40,6 +41,8 @@ export interface DigestServiceOptions {
   busyRetry?: BusyRetryPolicy;
   /** Wraps each poster the scheduler posts through (the editors record which updates each digest carried). */
   wrapChannel?: (channel: DigestChannel) => DigestChannel;
+  /** Slack OAuth mode (several workspaces): each digest is posted with its subscription's workspace token from here. */
+  slackInstallations?: SlackInstallationStore;
 }
 
 /**
@@ -52,12 +55,15 @@ export async function openDigestService(env: Env, options: DigestServiceOptions 
   const store = options.store ?? (await openStore({ databaseUrl: env.DATABASE_URL, databasePath: env.DATABASE_PATH }));
   const subscriptions = new SubscriptionStore(store);
   const deliveries = new DeliveryStore(store);
-  const slack = env.SLACK_BOT_TOKEN ? await import('../slack/digest-poster.js') : undefined;
+  // slack-oauth: with OAuth there is no one token; the poster looks up each subscription's workspace token instead.
+  const slackInstallations = options.slackInstallations;
+  const slack = env.SLACK_BOT_TOKEN || slackInstallations ? await import('../slack/digest-poster.js') : undefined;
+  const teamClients = slackInstallations ? (await import('../slack/digest-team-clients.js')).teamDigestClients(slackInstallations, env.SLACK_API_URL ? { apiUrl: env.SLACK_API_URL } : {}) : undefined;
   const discord = env.DISCORD_TOKEN ? await import('../discord/digest-poster.js') : undefined;
   const slackClient = slack && env.SLACK_BOT_TOKEN ? slack.createSlackDigestClient({ botToken: env.SLACK_BOT_TOKEN, ...(env.SLACK_API_URL ? { apiUrl: env.SLACK_API_URL } : {}) }) : undefined;
   const discordRest = discord && env.DISCORD_TOKEN ? discord.createDiscordDigestRest({ token: env.DISCORD_TOKEN, ...(env.DISCORD_API_URL ? { apiUrl: env.DISCORD_API_URL } : {}) }) : undefined;
   const channels = options.channels ?? {
-    ...(slack && slackClient ? { slack: slack.createSlackDigestChannel(slackClient) } : {}),
+    ...(slack && (slackClient ?? teamClients) ? { slack: slack.createSlackDigestChannel((slackClient ?? teamClients)!) } : {}),
     ...(discord && discordRest ? { discord: discord.createDiscordDigestChannel(discordRest) } : {}),
   };
   const log = options.log ?? componentLog('digests');
@@ -66,6 +72,7 @@ export async function openDigestService(env: Env, options: DigestServiceOptions 
   let slackTeam: Promise<string | undefined> | undefined;
   const workspaceOf = async (origin: Origin): Promise<string | undefined> => {
     try {
+      if (origin.platform === 'slack' && teamClients) return origin.workspaceId; // slack-oauth: the request's own team
       if (origin.platform === 'slack' && slackClient) return await (slackTeam ??= slackClient.auth.test().then((r) => r.team_id));
       if (origin.platform === 'discord' && discordRest && origin.channelId) {
         return ((await discordRest.get(discord!.channelRoute(origin.channelId))) as { guild_id?: string }).guild_id;
@@ -77,7 +84,13 @@ export async function openDigestService(env: Env, options: DigestServiceOptions 
     return undefined;
   };
 
-  const historyProblem = async (origin: Origin) => (origin.platform === 'slack' && slackClient && origin.channelId ? slackHistoryProblem(slackClient, origin.channelId, log) : undefined);
+  // slack-oauth: the check reads the channel with its own workspace's token; a workspace without one is not checked.
+  const historyClient = async (origin: Origin) =>
+    slackClient ?? (teamClients && origin.workspaceId && origin.channelId ? await teamClients({ platform: 'slack', channelId: origin.channelId, workspaceId: origin.workspaceId }).catch(() => undefined) : undefined);
+  const historyProblem = async (origin: Origin) => {
+    const client = origin.platform === 'slack' && origin.channelId ? await historyClient(origin) : undefined;
+    return client && origin.channelId ? slackHistoryProblem(client, origin.channelId, log) : undefined;
+  };
   const command = createDigestCommand({ subscriptions: new DigestSubscriptions(subscriptions, deliveries, clock, options.busyRetry), defaultTimeZone: env.DIGEST_TZ, workspaceOf, historyProblem });
   return {
     command,

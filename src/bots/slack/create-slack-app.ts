@@ -9,7 +9,9 @@ import { registerSlashCommand } from './handle-command.js';
 import { registerMessageHandlers } from './handle-messages.js';
 import { registerShareButton } from './handle-share.js';
 import { guardSlackRequests, MAX_BODY_BYTES } from './request-guard.js';
-import { refuseOtherWorkspaces, type InstalledWorkspace } from './workspace-check.js';
+import { anyInstalledTeam, onlyInstalledTeam, refuseOtherWorkspaces, type InstalledWorkspace } from './workspace-check.js';
+import { registerUninstall } from './handle-uninstall.js';
+import { authorizeFromStore, createInstaller, installRoutes, type SlackOAuthOptions } from './slack-oauth.js';
 import type { SlackDeps } from './slack-deps.js';
 import type { HomeSection } from './home-section.js';
 import { retrying } from '../../store/busy-retry.js';
@@ -20,8 +22,10 @@ export const WEB_API_TIMEOUT_MS = 15_000;
 
 /** How to run the Slack app; startSlack fills it from the environment, tests from their fakes. */
 export interface SlackAppOptions {
-  /** Bot token (xoxb-…). */
-  botToken: string;
+  /** Bot token (xoxb-…) of the one workspace this app serves; set this or `oauth`. */
+  botToken?: string;
+  /** Bolt's OAuth install flow, for several workspaces, each with its token in the installation store (HTTP mode). */
+  oauth?: SlackOAuthOptions;
   /** Verifies every HTTP request; required unless appToken is set. */
   signingSecret?: string;
   /** App-level token (xapp-…): when set the app uses Socket Mode and needs no public URL. */
@@ -70,6 +74,8 @@ export function createSlackApp(ctx: CommandContext, options: SlackAppOptions): S
   if (!socket && !options.signingSecret) {
     throw new Error('Slack HTTP mode needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN to use Socket Mode).');
   }
+  if (Boolean(options.botToken) === Boolean(options.oauth)) throw new Error('Slack needs either SLACK_BOT_TOKEN (one workspace) or the OAuth settings (several), not both or neither.');
+  if (options.oauth && socket) throw new Error('The Slack OAuth install flow runs in HTTP mode only: unset SLACK_APP_TOKEN.');
   const clientOptions: webApi.WebClientOptions = {
     retryConfig: options.retryConfig ?? webApi.retryPolicies.fiveRetriesInFiveMinutes,
     timeout: WEB_API_TIMEOUT_MS,
@@ -86,12 +92,15 @@ export function createSlackApp(ctx: CommandContext, options: SlackAppOptions): S
         installerOptions: { clientOptions: { ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}), timeout: WEB_API_TIMEOUT_MS } },
       })
     : undefined;
+  // OAuth: the install routes are served beside /slack/events, and authorize reads each workspace's token from the store.
+  const installer = options.oauth ? createInstaller(options.oauth, clientOptions, logging) : undefined;
+  const customRoutes = [...(options.customRoutes ?? []), ...(installer && options.oauth ? installRoutes(installer, options.oauth, options.logger) : [])];
   const http = receiver
     ? undefined
-    : new HTTPReceiver({ signingSecret: options.signingSecret ?? '', bodyLimit: MAX_BODY_BYTES, ...(options.customRoutes ? { customRoutes: options.customRoutes } : {}), ...logging });
+    : new HTTPReceiver({ signingSecret: options.signingSecret ?? '', bodyLimit: MAX_BODY_BYTES, ...(customRoutes.length > 0 ? { customRoutes } : {}), ...logging });
   if (http) http.requestListener = guardSlackRequests(http.requestListener, options.verifyNowMs ? { nowMs: options.verifyNowMs } : {});
   const app = new App({
-    token: options.botToken,
+    ...(options.oauth ? { authorize: authorizeFromStore(options.oauth.installations) } : { token: options.botToken }),
     receiver: receiver ?? http,
     clientOptions,
     ...logging,
@@ -106,7 +115,8 @@ export function createSlackApp(ctx: CommandContext, options: SlackAppOptions): S
   const claims = options.claims ? retrying(options.claims) : undefined;
   const deps: SlackDeps = { ctx, admins: options.admins ?? [], ...(claims ? { claims } : {}), ...(options.homeSection ? { homeSection: options.homeSection } : {}) };
   const installed: InstalledWorkspace = {};
-  app.use(refuseOtherWorkspaces(installed));
+  const oauth = options.oauth;
+  app.use(refuseOtherWorkspaces(oauth ? anyInstalledTeam(async (teamId) => (await oauth.installations.botTokenFor(teamId)) !== undefined) : onlyInstalledTeam(installed)));
   app.use(dropRetriedEvents(createEventDedupe(options.clock ? { clock: options.clock } : {})));
   if (options.claims) app.use(dropReplayedCommands(options.claims, ctx.clock));
   options.extend?.(app);
@@ -114,14 +124,16 @@ export function createSlackApp(ctx: CommandContext, options: SlackAppOptions): S
   registerShareButton(app, deps);
   registerMessageHandlers(app, deps);
   registerAppHome(app, deps);
+  if (oauth) registerUninstall(app, oauth);
 
   return {
     app,
     mode: socket ? 'socket' : 'http',
     async start(listen) {
       await app.init();
-      // The one workspace this token belongs to; requests from any other team are refused.
-      installed.teamId = (await app.client.auth.test()).team_id;
+      // The one workspace this token belongs to; requests from any other team are refused. (OAuth: each request's
+      // workspace is checked against the installation store instead.)
+      if (!oauth) installed.teamId = (await app.client.auth.test()).team_id;
       if (socket) {
         await app.start();
         connected = true;

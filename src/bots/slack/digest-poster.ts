@@ -66,11 +66,14 @@ interface HistoryMessage {
 /**
  * Posts digests with chat.postMessage, rendered by the same Block Kit renderer as every reply. Each post carries
  * message metadata with its delivery key, which conversations.history returns with include_all_metadata: that is
- * how a digest posted just before a crash is found instead of posted twice.
+ * how a digest posted just before a crash is found instead of posted twice. Takes one client (SLACK_BOT_TOKEN), or
+ * a look-up of the client for each target's workspace (OAuth, digest-team-clients.ts).
  */
-export function createSlackDigestChannel(client: webApi.WebClient): DigestChannel {
+export function createSlackDigestChannel(clients: webApi.WebClient | ((target: DigestTarget) => Promise<webApi.WebClient>)): DigestChannel {
+  const clientFor = typeof clients === 'function' ? clients : async () => clients;
   return {
     async post(target: DigestTarget, digest: Reply, key: DeliveryKey) {
+      const client = await clientFor(target);
       const message = renderBlockKit(digest);
       const result = await call(() =>
         client.chat.postMessage({
@@ -86,6 +89,7 @@ export function createSlackDigestChannel(client: webApi.WebClient): DigestChanne
     },
 
     async findPosted(target: DigestTarget, key: DeliveryKey, since: Date) {
+      const client = await clientFor(target);
       let cursor: string | undefined;
       for (let page = 0; page < HISTORY_PAGES; page++) {
         const result = await call(() =>
@@ -107,6 +111,7 @@ export function createSlackDigestChannel(client: webApi.WebClient): DigestChanne
     },
 
     async edit(target: DigestTarget, messageIds: readonly string[], digest: Reply) {
+      const client = await clientFor(target);
       const message = renderBlockKit(digest);
       for (const ts of messageIds) await call(() => client.chat.update({ channel: target.channelId, ts, text: message.text, blocks: message.blocks }));
     },

@@ -31,12 +31,12 @@ export function commandResponse(reply: Reply, commandText: string): RespondArgum
 
 /** /strike <anything>: acknowledge at once, then answer through the response_url. */
 export function registerSlashCommand(app: App, deps: SlackDeps): void {
-  app.command(SLASH_COMMAND, async ({ command, ack, respond, client, logger }) => {
+  app.command(SLASH_COMMAND, async ({ command, ack, respond, client, logger, context }) => {
     // Slack gives three seconds; the answer may take longer, so the empty ack goes first.
     await ack();
     await afterAck();
     const text = readSlashText(command.text);
-    const origin = slackOrigin({ client, userId: command.user_id, channelId: command.channel_id, admins: deps.admins, logger });
+    const origin = slackOrigin({ client, userId: command.user_id, channelId: command.channel_id, teamId: context.teamId ?? command.team_id, admins: deps.admins, logger });
     const reply = await answerText(deps.ctx, text, origin, logger);
     try {
       await respond(commandResponse(reply, text));

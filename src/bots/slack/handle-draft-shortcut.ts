@@ -20,9 +20,9 @@ export const MAX_DRAFT_SOURCE_CHARS = 20_000;
  */
 export function registerDraftShortcut(app: App, deps: SlackFormDeps): void {
   const { ctx, desk } = deps;
-  app.shortcut({ callback_id: DRAFT_SHORTCUT_ID, type: 'message_action' }, async ({ ack, shortcut, client, logger, respond }) => {
+  app.shortcut({ callback_id: DRAFT_SHORTCUT_ID, type: 'message_action' }, async ({ ack, shortcut, client, logger, respond, context }) => {
     await ack();
-    const who: Who = { client, userId: shortcut.user.id, channelId: shortcut.channel.id, logger };
+    const who: Who = { client, userId: shortcut.user.id, channelId: shortcut.channel.id, teamId: context.teamId, logger };
     const reply = (r: Reply) => respondPrivately(respond, r, logger);
     const refusal = await desk.authorize(ctx, editorOrigin(deps, who), 'form draft from message');
     if (refusal) return reply(refusal);

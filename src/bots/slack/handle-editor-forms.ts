@@ -62,7 +62,7 @@ export function registerEditorForms(app: App, deps: SlackFormDeps): void {
     if (!isFormRequest(word, rest.join(' ')) || !body.user_id) return args.next();
     const { ack, respond } = args as unknown as AllMiddlewareArgs & { ack: () => Promise<void>; respond: RespondFn };
     await ack();
-    const who: Who = { client: args.client, userId: body.user_id, ...(body.channel_id ? { channelId: body.channel_id } : {}), logger: args.logger };
+    const who: Who = { client: args.client, userId: body.user_id, ...(body.channel_id ? { channelId: body.channel_id } : {}), teamId: args.context.teamId, logger: args.logger };
     const reply = (r: Reply) => respondPrivately(respond, r, args.logger);
     const request = formRequest(word.toLowerCase(), rest.join(' '), ctx);
     const refusal = await desk.authorize(ctx, editorOrigin(deps, who), `form ${request.ok ? request.form.name : word}`);
@@ -79,13 +79,13 @@ export function registerEditorForms(app: App, deps: SlackFormDeps): void {
   };
   const busy = () => ({ response_action: 'update', view: formResultView(noteReply(ctx, 'Already received', 'This form was already submitted and is being saved. See /strike log.')) });
 
-  app.view(FORM_VIEW_ID, async ({ ack, body, view, client, logger }) => {
+  app.view(FORM_VIEW_ID, async ({ ack, body, view, client, logger, context }) => {
     const meta = readFormViewMeta(view.private_metadata);
     if (!meta) return ack({ response_action: 'update', view: formResultView(noteReply(ctx, 'This form has expired', 'Please open it again.')) } as never);
     const form = FORMS[meta.form];
     const fields = form.fields(formContext(ctx));
     const values = readFormValues(view.state.values, fields);
-    const who: Who = { client, userId: body.user.id, ...(meta.channelId ? { channelId: meta.channelId } : {}), logger };
+    const who: Who = { client, userId: body.user.id, ...(meta.channelId ? { channelId: meta.channelId } : {}), teamId: context.teamId, logger };
     const key = `form:${view.id}:${createHash('sha256').update(JSON.stringify([body.user.id, view.private_metadata, values])).digest('hex').slice(0, 32)}`;
     const once = await claimOnce(deps.claims, 'slack', key, ctx.clock(), async () => {
       const outcome = await submitForm(desk, ctx, form, values, editorOrigin(deps, who), meta.evidence ?? []);
@@ -95,9 +95,9 @@ export function registerEditorForms(app: App, deps: SlackFormDeps): void {
     await ack((once.result ? JSON.parse(once.result) : busy()) as never);
   });
 
-  app.view(FORM_CONFIRM_ID, async ({ ack, body, view, client, logger }) => {
+  app.view(FORM_CONFIRM_ID, async ({ ack, body, view, client, logger, context }) => {
     const meta = readFormViewMeta(view.private_metadata);
-    const who: Who = { client, userId: body.user.id, ...(meta?.channelId ? { channelId: meta.channelId } : {}), logger };
+    const who: Who = { client, userId: body.user.id, ...(meta?.channelId ? { channelId: meta.channelId } : {}), teamId: context.teamId, logger };
     const key = `confirm:${view.id}:${meta?.pendingId ?? ''}`;
     const once = await claimOnce(deps.claims, 'slack', key, ctx.clock(), async () => {
       const outcome = await desk.confirmPatch(ctx, meta?.pendingId ?? '', editorOrigin(deps, who));

@@ -36,13 +36,15 @@ export interface Who {
   client: webApi.WebClient;
   userId: string;
   channelId?: string;
+  /** The request's team, which scopes team-prefixed EDITORS_SLACK entries. */
+  teamId?: string | undefined;
   logger: Logger;
 }
 
 /** The origin of an editor's request, with the lazy EDITORS_SLACK check. */
 export function editorOrigin(deps: Pick<SlackEditorDeps, 'editorCheck' | 'admins'>, who: Who): Origin {
   return {
-    ...slackOrigin({ client: who.client, userId: who.userId, ...(who.channelId ? { channelId: who.channelId } : {}), admins: deps.admins, logger: who.logger }),
+    ...slackOrigin({ client: who.client, userId: who.userId, ...(who.channelId ? { channelId: who.channelId } : {}), teamId: who.teamId, admins: deps.admins, logger: who.logger }),
     isEditor: deps.editorCheck.forUser(who),
   };
 }
@@ -82,7 +84,7 @@ export function registerEditorTools(app: App, deps: SlackEditorDeps): void {
     if (!parsed || parsed.kind !== 'command' || !isEditorCommand || !body.user_id) return args.next();
     const { ack, respond } = args as unknown as AllMiddlewareArgs & { ack: () => Promise<void>; respond: RespondFn };
     await ack();
-    const who: Who = { client: args.client, userId: body.user_id, ...(body.channel_id ? { channelId: body.channel_id } : {}), logger: args.logger };
+    const who: Who = { client: args.client, userId: body.user_id, ...(body.channel_id ? { channelId: body.channel_id } : {}), teamId: args.context.teamId, logger: args.logger };
     const origin = editorOrigin(deps, who);
     const correct = parsed.name === 'correct' ? parseCorrectArgs(parsed.args) : undefined;
     if (parsed.name !== 'update' && correct?.action !== 'amend') return respondPrivately(respond, await withStorageReply(ctx, () => runParsed(ctx, parsed, origin)), args.logger);
@@ -145,21 +147,21 @@ export function registerEditorTools(app: App, deps: SlackEditorDeps): void {
     await afterAck(done.outcome, done.who);
   };
 
-  app.view(UPDATE_FORM_ID, async ({ ack, body, view, client, logger }) =>
+  app.view(UPDATE_FORM_ID, async ({ ack, body, view, client, logger, context }) =>
     answerOnce(viewOnce(claims, view, ctx.clock), ack as (response?: object) => Promise<void>, async () => {
       const meta = readFormMeta(view.private_metadata);
       const { raw, reason } = readUpdateForm(view.state.values);
-      const who = { client, userId: body.user.id, ...(meta.channelId ? { channelId: meta.channelId } : {}), logger, viewId: view.id };
+      const who = { client, userId: body.user.id, ...(meta.channelId ? { channelId: meta.channelId } : {}), teamId: context.teamId, logger, viewId: view.id };
       const amends = meta.amends ? { id: meta.amends.id, reason: reason ?? '' } : undefined;
       const outcome = await desk.submit(ctx, raw, editorOrigin(deps, who), { ...(amends ? { amends } : {}), publishInBackground: true });
       return { outcome, meta, who };
     }),
   );
 
-  app.view(UPDATE_CONFIRM_ID, async ({ ack, body, view, client, logger }) =>
+  app.view(UPDATE_CONFIRM_ID, async ({ ack, body, view, client, logger, context }) =>
     answerOnce(viewOnce(claims, view, ctx.clock), ack as (response?: object) => Promise<void>, async () => {
       const meta = readFormMeta(view.private_metadata);
-      const who = { client, userId: body.user.id, ...(meta.channelId ? { channelId: meta.channelId } : {}), logger, viewId: view.id };
+      const who = { client, userId: body.user.id, ...(meta.channelId ? { channelId: meta.channelId } : {}), teamId: context.teamId, logger, viewId: view.id };
       const outcome = await desk.confirm(ctx, meta.pendingId ?? '', editorOrigin(deps, who), { publishInBackground: true });
       // An expired confirmation has no inputs to show errors under: show it as the result.
       return { outcome: outcome.kind === 'invalid' ? { ...outcome, kind: 'refused' as const } : outcome, meta, who };

@@ -9,6 +9,7 @@ import { MessageEventSchema } from './slack-payloads.js';
 interface ThreadAnswerInput {
   raw: unknown;
   botUserId: string | undefined;
+  teamId: string | undefined;
   client: webApi.WebClient;
   logger: Logger;
 }
@@ -37,7 +38,7 @@ async function answerInThread(deps: SlackDeps, input: ThreadAnswerInput): Promis
     return;
   }
   const text = readMessageText(event.text, input.botUserId);
-  const origin = slackOrigin({ client: input.client, userId: event.user!, channelId: event.channel, admins: deps.admins, logger });
+  const origin = slackOrigin({ client: input.client, userId: event.user!, channelId: event.channel, teamId: input.teamId, admins: deps.admins, logger });
   const reply = await answerText(deps.ctx, text, origin, logger);
   const message = renderBlockKit(reply);
   await input.client.chat.postMessage({
@@ -53,11 +54,11 @@ async function answerInThread(deps: SlackDeps, input: ThreadAnswerInput): Promis
 /** @strikewire in a channel, and direct messages to the app: both answered in a thread. */
 export function registerMessageHandlers(app: App, deps: SlackDeps): void {
   app.event('app_mention', async ({ event, context, client, logger }) => {
-    await answerInThread(deps, { raw: event, botUserId: context.botUserId, client, logger });
+    await answerInThread(deps, { raw: event, botUserId: context.botUserId, teamId: context.teamId, client, logger });
   });
   app.event('message', async ({ event, context, client, logger }) => {
     // message.im is the only message subscription; the check keeps channel chatter out if more are added.
     if (!('channel_type' in event) || event.channel_type !== 'im') return;
-    await answerInThread(deps, { raw: event, botUserId: context.botUserId, client, logger });
+    await answerInThread(deps, { raw: event, botUserId: context.botUserId, teamId: context.teamId, client, logger });
   });
 }

@@ -6,6 +6,8 @@ export interface SlackOriginInput {
   client: webApi.WebClient;
   userId: string;
   channelId?: string;
+  /** The request's team (Bolt's context.teamId). */
+  teamId?: string | undefined;
   /** User ids from STRIKEWIRE_ADMINS: they may manage channels even when not workspace admins. */
   admins: readonly string[];
   logger: Logger;
@@ -33,6 +35,7 @@ export function slackOrigin(input: SlackOriginInput): Origin {
     platform: 'slack',
     userId: input.userId,
     ...(input.channelId ? { channelId: input.channelId } : {}),
+    ...(input.teamId ? { workspaceId: input.teamId } : {}),
     canManageChannel: () => (decision ??= resolve()),
   };
 }

@@ -3,8 +3,8 @@
 /** The slash command the app answers. */
 export const SLASH_COMMAND = '/strike';
 
-/** Bot events the app subscribes to, each with a listener in create-slack-app.ts. */
-export const BOT_EVENTS = ['app_home_opened', 'app_mention', 'message.im'] as const;
+/** Bot events the app subscribes to, each with a listener (app_uninstalled and tokens_revoked: OAuth mode's). */
+export const BOT_EVENTS = ['app_home_opened', 'app_mention', 'app_uninstalled', 'message.im', 'tokens_revoked'] as const;
 
 /** Bot token scopes, each for a call or event the app makes or receives. */
 export const BOT_SCOPES = [

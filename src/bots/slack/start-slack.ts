@@ -1,6 +1,7 @@
 import { LogLevel, type App, type CustomRoute } from '@slack/bolt';
 import type { CommandContext } from '../../core/commands/command-spec.js';
-import type { Env } from '../../env.js';
+import { slackSetup, type Env } from '../../env.js';
+import type { SlackOAuthStore } from './slack-oauth-store.js';
 import type { InteractionClaims } from '../../store/interaction-claims.js';
 import { createSlackApp } from './create-slack-app.js';
 import type { HomeSection } from './home-section.js';
@@ -24,6 +25,8 @@ export interface StartSlackOptions {
   claims?: InteractionClaims;
   /** Blocks at the top of a user's Home tab (the editors' section). */
   homeSection?: HomeSection;
+  /** OAuth mode: the installation store and uninstall hook in the database (required with SLACK_CLIENT_ID). */
+  oauth?: SlackOAuthStore;
 }
 
 /**
@@ -31,9 +34,12 @@ export interface StartSlackOptions {
  * `listen.host` narrows the HTTP listener (tests use 127.0.0.1); by default it listens on every interface.
  */
 export async function startSlack(ctx: CommandContext, env: Env, listen: { host?: string } = {}, options: StartSlackOptions = {}): Promise<{ stop(): Promise<void>; connected(): boolean }> {
-  if (!env.SLACK_BOT_TOKEN) throw new Error('SLACK_BOT_TOKEN is not set.');
+  const setup = slackSetup(env);
+  if (!setup) throw new Error('Neither SLACK_BOT_TOKEN nor the Slack OAuth settings are set.');
+  if (setup.kind === 'oauth' && !options.oauth) throw new Error('Slack OAuth mode needs the installation store.');
   const slack = createSlackApp(ctx, {
-    botToken: env.SLACK_BOT_TOKEN,
+    ...(setup.kind === 'token' ? { botToken: setup.botToken } : {}),
+    ...(setup.kind === 'oauth' && options.oauth ? { oauth: { clientId: setup.clientId, clientSecret: setup.clientSecret, stateSecret: setup.stateSecret, ...options.oauth } } : {}),
     ...(env.SLACK_SIGNING_SECRET ? { signingSecret: env.SLACK_SIGNING_SECRET } : {}),
     ...(env.SLACK_APP_TOKEN ? { appToken: env.SLACK_APP_TOKEN } : {}),
     ...(env.SLACK_API_URL ? { apiUrl: env.SLACK_API_URL } : {}),
@@ -46,6 +52,6 @@ export async function startSlack(ctx: CommandContext, env: Env, listen: { host?:
     ...(options.homeSection ? { homeSection: options.homeSection } : {}),
   });
   const { port } = await slack.start({ port: env.PORT, ...listen });
-  slack.app.logger.info(slack.mode === 'socket' ? 'Strikewire is connected to Slack (Socket Mode).' : `Strikewire is listening for Slack on port ${port} (POST /slack/events).`);
+  slack.app.logger.info(slack.mode === 'socket' ? 'Strikewire is connected to Slack (Socket Mode).' : `Strikewire is listening for Slack on port ${port} (POST /slack/events${setup.kind === 'oauth' ? ', GET /slack/install' : ''}).`);
   return { stop: () => slack.stop(), connected: () => slack.connected() };
 }

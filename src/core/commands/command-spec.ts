@@ -8,6 +8,8 @@ export interface Origin {
   platform: 'slack' | 'discord' | 'shell';
   userId?: string;
   channelId?: string;
+  /** The Slack workspace (team) the request came from, when the adapter knows it: digests are posted with its token. */
+  workspaceId?: string;
   /** Resolved lazily by the adapter (a Slack users.info call, Discord member permissions). */
   canManageChannel?: () => Promise<boolean>;
   /** Whether this person may change the knowledge (EDITORS_SLACK, EDITORS_DISCORD); resolved lazily by the adapter. */
