@@ -3,7 +3,7 @@ import { App, type CustomRoute, HTTPReceiver, type LogLevel, type Logger, Socket
 import type { CommandContext } from '../../core/commands/command-spec.js';
 import type { Clock } from '../../core/time/clock.js';
 import { dropReplayedCommands } from './command-replays.js';
-import { createEventDedupe, dropRetriedEvents } from './event-dedupe.js';
+import { createEventDedupe, dropRetriedEvents, storedEventDedupe } from './event-dedupe.js';
 import { registerAppHome } from './handle-app-home.js';
 import { registerSlashCommand } from './handle-command.js';
 import { registerMessageHandlers } from './handle-messages.js';
@@ -117,7 +117,9 @@ export function createSlackApp(ctx: CommandContext, options: SlackAppOptions): S
   const installed: InstalledWorkspace = {};
   const oauth = options.oauth;
   app.use(refuseOtherWorkspaces(oauth ? anyInstalledTeam(async (teamId) => (await oauth.installations.botTokenFor(teamId)) !== undefined) : onlyInstalledTeam(installed)));
-  app.use(dropRetriedEvents(createEventDedupe(options.clock ? { clock: options.clock } : {})));
+  // With a store, event ids are claimed there, so a retry that reaches another replica is dropped too.
+  const clockOption = options.clock ? { clock: options.clock } : {};
+  app.use(dropRetriedEvents(claims ? storedEventDedupe(claims, clockOption) : createEventDedupe(clockOption)));
   if (options.claims) app.use(dropReplayedCommands(options.claims, ctx.clock));
   options.extend?.(app);
   registerSlashCommand(app, deps);
