@@ -7,10 +7,15 @@ import type { SubscriptionStore } from '../store/subscription-store.js';
 import { deliveryKey, DigestChannelError, type DigestChannel, type DigestTarget } from './digest-channel.js';
 import type { DueAction } from './find-due.js';
 import { retrying } from '../store/busy-retry.js';
+import { keepRenewing } from './lease-heartbeat.js';
 import { AttemptCancelled, sendWithRetry, type RateGate, type RetryPolicy, type Sleep } from './send-with-retry.js';
 
-/** How long a claim protects a delivery from other processes; renewed before every attempt. */
-export const CLAIM_LEASE_MS = 5 * 60 * 1000;
+/**
+ * How long a claim protects a delivery from other processes. Short, so that when a replica dies mid fan-out the
+ * others take its deliveries over within seconds of the lease running out; renewed every 10 s while the work goes
+ * on (lease-heartbeat.ts) and before every attempt.
+ */
+export const CLAIM_LEASE_MS = 30 * 1000;
 /** After transient failures use up their retries, the slot may be claimed again this much later. */
 export const RETRY_FAILED_AFTER_MS = 5 * 60 * 1000;
 /** A crashed attempt's post is looked for from this long before the due time. */
@@ -38,6 +43,8 @@ export interface DeliveryDeps {
   /** The corrections lines for a subscription's next digest (read from the store, so possibly async). */
   corrections?: (subscription: DigestSubscription) => readonly string[] | Promise<readonly string[]>;
   log: (message: string) => void;
+  /** How often the claim is renewed while the delivery works (CLAIM_RENEW_EVERY_MS by default). */
+  renewEveryMs?: number;
 }
 
 /**
@@ -63,6 +70,7 @@ export async function deliverDigest(action: Extract<DueAction, { kind: 'deliver'
     },
     onRateLimited: (ms: number) => deps.log(`digest ${key}: rate limited, waiting ${ms} ms`),
   };
+  const stopRenewing = keepRenewing(events.beforeAttempt, (m) => deps.log(`digest ${key}: ${m}`), deps.renewEveryMs);
   try {
     const since = new Date(dueAt.getTime() - FIND_POSTED_MARGIN_MS);
     const lookFor = () => findPostedOrUnknown(deps, target, key, since);
@@ -98,6 +106,8 @@ export async function deliverDigest(action: Extract<DueAction, { kind: 'deliver'
     return await confirm(deps, claim, posted.messageIds, action.late ? 'posted-late' : 'posted');
   } catch (err) {
     return await settleFailure(err, claim, sub, deps);
+  } finally {
+    stopRenewing();
   }
 }
 

@@ -6,7 +6,7 @@ import type { DigestPlatform, DigestSubscription } from '../core/digest/subscrip
 import type { Clock } from '../core/time/clock.js';
 import type { DeliveryStore, StoredDelivery } from '../store/delivery-store.js';
 import type { SubscriptionStore } from '../store/subscription-store.js';
-import { deliverDigest, type DeliveryOutcome, type LeaseClock } from './deliver-digest.js';
+import { CLAIM_LEASE_MS, deliverDigest, type DeliveryOutcome, type LeaseClock } from './deliver-digest.js';
 import type { DigestChannel } from './digest-channel.js';
 import { addLocalDays } from './due-time.js';
 import { fanOut } from './fan-out.js';
@@ -36,6 +36,8 @@ export interface DigestSchedulerOptions {
   monotonicNow?: () => number;
   /** Identifies this process in claims; unique per start by default. */
   owner?: string;
+  /** How often a held claim is renewed while its delivery works (CLAIM_RENEW_EVERY_MS by default; tests shorten it). */
+  renewEveryMs?: number;
   /** Deliveries in flight per platform. */
   concurrency?: number;
   policy?: RetryPolicy;
@@ -63,6 +65,8 @@ export class DigestScheduler {
   private readonly gates = new Map<DigestPlatform, RateGate>();
   private readonly owner: string;
   private task?: ScheduledTask;
+  /** A due check set for when another process's claim runs out, so a dead replica's work is taken over then. */
+  private recheck?: NodeJS.Timeout;
   private running?: Promise<DueCheckSummary>;
   /** The wall clock, held back to the monotonic one when it jumps ahead. */
   private readonly clock: Clock;
@@ -80,13 +84,18 @@ export class DigestScheduler {
     this.lastTickAt = this.options.clock();
     const summary = await this.runDueCheck(START_LOOKBACK_DAYS);
     // The tick's own zone does not matter (every minute is checked); UTC is explicit and has no DST.
-    if (options.cron !== false) this.task = cron.schedule('* * * * *', () => this.tick(), { timezone: 'UTC', name: 'strikewire-digests', noOverlap: true });
+    if (options.cron !== false) {
+      this.task = cron.schedule('* * * * *', () => this.tick(), { timezone: 'UTC', name: 'strikewire-digests', noOverlap: true });
+      // The start-up check ran before the tick existed: look again for leases it saw held by others.
+      this.recheckWhenLeasesRunOut(await retrying(this.options.deliveries).since(addLocalDays(this.clock().toISOString().slice(0, 10), -1)), this.clock());
+    }
     return summary;
   }
 
   async stop(): Promise<void> {
     await this.task?.destroy();
     this.task = undefined;
+    clearTimeout(this.recheck);
     await this.running?.catch(() => undefined);
   }
 
@@ -151,7 +160,26 @@ export class DigestScheduler {
       });
       summary[outcome]++;
     });
+    this.recheckWhenLeasesRunOut(existing.values(), now);
     return summary;
+  }
+
+  /**
+   * Claims held by other processes run out in at most CLAIM_LEASE_MS; if their holder died, waiting for the next
+   * minute tick would add up to a minute. So when the minute tick runs (not in tests that tick by hand), a check is
+   * also set for just after the earliest such lease ends.
+   */
+  private recheckWhenLeasesRunOut(rows: Iterable<StoredDelivery>, now: Date): void {
+    if (!this.task) return;
+    let earliest = Infinity;
+    for (const row of rows) {
+      if (row.status === 'claimed' && row.claimOwner !== this.owner && row.leaseUntil && row.leaseUntil > now) earliest = Math.min(earliest, row.leaseUntil.getTime());
+    }
+    if (earliest === Infinity) return;
+    clearTimeout(this.recheck);
+    // A second's margin for the database clock being a little ahead of this one.
+    this.recheck = setTimeout(() => void this.tick(), Math.min(earliest - now.getTime(), CLAIM_LEASE_MS) + 1_000);
+    this.recheck.unref();
   }
 
   private gate(platform: DigestPlatform): RateGate {

@@ -227,7 +227,8 @@ describe('daily digests end to end', () => {
     // Restart: another process on the same database. The dead claims are left alone while their lease runs.
     const restarted = await openDigestService(env, { clock: clock.now, cron: false, scheduler: fastRetries(), log: (m) => logs.push(m) });
     const ctx = loadContext(WGA_2023_PACK_DIR, { clock: clock.now, extensions: [restarted.command] });
-    clock.set('2023-08-07T16:02:00Z');
+    // The child claimed at 16:00:30 with 30-second leases: at 16:00:50 they still run.
+    clock.set('2023-08-07T16:00:50Z');
     const service = await restarted.start(ctx);
     try {
       clock.set('2023-08-07T16:06:00Z');

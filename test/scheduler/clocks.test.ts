@@ -54,13 +54,44 @@ describe.each(STORE_KINDS)('two processes on one %s database with clocks 6 minut
     const held = heldChannel(posts);
     const first = a.scheduler(clockA.now, { slack: held.channel }, { leaseClock: database.now, owner: 'A' }).tick();
     await held.posting;
-    database.advance(30_000);
-    clockB.advance(30_000);
-    // By B's own clock A's five-minute lease ran out a minute ago; by the database's it has 4.5 minutes left.
+    database.advance(10_000);
+    clockB.advance(10_000);
+    // By B's own clock A's 30-second lease ran out minutes ago; by the database's it has 20 seconds left.
     expect(await b.scheduler(clockB.now, { slack: posts }, { leaseClock: database.now, owner: 'B' }).tick()).toMatchObject({ posted: 0, taken: 1 });
     held.release();
     expect(await first).toMatchObject({ posted: 1 });
     expect(posts.postsTo('C1')).toHaveLength(1);
+    await a.store.close();
+    await b.store.close();
+  });
+
+  it('a delivery held up longer than its 30-second lease keeps its claim: it is renewed while the work goes on', async () => {
+    const [a, b] = await twoWorlds();
+    await a.subscriptions.upsert({ platform: 'slack', channelId: 'C4', localTime: '09:00', timeZone: 'UTC', createdBy: 'U1' }, new Date('2024-06-01T00:00:00Z'));
+    const database = new ManualClock(new Date('2024-06-05T09:00:05Z'));
+    const posts = new MemoryDigestChannel(database.now);
+    const held = heldChannel(posts);
+    // Each renewal is seen as it lands, so the test moves the database clock only after one.
+    let renewed!: () => void;
+    let nextRenewal = new Promise<void>((r) => (renewed = r));
+    const renew = a.deliveries.renew.bind(a.deliveries);
+    a.deliveries.renew = async (...args) => {
+      const held = await renew(...args);
+      renewed();
+      return held;
+    };
+    const first = a.scheduler(database.now, { slack: held.channel }, { leaseClock: database.now, owner: 'A', renewEveryMs: 5 }).tick();
+    await held.posting;
+    for (let i = 0; i < 3; i++) {
+      database.advance(25_000);
+      nextRenewal = new Promise<void>((r) => (renewed = r));
+      await nextRenewal;
+    }
+    // 75 s after the claim, far past one lease: B finds it held and leaves it.
+    expect(await b.scheduler(database.now, { slack: posts }, { leaseClock: database.now, owner: 'B' }).tick()).toMatchObject({ posted: 0, taken: 0 });
+    held.release();
+    expect(await first).toMatchObject({ posted: 1 });
+    expect(posts.postsTo('C4')).toHaveLength(1);
     await a.store.close();
     await b.store.close();
   });
