@@ -9,9 +9,14 @@ export interface Replica {
   events: string;
 }
 
+/** Starts a replica process without waiting: its start-up due check may already be posting before it says it is ready. */
+export function launchReplica(env: Record<string, string>): BotProcess {
+  return startBot({ PORT: '0', HOST: '127.0.0.1', ...env });
+}
+
 /** Starts a replica process with `env` and resolves once it logs that it is ready. */
 export async function startReplica(name: string, env: Record<string, string>): Promise<Replica> {
-  const bot = startBot({ PORT: '0', HOST: '127.0.0.1', ...env });
+  const bot = launchReplica(env);
   await bot.waitForLog((l) => l.msg === 'Strikewire is ready');
   const listening = bot.logs().find((l) => /listening for Slack on port \d+/.test(String(l.msg)));
   const port = Number(/port (\d+)/.exec(String(listening?.msg))?.[1]);
@@ -33,7 +38,7 @@ export async function stopReplicas(replicas: readonly Replica[]): Promise<void> 
 }
 
 /** Kills a replica the way a crashed host would: no shutdown, no lease handed back. */
-export async function killReplica(replica: Replica): Promise<void> {
-  replica.bot.child.kill('SIGKILL');
-  await replica.bot.exited;
+export async function killReplica(bot: BotProcess): Promise<void> {
+  bot.child.kill('SIGKILL');
+  await bot.exited;
 }

@@ -5,7 +5,7 @@ import { installSlackChannelHistory } from '../fakes/slack-channel-history.js';
 import { SlackRequestDriver } from '../fakes/slack-signing.js';
 import { startFakeSlackWebApi, type FakeSlackWebApi } from '../fakes/slack-web-api.js';
 import { createTestDatabase, REPLICA_STORE_KIND, type TestDatabase } from '../support/test-store.js';
-import { killReplica, startReplica, stopReplicas, type Replica } from './replica-fleet.js';
+import { killReplica, launchReplica, startReplica, stopReplicas, type Replica } from './replica-fleet.js';
 
 const SECRETS = { SLACK_BOT_TOKEN: 'xoxb-replica-token', SLACK_SIGNING_SECRET: 'replica-signing-secret' };
 const CHANNELS = 80;
@@ -15,6 +15,8 @@ let history: ReturnType<typeof installSlackChannelHistory>;
 let database: TestDatabase;
 let store: Store;
 let replicas: Replica[] = [];
+/** Processes launched without waiting for them to be ready; killed after each test if still running. */
+let launched: ReturnType<typeof launchReplica>[] = [];
 
 beforeAll(async () => {
   slack = await startFakeSlackWebApi();
@@ -24,6 +26,8 @@ afterAll(() => slack.close());
 afterEach(async () => {
   await stopReplicas(replicas);
   replicas = [];
+  await Promise.all(launched.filter((b) => b.child.exitCode === null && b.child.signalCode === null).map((b) => killReplica(b)));
+  launched = [];
   await store?.close();
   await database?.drop();
   history.messages.length = 0;
@@ -36,8 +40,10 @@ async function freshDatabase(): Promise<void> {
   store = await database.open();
 }
 
+const replicaEnv = () => ({ ...SECRETS, SLACK_API_URL: slack.apiUrl, ...(database.config.databaseUrl ? { DATABASE_URL: database.config.databaseUrl } : { DATABASE_PATH: database.config.databasePath }), LOG_LEVEL: 'debug' });
+
 function replica(name: string): Promise<Replica> {
-  return startReplica(name, { ...SECRETS, SLACK_API_URL: slack.apiUrl, ...(database.config.databaseUrl ? { DATABASE_URL: database.config.databaseUrl } : { DATABASE_PATH: database.config.databasePath }), LOG_LEVEL: 'debug' });
+  return startReplica(name, replicaEnv());
 }
 
 /** Subscribes channels whose digest fell due a minute ago, with nothing posted yet: every replica that starts sees them due. */
@@ -96,8 +102,9 @@ describe(`several replicas on one ${REPLICA_STORE_KIND} database, through the re
     const channels = await subscribeDueChannels(CHANNELS);
     // A slow Slack, so the kill lands with posts made but not yet confirmed.
     slack.answerAfter('chat.postMessage', 400);
-    const a = await replica('a');
-    replicas = [a];
+    // Not waited for: its start-up due check is what posts, before it says it is ready.
+    const a = launchReplica(replicaEnv());
+    launched.push(a);
     await slack.waitFor('a quarter of the posts', () => (history.messages.length >= CHANNELS / 4 ? true : undefined), 60_000);
     await killReplica(a);
     const before = history.messages.length;
