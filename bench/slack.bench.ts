@@ -9,6 +9,8 @@ import { WGA_2023_PACK_DIR } from '../src/content/packs.js';
 import { slashCommand } from '../test/fakes/slack-payloads.js';
 import { SlackRequestDriver } from '../test/fakes/slack-signing.js';
 import { startFakeSlackWebApi } from '../test/fakes/slack-web-api.js';
+import { createTestDatabase } from '../test/support/test-database.js';
+import { InteractionClaims } from '../src/store/interaction-claims.js';
 import { percentile } from './percentile.js';
 import type { BenchSuite } from './run.js';
 
@@ -23,7 +25,8 @@ const ROUNDS = 5;
 const PER_ROUND = 200; // per scenario, round and mode: bounded at about 6,600 requests in all
 const WARMUP = 100;
 const CONCURRENCY = 8;
-const TEXTS = { bare: 'status', status: 'status', ask: 'ask what did the AMPTP say about staffing?' } as const;
+// sqlite and postgres: /strike status on Strikewire with its claims (replayed commands) in each store, as a deployed bot runs.
+const TEXTS = { bare: 'status', status: 'status', ask: 'ask what did the AMPTP say about staffing?', sqlite: 'status', postgres: 'status' } as const;
 type ScenarioName = keyof typeof TEXTS;
 
 interface BatchRequest {
@@ -137,7 +140,7 @@ function report(title: string, results: Record<ScenarioName, BatchResult>): void
   const bareP99 = percentile(results.bare.ack, 99);
   console.log(`\n${title}`);
   console.log('scenario                         n    req/s   ack p50  ack p99  ack max   answer p50  answer p99   p99 / bare p99');
-  const labels: Record<ScenarioName, string> = { bare: 'bare Bolt app, constant ack', status: 'strikewire /strike status', ask: 'strikewire /strike ask' };
+  const labels: Record<ScenarioName, string> = { bare: 'bare Bolt app, constant ack', status: 'strikewire /strike status', ask: 'strikewire /strike ask', sqlite: 'status, claims on SQLite', postgres: 'status, claims on PostgreSQL' };
   for (const name of Object.keys(labels) as ScenarioName[]) {
     const r = results[name];
     const ackP99 = percentile(r.ack, 99);
@@ -146,6 +149,8 @@ function report(title: string, results: Record<ScenarioName, BatchResult>): void
       `${labels[name].padEnd(30)} ${String(r.ack.length).padStart(5)} ${(r.ack.length / (r.wallMs / 1000)).toFixed(0).padStart(8)} ${ms(percentile(r.ack, 50))} ${ms(ackP99)} ${ms(Math.max(...r.ack))}      ${ms(percentile(r.answer, 50))}     ${ms(answerP99)}   ack ${(ackP99 / bareP99).toFixed(2)}x, answer ${(answerP99 / bareP99).toFixed(2)}x`,
     );
   }
+  const pgOverSqlite = percentile(results.postgres.ack, 99) / percentile(results.sqlite.ack, 99);
+  console.log(`ack p99 with claims on PostgreSQL / on SQLite: ${pgOverSqlite.toFixed(2)}x`);
 }
 
 const suite: BenchSuite = {
@@ -155,20 +160,27 @@ const suite: BenchSuite = {
     const ctx = loadContext(WGA_2023_PACK_DIR, { clock: fixedClock('2023-08-05T12:00:00Z') });
     const strikewire = createSlackApp(ctx, { botToken: TOKEN, signingSecret: SECRET, apiUrl: api.apiUrl, logLevel: LogLevel.ERROR });
     const swPort = (await strikewire.start({ port: 0, host: '127.0.0.1' })).port!;
+    const stored = await Promise.all((['sqlite', 'postgres'] as const).map(async (kind) => {
+      const database = await createTestDatabase(kind);
+      const store = await database.open();
+      const app = createSlackApp(ctx, { botToken: TOKEN, signingSecret: SECRET, apiUrl: api.apiUrl, logLevel: LogLevel.ERROR, claims: new InteractionClaims(store) });
+      const port = (await app.start({ port: 0, host: '127.0.0.1' })).port!;
+      return { app, port, close: async () => (await app.stop(), await store.close(), await database.drop()) };
+    }));
     const bare = new App({ token: TOKEN, signingSecret: SECRET, clientOptions: { slackApiUrl: api.apiUrl }, logLevel: LogLevel.ERROR, deferInitialization: true });
     bare.command('/strike', async ({ ack }) => ack({ response_type: 'ephemeral', text: 'ok' }));
     await bare.init();
     const barePort = ((await bare.start({ port: 0, host: '127.0.0.1' })).address() as AddressInfo).port;
-    const client = await startClient({ role: 'slack-bench-client', ports: { bare: barePort, status: swPort, ask: swPort } });
+    const client = await startClient({ role: 'slack-bench-client', ports: { bare: barePort, status: swPort, ask: swPort, sqlite: stored[0]!.port, postgres: stored[1]!.port } });
 
     try {
       for (const [title, concurrency] of [
         ['one request at a time (ms)', 1],
         [`${CONCURRENCY} requests in flight (ms)`, CONCURRENCY],
       ] as const) {
-        const names: ScenarioName[] = ['bare', 'status', 'ask'];
+        const names: ScenarioName[] = ['bare', 'status', 'ask', 'sqlite', 'postgres'];
         for (const scenario of names) await client.run({ scenario, n: WARMUP, concurrency });
-        const results: Record<ScenarioName, BatchResult> = { bare: { ack: [], answer: [], wallMs: 0 }, status: { ack: [], answer: [], wallMs: 0 }, ask: { ack: [], answer: [], wallMs: 0 } };
+        const results = Object.fromEntries(names.map((n) => [n, { ack: [], answer: [], wallMs: 0 }])) as unknown as Record<ScenarioName, BatchResult>;
         for (let round = 0; round < ROUNDS; round++) {
           for (const scenario of names) {
             const r = await client.run({ scenario, n: PER_ROUND, concurrency });
@@ -184,6 +196,7 @@ const suite: BenchSuite = {
     } finally {
       await client.close();
       await strikewire.stop();
+      for (const s of stored) await s.close();
       await bare.stop();
       await api.close();
     }
