@@ -63,9 +63,24 @@ async function subscribeDueChannels(count: number): Promise<string[]> {
 async function eventually(what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await slack.waitFor('another Web API call', () => true, 250).catch(() => undefined);
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; ${await describeDeliveries()}`);
+    // Yields to the event loop (the fake Slack lives in this process): until the next call it records, or 250 ms.
+    const seen = slack.calls.length;
+    await slack.waitFor('another Web API call', () => (slack.calls.length > seen ? true : undefined), 250).catch(() => undefined);
   }
+}
+
+/** The deliveries by status and owner, and each replica's last log lines: what a failed wait had reached. */
+async function describeDeliveries(): Promise<string> {
+  const rows = await store.db.selectFrom('deliveries').select(['status', 'claim_owner', 'lease_until', 'error', 'attempts', 'updated_at']).execute();
+  const byState = new Map<string, number>();
+  for (const r of rows) {
+    const state = `${r.status} ${r.claim_owner ?? ''} lease ${r.lease_until ?? ''} attempts ${r.attempts} updated ${r.updated_at} ${r.error ?? ''}`;
+    byState.set(state, (byState.get(state) ?? 0) + 1);
+  }
+  const logs = replicas.map((r) => `${r.name} (pid ${r.bot.child.pid}): ${r.bot.stdout().split('\n').slice(-8).join('\n')}`).join('\n');
+  const killed = launched.map((b) => `launched pid ${b.child.pid} exit ${b.child.exitCode ?? b.child.signalCode}`).join(', ');
+  return `deliveries: ${JSON.stringify([...byState])}; now ${new Date().toISOString()}; ${killed}\n${logs}`;
 }
 
 const postsPerChannel = (channels: readonly string[]) => channels.map((c) => history.postsTo(c).length);
