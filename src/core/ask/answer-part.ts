@@ -7,7 +7,7 @@ import { statesAQuantity } from './build-candidates.js';
 import { checkPremise } from './premises.js';
 import { matchesDay } from './question-dates.js';
 import { scoreCandidates, sentenceOf, type Scored } from './score-candidates.js';
-import { asksWhereThingsStand, whereThingsStandLines, type AnswerLine } from './where-things-stand.js';
+import { asksStrikeEnd, asksStrikeStatus, asksWhereThingsStand, notEndedLine, whereThingsStandLines, type AnswerLine } from './where-things-stand.js';
 import { yesNoLead } from './yes-no.js';
 
 /** Below this score the best fact is only loosely related, so the bot declines rather than guess. */
@@ -29,10 +29,13 @@ export function answerPart(ctx: CommandContext, index: AskIndex, part: string, c
     q = analyzeQuestion(index, entities, `${part} ${carried.join(' ')}`, knowledge.asOf);
   }
   const topicWords = q.topicWords;
-  if (q.text.length > 0 && !q.personal && !q.future && q.unknown.length === 0 && asksWhereThingsStand(q.text, q.entities)) return { answered: true, lines: whereThingsStandLines(ctx, q.text), topicWords };
+  if (q.text.length > 0 && !q.personal && !q.future && q.unknown.length === 0 && asksWhereThingsStand(q.text, q.entities, sidesOf(knowledge))) return { answered: true, lines: whereThingsStandLines(ctx, q.text), topicWords };
+  const outsiders = asksStrikeStatus(q.text) ? aboutOutsiders(knowledge, q) : undefined;
+  const notEnded = q.text.length > 0 && q.unknown.length === 0 && !outsiders ? notEndedLine(knowledge, q.text) : undefined;
+  if (notEnded) return { answered: true, lines: [notEnded, ...whereThingsStandLines(ctx, q.text)], topicWords };
   const premise = checkPremise(knowledge, q.text, q.entities);
   if (premise) q = analyzeQuestion(index, entities, premise.rest, knowledge.asOf);
-  const ranked = scoreCandidates(index, q);
+  const ranked = outsiders ? scoreCandidates(index, q).filter((s) => isAbout(s, outsiders) && (!asksStrikeEnd(q.text) || SAYS_ENDED.test(sentenceOf(s)))) : scoreCandidates(index, q);
   const chosen = ranked[0] ? chooseSentences(ranked, q) : [];
   const problem = whyNotAnswerable(knowledge, index, q, chosen);
   if (problem) return { answered: false, problem, known: problem === NO_NEW_CONTRACT ? expiryLines(index) : [], topicWords };
@@ -69,7 +72,7 @@ function whyNotAnswerable(knowledge: Knowledge, index: AskIndex, q: QuestionAnal
   // Asked for the new contract's term or what a deal settled, only that fact answers: no other fact stands in for it.
   if (q.facets.has('term') && !best?.candidate.facets.term) {
     // "When does the Teamsters' contract run out?" asks about another party's contract, which the knowledge does not hold.
-    const sides = new Set([...knowledge.dispute.unions, ...knowledge.dispute.employers]);
+    const sides = sidesOf(knowledge);
     const others = q.entities.filter((h) => h.entity.kind === 'party' && !sides.has(h.entity.id));
     return others.length > 0 ? `I have nothing on that about ${others.map((h) => h.entity.name).join(' and ')}.` : NO_NEW_CONTRACT;
   }
@@ -82,7 +85,7 @@ function whyNotAnswerable(knowledge: Knowledge, index: AskIndex, q: QuestionAnal
   const missingDay = !q.yesNo && q.days.find((d) => d.relation === 'on' && !chosen.some((s) => matchesDay(s.candidate.date, d)));
   if (missingDay) return `I have nothing recorded for ${missingDay.label}.`;
   if (q.quantity && !statesAQuantity(best.candidate)) return 'I don’t have that figure, so I won’t guess one.';
-  if (q.money && !chosen.some((s) => /\$|\bdollars?\b|\bmillion\b|\bbillion\b/i.test(sentenceOf(s)))) return 'I don’t have that figure, so I won’t guess one.';
+  if (q.money && !chosen.some((s) => statesMoney(q, sentenceOf(s)))) return 'I don’t have that figure, so I won’t guess one.';
   if (q.evidence.length > 0 && q.evidence.length * EVIDENCE_WEIGHT >= coverage(q, best)) {
     return `I don’t have anything on ${q.evidence.slice(0, 3).map((w) => `“${w}”`).join(', ')} in what I know, so I won’t guess.`;
   }
@@ -92,6 +95,34 @@ function whyNotAnswerable(knowledge: Knowledge, index: AskIndex, q: QuestionAnal
     return 'That asks about the future, and I only report what has happened; I won’t predict it.';
   }
   return undefined;
+}
+
+/** A sum of money answers a money question; a percentage answers one about a raise or a rate, unless it asks for money itself. */
+function statesMoney(q: QuestionAnalysis, sentence: string): boolean {
+  if (/\$|\bdollars?\b|\bmillion\b|\bbillion\b/i.test(sentence)) return true;
+  return /\d(\.\d+)? ?(percent|%)/i.test(sentence) && !/\b(money|dollars?|cost|costs|budget|revenue)\b|\$/.test(q.text);
+}
+
+/** The parties of the dispute itself: its unions and employers. */
+function sidesOf(knowledge: Knowledge): Set<string> {
+  return new Set([...knowledge.dispute.unions, ...knowledge.dispute.employers]);
+}
+
+/**
+ * "Are the actors still on strike?": the parties outside the dispute a status question names, when it names neither side.
+ * Only facts about those parties answer it; the dispute's own status, or an event that mentions them in passing, is about the writers.
+ */
+function aboutOutsiders(knowledge: Knowledge, q: QuestionAnalysis): string[] | undefined {
+  const sides = sidesOf(knowledge);
+  const parties = q.entities.filter((h) => h.entity.kind === 'party');
+  return parties.length > 0 && parties.every((h) => !sides.has(h.entity.id)) ? parties.map((h) => h.entity.id) : undefined;
+}
+
+// "When did the actors' strike end?" is answered only by a fact about them that says something ended.
+const SAYS_ENDED = /\b(end|ends|ended|over|called off|settled)\b/i;
+
+function isAbout(s: Scored, parties: string[]): boolean {
+  return !s.candidate.id.startsWith('dispute:') && parties.some((id) => s.candidate.subjects.has(id) || s.candidate.actors.has(id));
 }
 
 const NO_NEW_CONTRACT = 'No new contract is recorded in what I know, so I can’t give its term.';

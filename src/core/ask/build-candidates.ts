@@ -120,12 +120,16 @@ function eventDraftOf(e: TimelineEvent, knowledge: Knowledge, derived: string): 
   return draft;
 }
 
+const STRIKE_OVER = new Set(['strike-ended', 'ratified', 'ended']);
+
 function disputeDrafts(knowledge: Knowledge): Draft[] {
   const d = knowledge.dispute;
   const current = knowledge.currentStatus();
   const status = statusSentence(knowledge);
+  // Once the strike is over, the status sentence says when it ended ("Strike ended Sept 27, 2023 after 148 days").
+  const over = STRIKE_OVER.has(current.status);
   const drafts: Draft[] = [
-    { id: 'dispute:status', sentence: `${status} ${d.summary}`, facets: { status, strikeDay: status }, entities: [...d.unions, ...d.employers], text: [[`${d.title} status strike day days month months long`, KEYWORD], [d.summary, BODY]], sources: [...current.sources, ...d.sources], date: knowledge.asOf, unverified: current.unverified },
+    { id: 'dispute:status', sentence: `${status} ${d.summary}`, facets: { status, strikeDay: status, ...(over ? { when: status } : {}) }, entities: [...d.unions, ...d.employers], text: [[`${d.title} status strike day days month months long${over ? ' end ended over walkout stoppage' : ''}`, KEYWORD], [d.summary, BODY]], sources: [...current.sources, ...d.sources], date: knowledge.asOf, unverified: current.unverified },
   ];
   if (d.nextContact) {
     const next = `The next contact is expected ${d.nextContact.expected}: ${d.nextContact.detail}`;
@@ -138,7 +142,7 @@ function disputeDrafts(knowledge: Knowledge): Draft[] {
   if (d.contract) {
     // The new term, as editors record it at the deal: "how long is the new contract?", "when does it run out?".
     const term = `The new contract runs from ${formatDay(d.contract.from)} to ${formatDay(d.contract.to)}.`;
-    drafts.push({ id: 'dispute:new-contract', sentence: term, facets: { when: term, howLong: term, what: term, term }, entities: [...d.unions, ...d.employers], text: [['new contract term deal agreement runs lasts years', KEYWORD], [d.contract.note ?? '', BODY]], sources: d.contract.sources });
+    drafts.push({ id: 'dispute:new-contract', sentence: term, facets: { when: term, what: term, term }, entities: [...d.unions, ...d.employers], text: [['new contract term deal agreement runs lasts years', KEYWORD], [d.contract.note ?? '', BODY]], sources: d.contract.sources });
   }
   for (const p of knowledge.pack.proposals) {
     if (!p.outcome) continue;
