@@ -1,31 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { answerQuestion } from '../../src/core/ask/answer-question.js';
 import type { CommandContext } from '../../src/core/commands/command-spec.js';
 import { contextFromPack } from '../../src/core/create-context.js';
 import { loadPack } from '../../src/core/knowledge/load-pack.js';
-import { mergePatches, parsePatch } from '../../src/core/patch/validate-patch.js';
 import { toAnswerJson } from '../../src/core/reply/answer-json.js';
 import { fixedClock } from '../../src/core/time/clock.js';
 import { WGA_2023_PACK_DIR } from '../../src/content/packs.js';
-
-// The fictional transit dispute of test/fixtures/lifecycle, merged in process up to a step, plus any extra patches.
-const FIXTURES = join(import.meta.dirname, '../fixtures/lifecycle');
-const STEPS = ['01-first-talks', '02-strike', '03-mediator', '04-tentative', '05-strike-ends', '06-ratified'];
-
-function transitAfter(step: string, extra: unknown[] = []): CommandContext {
-  const files = STEPS.slice(0, STEPS.indexOf(step) + 1).map((file) => parse(readFileSync(join(FIXTURES, `${file}.yaml`), 'utf8')) as unknown);
-  const items = [...files, ...extra].map((raw, i) => {
-    const parsed = parsePatch(raw);
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-    return { patchId: i + 1, patch: parsed.patch, provenance: { updateId: i + 1, recordedAt: '2025-04-29T00:00:00.000Z' } };
-  });
-  const merged = mergePatches(loadPack(join(FIXTURES, 'pack')), items);
-  if (!merged.ok) throw new Error(JSON.stringify(merged.problems));
-  return contextFromPack(merged.pack, { clock: fixedClock('2025-04-29T09:00:00Z') });
-}
+import { transitAfter } from './transit-context.js';
 
 const ratified = transitAfter('06-ratified');
 const striking = transitAfter('03-mediator');

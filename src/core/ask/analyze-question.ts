@@ -50,6 +50,8 @@ export interface QuestionAnalysis {
   partyKind?: string;
   /** The question is nothing but a name ("mini rooms?"): tell what that is. */
   bareName: boolean;
+  /** Asks about a past moment ("in August", "on Aug 11", "before the deal", "at first"), so old stances still answer. */
+  earlier: boolean;
 }
 
 const BARE_NAME_FILLER = new Set(['the', 'a', 'an', 'and', 'about', 'what', 'whats', 'who', 'whos', 'is', 'are', 'on', 'of', 'info', 'tell', 'me', 'more']);
@@ -75,7 +77,7 @@ const FACET_PATTERNS: [Facet, RegExp][] = [
   ['mood', /\b(mood|atmosphere|vibe|tone|tense|tension|tensions|friendly|hostile|cordial|feel in the room|stiff)\b/],
   ['why', /\b(why|reason|reasons|cause|because|how come)\b/],
   ['quote', /\b(?<!picket )lines?\b|\b(say|said|says|saying|quote|quoted|remark|remarks|comment|comments|told|tell|telling|statement|respond|responded|response|reply|replied|answer|answered|message|words|react|reaction|reacted|repeat|repeats|repeated|repeating|keep saying|kept saying|opinion|opinions|take on|thoughts on)\b/],
-  ['stance', /\b(say|saying|said|says|think|thinks) (anything |something )?about\b|\b(ask|asking|asked|push|pushing|fight|fighting) for\b|\b(position|positions|stance|stand|think|view|want|wants|wanted|demand|demands|demanding|accept|reject|rejects|rejected|agree|oppose|opposes|support|willing|unwilling|bend|budge|move|feel|asking|seeking|seek|push|pushing|fighting|compromise|drop|give up|talk about|discuss|open to|consider|considering|movement|moving|flexible|flexibility|give ground|take)\b/],
+  ['stance', /\b(say|saying|said|says|think|thinks) (anything |something )?about\b|\b(ask|asking|asked|push|pushing|fight|fighting) for\b|\b(position|positions|stance|stand|think|view|want|wants|wanted|demand|demands|demanding|accept|reject|rejects|rejected|agree|oppose|opposes|support|willing|unwilling|bend|budge|move|feel|asking|seeking|seek|push|pushing|fighting|compromise|drop|give up|talk about|discuss|open to|consider|considering|movement|moving|flexible|flexibility|give ground|take|offer|offered|offering|propose|proposed|proposing|counter|countered)\b/],
   ['who', /^(who|whos)\b|\bwho (is|was|are|were|did|runs|leads)\b|\bis who\b|\bwho exactly\b|\bwhich (two |three )?(\w+ )?(officials|people|negotiators|leaders|representatives|person|persons|union|party|side|one|group|company|guild)\b|\b(role|job|title|in charge)\b|\bwhat (does|do) (\w+ ){1,4}do( for a living)?$/],
   ['latest', /\b(latest|new|news|update|updates|changed|change|changes|today|recent|recently|happening|happened|going on|development|developments)\b/],
   ['next', /\b(next|again|resume|restart|reconvene|follow up|coming days|back to the table|talk again|meet again|scheduled|another meeting)\b/],
@@ -98,6 +100,9 @@ const FUTURE = /\b(will|gonna|going to|going on strike|predict|prediction|foreca
 const QUANTITY = /(^|[?.!,:;] *|^\S+ )(how (many|much|old|big|tall|often))\b|\b(what percent(age)?|what amount|figures?|cost|costs|dollars?|percent)\b|\b(minimum|maximum|rate|salary|wage|scale|total|amount|numbers|percentage) (for|of|per|in)\b|\b(exact|actual) (\w+ ){0,2}(number|size|amount|figure)\b|%/;
 // What a named proposal came to: "the raises in the new contract", "did the guild get X", "what happened to X".
 const IN_THE_DEAL = /\b(in|under|from|by|with) (the|their|this|that) (new |final |tentative |ratified )?(contract|deal|agreement|settlement)\b|\b(did|do|does|has|have) (the )?(\w+ )?(get|win|gain|secure|achieve|end up with|keep|lose)\b|\bwhat (happened|became) (to|of)\b|\bwhat came of\b/;
+// "At first", "originally": the asker wants the old stance, not what the deal made of it (see ORIGINALLY).
+export const ORIGINALLY = /\b(before the (deal|agreement|contract)|originally|original|at first|initially|at the start|used to|previously)\b/;
+const EARLIER = /\b(before|originally|at first|initially|at the start|used to|back in|earlier|previously|in (january|february|march|april|may|june|july|august|september|october|november|december|the spring|the summer))\b/;
 const STRIKE_LENGTH = /\bhow long (was|did|were|had) (the |their |our |this |that )?(\w+ )?(strike|walkout|stoppage)\b/;
 const YES_NO = /^(is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|am)\b|\b(right|correct|true|yes or no)$|^(so|wait|but|and) (is|are|was|were|did|does|do|has|have)\b/;
 const PRECISE = /\b(exact|exactly|precise|precisely)\b/;
@@ -214,6 +219,7 @@ export function analyzeQuestion(index: AskIndex, entities: EntityIndex, question
     years: [...new Set([...text.matchAll(/\b((?:19|20)\d{2})\b/g)].map((m) => m[1]!))],
     quantity: QUANTITY.test(text) || /[$%]/.test(question),
     personal: PERSONAL.test(text),
+    earlier: days.length > 0 || EARLIER.test(text),
   };
 }
 

@@ -82,6 +82,10 @@ function whyNotAnswerable(knowledge: Knowledge, index: AskIndex, q: QuestionAnal
   if (uncovered.length > 0) return `I have nothing on that about ${uncovered.map((h) => h.entity.name).join(' and ')}.`;
   const notActing = q.agents.filter((id) => !chosen.some((s) => actsIn(knowledge, s, id)));
   if (notActing.length > 0) return `I have no record of ${notActing.map((id) => knowledge.nameOf(id)).join(' or ')} saying or doing that.`;
+  // "What did Sarandos say?" asks for a person's words: a meeting they only sat in does not say what they said.
+  const onlyPresent = chosen.every((s) => s.candidate.id.startsWith('event:') && !WORDS_REPORTED.test(sentenceOf(s)));
+  const unquoted = SAY_ASKED.test(q.text) && onlyPresent ? q.agents.filter((id) => knowledge.people.has(id)) : [];
+  if (unquoted.length > 0) return `I have no record of ${unquoted.map((id) => knowledge.nameOf(id)).join(' or ')} saying that.`;
   const missingDay = !q.yesNo && q.days.find((d) => d.relation === 'on' && !chosen.some((s) => matchesDay(s.candidate.date, d)));
   if (missingDay) return `I have nothing recorded for ${missingDay.label}.`;
   if (q.quantity && !statesAQuantity(best.candidate)) return 'I don’t have that figure, so I won’t guess one.';
@@ -90,7 +94,8 @@ function whyNotAnswerable(knowledge: Knowledge, index: AskIndex, q: QuestionAnal
     return `I don’t have anything on ${q.evidence.slice(0, 3).map((w) => `“${w}”`).join(', ')} in what I know, so I won’t guess.`;
   }
   // "Will the studios accept X?" is answered by where they stand on X; other questions about the future are not.
-  const stanceOnProposal = q.entities.length > 0 && best.facet === 'stance' && best.candidate.id.startsWith('stance:');
+  // Likewise "will the streamers share X now?" once a deal has settled X: its outcome says what they agreed to.
+  const stanceOnProposal = q.entities.length > 0 && ((best.facet === 'stance' && best.candidate.id.startsWith('stance:')) || best.candidate.id.startsWith('outcome:'));
   if (q.future && !chosen.some((s) => s.facet === 'next') && !stanceOnProposal) {
     return 'That asks about the future, and I only report what has happened; I won’t predict it.';
   }
@@ -124,6 +129,10 @@ const SAYS_ENDED = /\b(end|ends|ended|over|called off|settled)\b/i;
 function isAbout(s: Scored, parties: string[]): boolean {
   return !s.candidate.id.startsWith('dispute:') && parties.some((id) => s.candidate.subjects.has(id) || s.candidate.actors.has(id));
 }
+
+const SAY_ASKED = /\b(say|said|says|quote|quoted|told|tell)\b/;
+// An event that reports someone's words ("Bass called for...", "the guild said...").
+const WORDS_REPORTED = /\b(said|says|told|called for|urged|warned|announced|stated|wrote|“)/i;
 
 const NO_NEW_CONTRACT = 'No new contract is recorded in what I know, so I can’t give its term.';
 

@@ -53,13 +53,16 @@ export function buildCandidates(knowledge: Knowledge, entities: EntityIndex, voc
         sources: s.sources,
         date: s.since,
         unverified: s.unverified,
+        superseded: p.outcome !== undefined,
       });
     }
   }
   for (const partyId of [...knowledge.dispute.unions, ...knowledge.dispute.employers]) {
     const stances = knowledge.pack.proposals.flatMap((p) => p.stances.filter((s) => s.party === partyId).map((s) => ({ p, s })));
     if (stances.length === 0) continue;
-    const list = stances.map(({ p, s }) => `${lowerFirst(p.name)} (${stanceLabel(s.stance)}${s.unverified ? ', unverified' : ''})`).join('; ');
+    // A settled proposal is listed by what the deal did with it, not by the side's old stance.
+    const settled = (p: (typeof stances)[number]['p']) => p.outcome && `${p.status === 'withdrawn' ? 'withdrawn' : 'agreed'} ${formatDay(p.outcome.date)}`;
+    const list = stances.map(({ p, s }) => `${lowerFirst(p.name)} (${settled(p) || stanceLabel(s.stance)}${s.unverified ? ', unverified' : ''})`).join('; ');
     const sentence = `The ${name(partyId)}'s positions: ${list}.`;
     drafts.push({ id: `positions:${partyId}`, sentence, facets: { stance: sentence }, entities: [partyId, ...stances.map(({ p }) => p.id)], subjects: [partyId], text: [['positions want demands issues proposals', KEYWORD]], sources: stances.flatMap(({ s }) => s.sources), date: knowledge.asOf });
   }
@@ -146,10 +149,11 @@ function disputeDrafts(knowledge: Knowledge): Draft[] {
   }
   for (const p of knowledge.pack.proposals) {
     if (!p.outcome) continue;
-    // What the deal settled on a proposal (or that it was dropped) answers "what did they get on X?" and "was X settled?".
+    // What the deal settled on a proposal (or that it was dropped) answers "what did they get on X?" and "was X settled?";
+    // both sides made the deal, so it is their act on X, ahead of either side's old stance.
     const verb = p.status === 'withdrawn' ? 'Withdrawn' : 'Agreed';
     const outcome = `${p.name}: ${verb} ${formatDay(p.outcome.date)}: ${p.outcome.text}`;
-    drafts.push({ id: `outcome:${p.id}`, sentence: outcome, facets: { what: outcome, when: outcome, stance: outcome, outcome }, entities: [p.id, ...d.unions, ...d.employers], subjects: [p.id], text: [[`${p.name} ${p.aliases.join(' ')}`, NAME], [`${verb.toLowerCase()} deal settled outcome final agreement won got`, KEYWORD], [p.outcome.text, BODY]], sources: p.outcome.sources, date: p.outcome.date, unverified: p.outcome.unverified });
+    drafts.push({ id: `outcome:${p.id}`, sentence: outcome, facets: { what: outcome, when: outcome, stance: outcome, outcome }, entities: [p.id, ...d.unions, ...d.employers], subjects: [p.id, ...d.unions, ...d.employers], text: [[`${p.name} ${p.aliases.join(' ')}`, NAME], [`${verb.toLowerCase()} deal settled outcome final agreement won got`, KEYWORD], [p.outcome.text, BODY]], sources: p.outcome.sources, date: p.outcome.date, unverified: p.outcome.unverified });
   }
   if (d.keyIssues) {
     const names = d.keyIssues.proposals.map((id) => lowerFirst(knowledge.proposals.get(id)?.name ?? id));
