@@ -96,6 +96,17 @@ describe('ask whether any proposal is still open', () => {
   });
 });
 
+describe('ask for news once the strike is over', () => {
+  it('gives the status without a yes or no for “any news?”, and keeps the no for “is it still going on?”', () => {
+    for (const q of ['any news?', 'any updates?']) {
+      const a = ask(ratified, q);
+      expect(a.answered, a.text).toBe(true);
+      expect(a.text).toMatch(/^As of April 28, 2025: Strike ended April 14, 2025/);
+    }
+    expect(ask(ratified, 'is the strike still going on?').text).toMatch(/^No: the strike is over \(as of April 28, 2025\)/);
+  });
+});
+
 describe('ask about a party outside the dispute', () => {
   it('answers “are the actors still on strike?” from the actors’ own facts, not the writers’ status', () => {
     const a = ask(wga, 'are the actors still on strike?');

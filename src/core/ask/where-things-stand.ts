@@ -10,6 +10,7 @@ import { markUnverified } from '../updates/unverified-label.js';
 const OPEN_PROPOSALS = /\b(open|outstanding|remaining|unresolved|unsettled|pending) (proposals?|issues?|demands?|items?)\b|\b(proposals?|issues?|demands?) (are |is |remain |remains )?(still )?(open|left|outstanding|remaining|unresolved|unsettled|on the table)\b/;
 // Questions about the dispute as a whole: where it stands, whether it is over, what is new. They name no proposal or person.
 const STANDING = new RegExp(String.raw`\bwhere (do|does|are|is) (things|talks|negotiations|we|it|the strike|the dispute|bargaining)( \w+)? stand\b|\bwhere things stand\b|\bstate of (play|things|talks|negotiations)\b|\bstatus\b|\bis (the strike|the dispute|it|this) (still )?(going on|on|over|happening|continuing|done|finished|ended|settled|resolved)\b(?! (to|with|about))|\b(still|are we|are writers|are they) on strike\b|\bstrike (still )?(on|over)\b|^(what s|whats|what is|what's) (the )?latest\b|^latest\b|\bany (news|updates?|progress)\b|\bwhat'?s? new\b|\bwhat (is|s) new\b|\bwhat (has )?changed\b|\bhow (are|is) (talks|things|negotiations|the strike|bargaining)( going)?\b|\b(any|an) update on (the )?(talks|negotiations|the strike|strike|bargaining|things)\b|\b(was|is|has) (anything|something) (been )?(settled|agreed|resolved)\b|\b(is|was) there (a|any) deal\b|\bany deal\b|\bdeal yet\b|${OPEN_PROPOSALS.source}`);
+const ASKS_ON = /\bon strike\b|\bstrike (still )?on\b|\b(still )?(going on|on|happening|continuing)$|\b(going on|happening|continuing)\b/;
 const ASKS_OVER = /\b(over|done|finished|ended|settled|resolved|deal)\b/;
 const ENDED_STATUSES = new Set(['ratified', 'ended', 'strike-ended']);
 const AGREED_STATUSES = new Set(['tentative-agreement', 'ratified', 'ended', 'strike-ended']);
@@ -83,6 +84,8 @@ function yesNoLead(knowledge: Knowledge, text: string): string | undefined {
   }
   const over = ENDED_STATUSES.has(status);
   if (ASKS_OVER.test(text)) return over ? `Yes: the strike is over (as of ${asOf}).` : `No: the strike is not over; it was still on as of ${asOf}.`;
+  // "Any news?" asks no yes/no about the strike; "is it still going on?" does.
+  if (!ASKS_ON.test(text)) return undefined;
   if (status === 'strike') return `Yes: the strike was still on as of ${asOf}.`;
   return over ? `No: the strike is over (as of ${asOf}).` : undefined;
 }
