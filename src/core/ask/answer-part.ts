@@ -4,10 +4,11 @@ import { analyzeQuestion, type QuestionAnalysis } from './analyze-question.js';
 import type { AskIndex } from './ask-index.js';
 import { formatDay } from '../time/format-date.js';
 import { statesAQuantity } from './build-candidates.js';
+import { aboutOnly, aboutOutsiders, sidesOf } from './outside-parties.js';
 import { checkPremise } from './premises.js';
 import { matchesDay } from './question-dates.js';
 import { scoreCandidates, sentenceOf, type Scored } from './score-candidates.js';
-import { asksStrikeEnd, asksStrikeStatus, asksWhereThingsStand, notEndedLine, whereThingsStandLines, type AnswerLine } from './where-things-stand.js';
+import { asksStrikeStatus, asksWhereThingsStand, notEndedLine, whereThingsStandLines, type AnswerLine } from './where-things-stand.js';
 import { yesNoLead } from './yes-no.js';
 
 /** Below this score the best fact is only loosely related, so the bot declines rather than guess. */
@@ -35,7 +36,7 @@ export function answerPart(ctx: CommandContext, index: AskIndex, part: string, c
   if (notEnded) return { answered: true, lines: [notEnded, ...whereThingsStandLines(ctx, q.text)], topicWords };
   const premise = checkPremise(knowledge, q.text, q.entities);
   if (premise) q = analyzeQuestion(index, entities, premise.rest, knowledge.asOf);
-  const ranked = outsiders ? scoreCandidates(index, q).filter((s) => isAbout(s, outsiders) && (!asksStrikeEnd(q.text) || SAYS_ENDED.test(sentenceOf(s)))) : scoreCandidates(index, q);
+  const ranked = outsiders ? aboutOnly(scoreCandidates(index, q), outsiders, q.text) : scoreCandidates(index, q);
   const chosen = ranked[0] ? chooseSentences(ranked, q) : [];
   const problem = whyNotAnswerable(knowledge, index, q, chosen);
   if (problem) return { answered: false, problem, known: problem === NO_NEW_CONTRACT ? expiryLines(index) : [], topicWords };
@@ -106,28 +107,6 @@ function whyNotAnswerable(knowledge: Knowledge, index: AskIndex, q: QuestionAnal
 function statesMoney(q: QuestionAnalysis, sentence: string): boolean {
   if (/\$|\bdollars?\b|\bmillion\b|\bbillion\b/i.test(sentence)) return true;
   return /\d(\.\d+)? ?(percent|%)/i.test(sentence) && !/\b(money|dollars?|cost|costs|budget|revenue)\b|\$/.test(q.text);
-}
-
-/** The parties of the dispute itself: its unions and employers. */
-function sidesOf(knowledge: Knowledge): Set<string> {
-  return new Set([...knowledge.dispute.unions, ...knowledge.dispute.employers]);
-}
-
-/**
- * "Are the actors still on strike?": the parties outside the dispute a status question names, when it names neither side.
- * Only facts about those parties answer it; the dispute's own status, or an event that mentions them in passing, is about the writers.
- */
-function aboutOutsiders(knowledge: Knowledge, q: QuestionAnalysis): string[] | undefined {
-  const sides = sidesOf(knowledge);
-  const parties = q.entities.filter((h) => h.entity.kind === 'party');
-  return parties.length > 0 && parties.every((h) => !sides.has(h.entity.id)) ? parties.map((h) => h.entity.id) : undefined;
-}
-
-// "When did the actors' strike end?" is answered only by a fact about them that says something ended.
-const SAYS_ENDED = /\b(end|ends|ended|over|called off|settled)\b/i;
-
-function isAbout(s: Scored, parties: string[]): boolean {
-  return !s.candidate.id.startsWith('dispute:') && parties.some((id) => s.candidate.subjects.has(id) || s.candidate.actors.has(id));
 }
 
 const SAY_ASKED = /\b(say|said|says|quote|quoted|told|tell)\b/;
