@@ -55,6 +55,12 @@ describe('ask what a person does', () => {
   });
 });
 
+describe('ask what a party does', () => {
+  it('answers “what does the authority do?” with the party’s description', () => {
+    expect(ask(ratified, 'what does the authority do').text).toBe("The HCTA (Harbor City Transit Authority): the public agency that runs the city's buses and trams.");
+  });
+});
+
 describe('ask what became of a settled proposal', () => {
   it.each([
     ['did the union get rest breaks?', 'Guaranteed rest breaks: Agreed April 12, 2025'],

@@ -22,6 +22,12 @@ describe('ask where a side stands once a deal settled the proposal', () => {
     expect(ask(ratified, 'what are the authority’s positions').text).toBe("The HCTA's positions: operator pay raise (agreed April 12, 2025); guaranteed rest breaks (agreed April 12, 2025).");
   });
 
+  it('answers from the deal even when the question repeats the old stance’s words', () => {
+    const a = ask(ratified, 'would the authority still only consider shorter breaks on the longest routes');
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toContain('Guaranteed rest breaks: Agreed April 12, 2025');
+  });
+
   it('still gives the old stance when the question asks about earlier days', () => {
     const a = ask(ratified, 'where did the authority originally stand on rest breaks');
     expect(a.answered, a.text).toBe(true);

@@ -37,7 +37,7 @@ export function answerPart(ctx: CommandContext, index: AskIndex, part: string, c
   const premise = checkPremise(knowledge, q.text, q.entities);
   if (premise) q = analyzeQuestion(index, entities, premise.rest, knowledge.asOf);
   const ranked = outsiders ? aboutOnly(scoreCandidates(index, q), outsiders, q.text) : scoreCandidates(index, q);
-  const chosen = ranked[0] ? chooseSentences(ranked, q) : [];
+  const chosen = ranked[0] ? settledFirst(index, chooseSentences(ranked, q), q) : [];
   const problem = whyNotAnswerable(knowledge, index, q, chosen);
   if (problem) return { answered: false, problem, known: problem === NO_NEW_CONTRACT ? expiryLines(index) : [], topicWords };
   const lines = chosen.map((s) => ({ text: sentenceOf(s), sources: s.candidate.sources }));
@@ -133,6 +133,19 @@ function actsIn(knowledge: Knowledge, s: Scored, id: string): boolean {
   if (s.candidate.subjects.has(id)) return true;
   const party = knowledge.people.get(id)?.party;
   return party !== undefined && s.candidate.entities.has(id) && s.candidate.subjects.has(party);
+}
+
+/**
+ * A settled proposal's old stance that still wins on shared words ("would they still only consider X?") comes after
+ * what the deal made of it: unless the question asks about earlier days, the outcome is the current answer.
+ */
+function settledFirst(index: AskIndex, chosen: Scored[], q: QuestionAnalysis): Scored[] {
+  const best = chosen[0]!;
+  if (!best.candidate.superseded || q.earlier) return chosen;
+  const proposal = best.candidate.id.split(':')[1]!;
+  const outcome = (index.byEntity.get(proposal) ?? []).map((i) => index.candidates[i]!).find((c) => c.id === `outcome:${proposal}`);
+  if (!outcome) return chosen;
+  return [{ candidate: outcome, score: best.score, facet: 'outcome', substantive: true }, ...chosen.filter((s) => s.candidate !== outcome).slice(0, MAX_SENTENCES - 1)];
 }
 
 /** The best fact, plus up to two more that answer the same ask nearly as well (both sides of a stance, say). */
