@@ -73,6 +73,13 @@ describe('ask what became of a settled proposal', () => {
     expect(a.text).not.toMatch(/\((demands|rejects) it\)/);
   });
 
+  it('answers “what happened to X?” from the stances while X is still open', () => {
+    const a = ask(striking, 'what happened to the rest breaks demand?');
+    expect(a.answered, a.text).toBe(true);
+    expect(a.text).toContain('on guaranteed rest breaks');
+    expect(a.text).not.toContain('no record of a deal');
+  });
+
   it('answers “how much” about a raise with the percentages the deal settled', () => {
     const percents = { proposals: [{ id: 'wage-raise', outcome: { text: 'Pay rises 4 percent, then 3 percent, then 3.5 percent.', date: '2025-04-12', sources: ['ledger-2025-04-12'] } }] };
     const ctx = transitAfter('06-ratified', [percents]);

@@ -176,7 +176,8 @@ export function analyzeQuestion(index: AskIndex, entities: EntityIndex, question
   const kinds = new Set(hits.map((h) => h.entity.kind));
   if (kinds.has('proposal') && (kinds.has('party') || kinds.has('person'))) facets.add('stance');
   // "The raises in the new contract": what the deal settled on that proposal; "new" there is no news.
-  if (kinds.has('proposal') && IN_THE_DEAL.test(text)) {
+  // Only a settled proposal has an outcome to give; for an open one the stances answer, as before the deal.
+  if (kinds.has('proposal') && IN_THE_DEAL.test(text) && hits.some((h) => h.entity.kind === 'proposal' && hasOutcome(index, h.entity.id))) {
     facets.add('outcome');
     facets.delete('latest');
   }
@@ -240,6 +241,11 @@ function asksOfContract(facets: Set<Facet>, contract: 'new' | 'old' | undefined,
     facets.add('outcome');
     facets.delete('latest');
   }
+}
+
+/** Whether a deal has settled the proposal: its outcome is among the facts. */
+function hasOutcome(index: AskIndex, proposalId: string): boolean {
+  return (index.byEntity.get(proposalId) ?? []).some((i) => index.candidates[i]!.id === `outcome:${proposalId}`);
 }
 
 function partyKindOf(text: string): { partyKind?: string } {
