@@ -50,6 +50,8 @@ export interface QuestionAnalysis {
   partyKind?: string;
   /** The question is nothing but a name ("mini rooms?"): tell what that is. */
   bareName: boolean;
+  /** Asks about a past moment ("in August", "on Aug 11", "before the deal", "at first"), so old stances still answer. */
+  earlier: boolean;
 }
 
 const BARE_NAME_FILLER = new Set(['the', 'a', 'an', 'and', 'about', 'what', 'whats', 'who', 'whos', 'is', 'are', 'on', 'of', 'info', 'tell', 'me', 'more']);
@@ -75,8 +77,8 @@ const FACET_PATTERNS: [Facet, RegExp][] = [
   ['mood', /\b(mood|atmosphere|vibe|tone|tense|tension|tensions|friendly|hostile|cordial|feel in the room|stiff)\b/],
   ['why', /\b(why|reason|reasons|cause|because|how come)\b/],
   ['quote', /\b(?<!picket )lines?\b|\b(say|said|says|saying|quote|quoted|remark|remarks|comment|comments|told|tell|telling|statement|respond|responded|response|reply|replied|answer|answered|message|words|react|reaction|reacted|repeat|repeats|repeated|repeating|keep saying|kept saying|opinion|opinions|take on|thoughts on)\b/],
-  ['stance', /\b(say|saying|said|says|think|thinks) (anything |something )?about\b|\b(ask|asking|asked|push|pushing|fight|fighting) for\b|\b(position|positions|stance|stand|think|view|want|wants|wanted|demand|demands|demanding|accept|reject|rejects|rejected|agree|oppose|opposes|support|willing|unwilling|bend|budge|move|feel|asking|seeking|seek|push|pushing|fighting|compromise|drop|give up|talk about|discuss|open to|consider|considering|movement|moving|flexible|flexibility|give ground|take)\b/],
-  ['who', /^(who|whos)\b|\bwho (is|was|are|were|did|runs|leads)\b|\bis who\b|\bwho exactly\b|\bwhich (two |three )?(\w+ )?(officials|people|negotiators|leaders|representatives|person|persons|union|party|side|one|group|company|guild)\b|\b(role|job|title|in charge)\b/],
+  ['stance', /\b(say|saying|said|says|think|thinks) (anything |something )?about\b|\b(ask|asking|asked|push|pushing|fight|fighting) for\b|\b(position|positions|stance|stand|think|view|want|wants|wanted|demand|demands|demanding|accept|reject|rejects|rejected|agree|oppose|opposes|support|willing|unwilling|bend|budge|move|feel|asking|seeking|seek|push|pushing|fighting|compromise|drop|give up|talk about|discuss|open to|consider|considering|movement|moving|flexible|flexibility|give ground|take|offered|offering|proposed|proposing|countered|(offer|propose|counter) (on|for|over|to)\b)\b/],
+  ['who', /^(who|whos)\b|\bwho (is|was|are|were|did|runs|leads)\b|\bis who\b|\bwho exactly\b|\bwhich (two |three )?(\w+ )?(officials|people|negotiators|leaders|representatives|person|persons|union|party|side|one|group|company|guild)\b|\b(role|job|title|in charge)\b|\bwhat (does|do) (\w+ ){1,4}do( for a living)?$/],
   ['latest', /\b(latest|new|news|update|updates|changed|change|changes|today|recent|recently|happening|happened|going on|development|developments)\b/],
   ['next', /\b(next|again|resume|restart|reconvene|follow up|coming days|back to the table|talk again|meet again|scheduled|another meeting)\b/],
   ['status', /\b(status|state of|where (do|are) (things|talks|negotiations)|how are (talks|things|negotiations)|where things stand|still on strike|on strike still)\b/],
@@ -93,9 +95,15 @@ const PARTY_KINDS: [string, RegExp][] = [
   ['government', /\bwhich (other )?(government|city|agency|official body)\b/],
 ];
 
-const FUTURE = /\b(will|gonna|going to|going on strike|predict|prediction|forecast|odds|chances?|likely|ever end|about to)\b|\bhow long (can|could|will|would)\b|\bwhen (does|do|did)? ?.*\b(ends?|be over|wrap up|settle)\b/;
+const FUTURE = /\b(will|gonna|going to|going on strike|predict|prediction|forecast|odds|chances?|likely|ever end|about to)\b|\bhow long (can|could|will|would)\b|\bwhen (?!did\b|was\b|were\b|had\b)(does |do )?.*\b(ends?|be over|wrap up|settle)\b/;
 // A figure is asked for when the question leads with "how many"; "a residual based on how many people watch" asks no figure.
 const QUANTITY = /(^|[?.!,:;] *|^\S+ )(how (many|much|old|big|tall|often))\b|\b(what percent(age)?|what amount|figures?|cost|costs|dollars?|percent)\b|\b(minimum|maximum|rate|salary|wage|scale|total|amount|numbers|percentage) (for|of|per|in)\b|\b(exact|actual) (\w+ ){0,2}(number|size|amount|figure)\b|%/;
+// What a named proposal came to: "the raises in the new contract", "did the guild get X", "what happened to X".
+const IN_THE_DEAL = /\b(in|under|from|by|with) (the|their|this|that) (new |final |tentative |ratified )?(contract|deal|agreement|settlement)\b|\b(did|do|does|has|have) (the )?(\w+ )?(get|win|gain|secure|achieve|end up with|keep|lose)\b|\bwhat (happened|became) (to|of)\b|\bwhat came of\b/;
+// "At first", "originally": the asker wants the old stance, not what the deal made of it (see ORIGINALLY).
+export const ORIGINALLY = /\b(before the (deal|agreement|contract)|originally|original|at first|initially|at the start|used to|previously)\b/;
+const EARLIER = /\b(before|originally|at first|initially|at the start|used to|back in|earlier|previously|in (january|february|march|april|may|june|july|august|september|october|november|december|the spring|the summer))\b/;
+const STRIKE_LENGTH = /\bhow long (was|did|were|had) (the |their |our |this |that )?(\w+ )?(strike|walkout|stoppage)\b/;
 const YES_NO = /^(is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|am)\b|\b(right|correct|true|yes or no)$|^(so|wait|but|and) (is|are|was|were|did|does|do|has|have)\b/;
 const PRECISE = /\b(exact|exactly|precise|precisely)\b/;
 const MONEY = /\b(money|dollars?|salary|salaries|wage|wages|earn|earns|earning|cost|costs|revenue|budget|million|billion)\b|\bhow much (does|do|did) \w+( \w+)? make\b|\bhow much (\w+ ){0,2}(pay|paid|raise|bump|increase)\b/;
@@ -167,6 +175,17 @@ export function analyzeQuestion(index: AskIndex, entities: EntityIndex, question
   // Naming a side and a proposal together asks where that side stands on it, whatever the wording.
   const kinds = new Set(hits.map((h) => h.entity.kind));
   if (kinds.has('proposal') && (kinds.has('party') || kinds.has('person'))) facets.add('stance');
+  // "The raises in the new contract": what the deal settled on that proposal; "new" there is no news.
+  // Only a settled proposal has an outcome to give; for an open one the stances answer, as before the deal.
+  if (kinds.has('proposal') && IN_THE_DEAL.test(text) && hits.some((h) => h.entity.kind === 'proposal' && hasOutcome(index, h.entity.id))) {
+    facets.add('outcome');
+    facets.delete('latest');
+  }
+  // "How long did the strike last?" asks for its length in days, not a meeting's duration or a contract's term.
+  if (STRIKE_LENGTH.test(text)) {
+    facets.add('strikeDay');
+    facets.delete('howLong');
+  }
   asksOfContract(facets, contract, text);
   const days = namedDays(text, asOf);
   const places = roles.filter((u) => u.role === 'place');
@@ -201,6 +220,7 @@ export function analyzeQuestion(index: AskIndex, entities: EntityIndex, question
     years: [...new Set([...text.matchAll(/\b((?:19|20)\d{2})\b/g)].map((m) => m[1]!))],
     quantity: QUANTITY.test(text) || /[$%]/.test(question),
     personal: PERSONAL.test(text),
+    earlier: days.length > 0 || EARLIER.test(text),
   };
 }
 
@@ -221,6 +241,11 @@ function asksOfContract(facets: Set<Facet>, contract: 'new' | 'old' | undefined,
     facets.add('outcome');
     facets.delete('latest');
   }
+}
+
+/** Whether a deal has settled the proposal: its outcome is among the facts. */
+function hasOutcome(index: AskIndex, proposalId: string): boolean {
+  return (index.byEntity.get(proposalId) ?? []).some((i) => index.candidates[i]!.id === `outcome:${proposalId}`);
 }
 
 function partyKindOf(text: string): { partyKind?: string } {

@@ -4,10 +4,11 @@ import { analyzeQuestion, type QuestionAnalysis } from './analyze-question.js';
 import type { AskIndex } from './ask-index.js';
 import { formatDay } from '../time/format-date.js';
 import { statesAQuantity } from './build-candidates.js';
+import { aboutOnly, aboutOutsiders, sidesOf } from './outside-parties.js';
 import { checkPremise } from './premises.js';
 import { matchesDay } from './question-dates.js';
 import { scoreCandidates, sentenceOf, type Scored } from './score-candidates.js';
-import { asksWhereThingsStand, whereThingsStandLines, type AnswerLine } from './where-things-stand.js';
+import { asksStrikeStatus, asksWhereThingsStand, notEndedLine, whereThingsStandLines, type AnswerLine } from './where-things-stand.js';
 import { yesNoLead } from './yes-no.js';
 
 /** Below this score the best fact is only loosely related, so the bot declines rather than guess. */
@@ -29,11 +30,14 @@ export function answerPart(ctx: CommandContext, index: AskIndex, part: string, c
     q = analyzeQuestion(index, entities, `${part} ${carried.join(' ')}`, knowledge.asOf);
   }
   const topicWords = q.topicWords;
-  if (q.text.length > 0 && !q.personal && !q.future && q.unknown.length === 0 && asksWhereThingsStand(q.text, q.entities)) return { answered: true, lines: whereThingsStandLines(ctx, q.text), topicWords };
+  if (q.text.length > 0 && !q.personal && !q.future && q.unknown.length === 0 && asksWhereThingsStand(q.text, q.entities, sidesOf(knowledge))) return { answered: true, lines: whereThingsStandLines(ctx, q.text), topicWords };
+  const outsiders = asksStrikeStatus(q.text) ? aboutOutsiders(knowledge, q) : undefined;
+  const notEnded = q.text.length > 0 && q.unknown.length === 0 && !outsiders ? notEndedLine(knowledge, q.text) : undefined;
+  if (notEnded) return { answered: true, lines: [notEnded, ...whereThingsStandLines(ctx, q.text)], topicWords };
   const premise = checkPremise(knowledge, q.text, q.entities);
   if (premise) q = analyzeQuestion(index, entities, premise.rest, knowledge.asOf);
-  const ranked = scoreCandidates(index, q);
-  const chosen = ranked[0] ? chooseSentences(ranked, q) : [];
+  const ranked = outsiders ? aboutOnly(scoreCandidates(index, q), outsiders, q.text) : scoreCandidates(index, q);
+  const chosen = ranked[0] ? settledFirst(index, chooseSentences(ranked, q), q) : [];
   const problem = whyNotAnswerable(knowledge, index, q, chosen);
   if (problem) return { answered: false, problem, known: problem === NO_NEW_CONTRACT ? expiryLines(index) : [], topicWords };
   const lines = chosen.map((s) => ({ text: sentenceOf(s), sources: s.candidate.sources }));
@@ -69,7 +73,7 @@ function whyNotAnswerable(knowledge: Knowledge, index: AskIndex, q: QuestionAnal
   // Asked for the new contract's term or what a deal settled, only that fact answers: no other fact stands in for it.
   if (q.facets.has('term') && !best?.candidate.facets.term) {
     // "When does the Teamsters' contract run out?" asks about another party's contract, which the knowledge does not hold.
-    const sides = new Set([...knowledge.dispute.unions, ...knowledge.dispute.employers]);
+    const sides = sidesOf(knowledge);
     const others = q.entities.filter((h) => h.entity.kind === 'party' && !sides.has(h.entity.id));
     return others.length > 0 ? `I have nothing on that about ${others.map((h) => h.entity.name).join(' and ')}.` : NO_NEW_CONTRACT;
   }
@@ -79,20 +83,35 @@ function whyNotAnswerable(knowledge: Knowledge, index: AskIndex, q: QuestionAnal
   if (uncovered.length > 0) return `I have nothing on that about ${uncovered.map((h) => h.entity.name).join(' and ')}.`;
   const notActing = q.agents.filter((id) => !chosen.some((s) => actsIn(knowledge, s, id)));
   if (notActing.length > 0) return `I have no record of ${notActing.map((id) => knowledge.nameOf(id)).join(' or ')} saying or doing that.`;
+  // "What did Sarandos say?" asks for a person's words: a meeting they only sat in does not say what they said.
+  const onlyPresent = chosen.every((s) => s.candidate.id.startsWith('event:') && !WORDS_REPORTED.test(sentenceOf(s)));
+  const unquoted = SAY_ASKED.test(q.text) && onlyPresent ? q.agents.filter((id) => knowledge.people.has(id)) : [];
+  if (unquoted.length > 0) return `I have no record of ${unquoted.map((id) => knowledge.nameOf(id)).join(' or ')} saying that.`;
   const missingDay = !q.yesNo && q.days.find((d) => d.relation === 'on' && !chosen.some((s) => matchesDay(s.candidate.date, d)));
   if (missingDay) return `I have nothing recorded for ${missingDay.label}.`;
   if (q.quantity && !statesAQuantity(best.candidate)) return 'I don’t have that figure, so I won’t guess one.';
-  if (q.money && !chosen.some((s) => /\$|\bdollars?\b|\bmillion\b|\bbillion\b/i.test(sentenceOf(s)))) return 'I don’t have that figure, so I won’t guess one.';
+  if (q.money && !chosen.some((s) => statesMoney(q, sentenceOf(s)))) return 'I don’t have that figure, so I won’t guess one.';
   if (q.evidence.length > 0 && q.evidence.length * EVIDENCE_WEIGHT >= coverage(q, best)) {
     return `I don’t have anything on ${q.evidence.slice(0, 3).map((w) => `“${w}”`).join(', ')} in what I know, so I won’t guess.`;
   }
   // "Will the studios accept X?" is answered by where they stand on X; other questions about the future are not.
-  const stanceOnProposal = q.entities.length > 0 && best.facet === 'stance' && best.candidate.id.startsWith('stance:');
+  // Likewise "will the streamers share X now?" once a deal has settled X: its outcome says what they agreed to.
+  const stanceOnProposal = q.entities.length > 0 && ((best.facet === 'stance' && best.candidate.id.startsWith('stance:')) || best.candidate.id.startsWith('outcome:'));
   if (q.future && !chosen.some((s) => s.facet === 'next') && !stanceOnProposal) {
     return 'That asks about the future, and I only report what has happened; I won’t predict it.';
   }
   return undefined;
 }
+
+/** A sum of money answers a money question; a percentage answers one about a raise or a rate, unless it asks for money itself. */
+function statesMoney(q: QuestionAnalysis, sentence: string): boolean {
+  if (/\$|\bdollars?\b|\bmillion\b|\bbillion\b/i.test(sentence)) return true;
+  return /\d(\.\d+)? ?(percent|%)/i.test(sentence) && !/\b(money|dollars?|cost|costs|budget|revenue)\b|\$/.test(q.text);
+}
+
+const SAY_ASKED = /\b(say|said|says|quote|quoted|told|tell)\b/;
+// An event that reports someone's words ("Bass called for...", "the guild said...").
+const WORDS_REPORTED = /\b(said|says|told|called for|urged|warned|announced|stated|wrote|“)/i;
 
 const NO_NEW_CONTRACT = 'No new contract is recorded in what I know, so I can’t give its term.';
 
@@ -114,6 +133,19 @@ function actsIn(knowledge: Knowledge, s: Scored, id: string): boolean {
   if (s.candidate.subjects.has(id)) return true;
   const party = knowledge.people.get(id)?.party;
   return party !== undefined && s.candidate.entities.has(id) && s.candidate.subjects.has(party);
+}
+
+/**
+ * A settled proposal's old stance that still wins on shared words ("would they still only consider X?") comes after
+ * what the deal made of it: unless the question asks about earlier days, the outcome is the current answer.
+ */
+function settledFirst(index: AskIndex, chosen: Scored[], q: QuestionAnalysis): Scored[] {
+  const best = chosen[0]!;
+  if (!best.candidate.superseded || q.earlier) return chosen;
+  const proposal = best.candidate.id.split(':')[1]!;
+  const outcome = (index.byEntity.get(proposal) ?? []).map((i) => index.candidates[i]!).find((c) => c.id === `outcome:${proposal}`);
+  if (!outcome) return chosen;
+  return [{ candidate: outcome, score: best.score, facet: 'outcome', substantive: true }, ...chosen.filter((s) => s.candidate !== outcome).slice(0, MAX_SENTENCES - 1)];
 }
 
 /** The best fact, plus up to two more that answer the same ask nearly as well (both sides of a stance, say). */

@@ -53,13 +53,16 @@ export function buildCandidates(knowledge: Knowledge, entities: EntityIndex, voc
         sources: s.sources,
         date: s.since,
         unverified: s.unverified,
+        superseded: p.outcome !== undefined,
       });
     }
   }
   for (const partyId of [...knowledge.dispute.unions, ...knowledge.dispute.employers]) {
     const stances = knowledge.pack.proposals.flatMap((p) => p.stances.filter((s) => s.party === partyId).map((s) => ({ p, s })));
     if (stances.length === 0) continue;
-    const list = stances.map(({ p, s }) => `${lowerFirst(p.name)} (${stanceLabel(s.stance)}${s.unverified ? ', unverified' : ''})`).join('; ');
+    // A settled proposal is listed by what the deal did with it, not by the side's old stance.
+    const settled = (p: (typeof stances)[number]['p']) => p.outcome && `${p.status === 'withdrawn' ? 'withdrawn' : 'agreed'} ${formatDay(p.outcome.date)}`;
+    const list = stances.map(({ p, s }) => `${lowerFirst(p.name)} (${settled(p) || stanceLabel(s.stance)}${s.unverified ? ', unverified' : ''})`).join('; ');
     const sentence = `The ${name(partyId)}'s positions: ${list}.`;
     drafts.push({ id: `positions:${partyId}`, sentence, facets: { stance: sentence }, entities: [partyId, ...stances.map(({ p }) => p.id)], subjects: [partyId], text: [['positions want demands issues proposals', KEYWORD]], sources: stances.flatMap(({ s }) => s.sources), date: knowledge.asOf });
   }
@@ -120,12 +123,16 @@ function eventDraftOf(e: TimelineEvent, knowledge: Knowledge, derived: string): 
   return draft;
 }
 
+const STRIKE_OVER = new Set(['strike-ended', 'ratified', 'ended']);
+
 function disputeDrafts(knowledge: Knowledge): Draft[] {
   const d = knowledge.dispute;
   const current = knowledge.currentStatus();
   const status = statusSentence(knowledge);
+  // Once the strike is over, the status sentence says when it ended ("Strike ended Sept 27, 2023 after 148 days").
+  const over = STRIKE_OVER.has(current.status);
   const drafts: Draft[] = [
-    { id: 'dispute:status', sentence: `${status} ${d.summary}`, facets: { status, strikeDay: status }, entities: [...d.unions, ...d.employers], text: [[`${d.title} status strike day days month months long`, KEYWORD], [d.summary, BODY]], sources: [...current.sources, ...d.sources], date: knowledge.asOf, unverified: current.unverified },
+    { id: 'dispute:status', sentence: `${status} ${d.summary}`, facets: { status, strikeDay: status, ...(over ? { when: status } : {}) }, entities: [...d.unions, ...d.employers], text: [[`${d.title} status strike day days month months long${over ? ' end ended over walkout stoppage' : ''}`, KEYWORD], [d.summary, BODY]], sources: [...current.sources, ...d.sources], date: knowledge.asOf, unverified: current.unverified },
   ];
   if (d.nextContact) {
     const next = `The next contact is expected ${d.nextContact.expected}: ${d.nextContact.detail}`;
@@ -138,14 +145,15 @@ function disputeDrafts(knowledge: Knowledge): Draft[] {
   if (d.contract) {
     // The new term, as editors record it at the deal: "how long is the new contract?", "when does it run out?".
     const term = `The new contract runs from ${formatDay(d.contract.from)} to ${formatDay(d.contract.to)}.`;
-    drafts.push({ id: 'dispute:new-contract', sentence: term, facets: { when: term, howLong: term, what: term, term }, entities: [...d.unions, ...d.employers], text: [['new contract term deal agreement runs lasts years', KEYWORD], [d.contract.note ?? '', BODY]], sources: d.contract.sources });
+    drafts.push({ id: 'dispute:new-contract', sentence: term, facets: { when: term, what: term, term }, entities: [...d.unions, ...d.employers], text: [['new contract term deal agreement runs lasts years', KEYWORD], [d.contract.note ?? '', BODY]], sources: d.contract.sources });
   }
   for (const p of knowledge.pack.proposals) {
     if (!p.outcome) continue;
-    // What the deal settled on a proposal (or that it was dropped) answers "what did they get on X?" and "was X settled?".
+    // What the deal settled on a proposal (or that it was dropped) answers "what did they get on X?" and "was X settled?";
+    // both sides made the deal, so it is their act on X, ahead of either side's old stance.
     const verb = p.status === 'withdrawn' ? 'Withdrawn' : 'Agreed';
     const outcome = `${p.name}: ${verb} ${formatDay(p.outcome.date)}: ${p.outcome.text}`;
-    drafts.push({ id: `outcome:${p.id}`, sentence: outcome, facets: { what: outcome, when: outcome, stance: outcome, outcome }, entities: [p.id, ...d.unions, ...d.employers], subjects: [p.id], text: [[`${p.name} ${p.aliases.join(' ')}`, NAME], [`${verb.toLowerCase()} deal settled outcome final agreement won got`, KEYWORD], [p.outcome.text, BODY]], sources: p.outcome.sources, date: p.outcome.date, unverified: p.outcome.unverified });
+    drafts.push({ id: `outcome:${p.id}`, sentence: outcome, facets: { what: outcome, when: outcome, stance: outcome, outcome }, entities: [p.id, ...d.unions, ...d.employers], subjects: [p.id, ...d.unions, ...d.employers], text: [[`${p.name} ${p.aliases.join(' ')}`, NAME], [`${verb.toLowerCase()} deal settled outcome final agreement won got`, KEYWORD], [p.outcome.text, BODY]], sources: p.outcome.sources, date: p.outcome.date, unverified: p.outcome.unverified });
   }
   if (d.keyIssues) {
     const names = d.keyIssues.proposals.map((id) => lowerFirst(knowledge.proposals.get(id)?.name ?? id));

@@ -18,6 +18,8 @@ export interface Draft {
   partyKind?: string;
   /** From an unverified editor update: every sentence stated from it says so. */
   unverified?: boolean;
+  /** A stance on a proposal a deal has since settled or dropped: its outcome is the current answer. */
+  superseded?: boolean;
 }
 
 // Candidates by the draft they came from. Drafts of unchanged events are reused across builds (see build-candidates),
@@ -51,7 +53,7 @@ export function toCandidate(d: Draft, memo: TextMemo, knowledge: Knowledge, voca
   // The label goes on after the terms are counted, so it never changes what a fact matches.
   const label = (s: string) => markUnverified(s, d);
   const shown = Object.fromEntries(Object.entries(facets).map(([k, v]) => [k, label(v)]));
-  const candidate: Candidate = { id: d.id, sentence: label(d.sentence), facets: shown, facetSource: facets, entities: new Set([...involved, ...parties]), subjects, actors, terms, sources: [...new Set(d.sources)], ...(d.date ? { date: d.date } : {}), ...(d.partyKind ? { partyKind: d.partyKind } : {}), ...(bothSides ? { bothSides } : {}) };
+  const candidate: Candidate = { id: d.id, sentence: label(d.sentence), facets: shown, facetSource: facets, entities: new Set([...involved, ...parties]), subjects, actors, terms, sources: [...new Set(d.sources)], ...(d.date ? { date: d.date } : {}), ...(d.partyKind ? { partyKind: d.partyKind } : {}), ...(bothSides ? { bothSides } : {}), ...(d.superseded ? { superseded: true } : {}) };
   reused.set(d, { key, read, candidate });
   return candidate;
 }

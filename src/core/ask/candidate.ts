@@ -34,6 +34,8 @@ export interface Candidate {
   facetSource: Partial<Record<Facet, string>>;
   /** Those terms, worked out on first use (few facts are ever the best answer, so most never need them). */
   facetTerms?: Partial<Record<Facet, Set<string>>>;
+  /** A stance on a proposal that has an outcome: history, outranked by the outcome unless the question asks about earlier days. */
+  superseded?: boolean;
   /** The fact states a number (a count, a duration, a day of the strike). */
   hasQuantity?: boolean;
 }

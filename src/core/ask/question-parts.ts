@@ -28,5 +28,13 @@ export function splitQuestion(text: string): string[] {
     // Mention syntax and markup alone ("<!here>") are no part of the question.
     .filter((p) => normalizeText(p).length > 0);
   if (parts.length <= 1 || parts.length > MAX_PARTS) return [text];
-  return parts;
+  return parts.map((p, i) => (BARE_QUESTION_WORD.test(p) ? sharedClause(p, parts[i + 1]) : p));
+}
+
+const BARE_QUESTION_WORD = /^(how|when|where|why|who|what)\W*$/i;
+
+/** "How and when did the strike end?": a bare question word asks of the clause the next part asks of ("how did the strike end?"). */
+function sharedClause(word: string, next: string | undefined): string {
+  const clause = next?.replace(/^\s*(how|when|where|why|who|what)\b\s*/i, '');
+  return clause && clause !== next ? `${word.replace(/\W+$/, '')} ${clause}` : word;
 }

@@ -1,4 +1,4 @@
-import type { QuestionAnalysis } from './analyze-question.js';
+import { ORIGINALLY, type QuestionAnalysis } from './analyze-question.js';
 import type { AskIndex } from './ask-index.js';
 import { facetBit, type Candidate, type Facet } from './candidate.js';
 import { matchesDay } from './question-dates.js';
@@ -36,6 +36,13 @@ const EXCLUDED_SUBJECT = 8;
 const AGENT_MISS = 6;
 /** "Which union ...": anything but a party of that kind is a poorer answer (a penalty, so the parties' own ranking is unchanged). */
 const KIND_MISS = 4;
+/** A settled proposal's old stance, below its outcome ("will the studios share viewing data?" is answered by the deal). */
+const SUPERSEDED = 8;
+/** "Who is X?", "what does X do?": a person's own description beats the events they merely took part in. */
+const OWN_DESCRIPTION = 3;
+const DESCRIPTION = /^person:/;
+// "What does the AMPTP do?" asks what a party is; "who sat across the table for the AMPTP" does not.
+const WHAT_IT_DOES = /^what (does|do) .+ do( for a living)?$/;
 // Only what someone does or says has an actor; a party's or person's description is not their act.
 const ACTED = /^(statement|event|stance):/;
 
@@ -54,6 +61,9 @@ export function scoreCandidates(index: AskIndex, q: QuestionAnalysis): Scored[] 
   const marks = named.map(({ id }, n) => nameMarks(index, id, NAME_SLOT + n));
   const bits = specificAsked.map(facetBit);
   const missed = specificAsked.length === 0 ? 0 : ANSWER_TYPE.has(specificAsked[0]!) ? ANSWER_TYPE_MISS : FACET_MISS;
+  const originally = ORIGINALLY.test(q.text);
+  const whatItDoes = WHAT_IT_DOES.test(q.text);
+  const describes = specificAsked[0] === 'who' || specificAsked[0] === 'define';
   const scores = scratch.float(SCORES_SLOT, pool.length);
   for (let k = 0; k < pool.length; k++) {
     const i = pool[k]!;
@@ -67,10 +77,13 @@ export function scoreCandidates(index: AskIndex, q: QuestionAnalysis): Scored[] 
       }
       score += mark & MENTIONED ? ENTITY_HIT : -ENTITY_MISS;
       if (mark & SUBJECT) score += SUBJECT_HIT;
+      if (mark & SUBJECT && describes && (DESCRIPTION.test(candidate.id) || (whatItDoes && candidate.id.startsWith('party:')))) score += OWN_DESCRIPTION;
     }
     if (q.agents.length > 0 && candidate.actors.size > 0 && ACTED.test(candidate.id)) for (const id of q.agents) if (!candidate.actors.has(id)) score -= AGENT_MISS;
     if (q.partyKind && candidate.partyKind !== q.partyKind) score -= KIND_MISS;
     if (q.bothSides && candidate.bothSides) score += ENTITY_HIT;
+    if (candidate.superseded && !q.earlier) score -= SUPERSEDED;
+    else if (originally && candidate.id.startsWith('outcome:')) score -= SUPERSEDED;
     if (q.days.length > 0 && q.days.some((d) => matchesDay(candidate.date, d))) score += DAY_HIT;
     const mask = index.facetMasks[i]!;
     let specific = 0;
