@@ -1,3 +1,5 @@
+import { FormMemoStore } from '../store/form-memo-store.js';
+import { StoredHeldUpdates } from '../store/held-update-store.js';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { CommandContext, CommandSpec } from '../core/commands/command-spec.js';
@@ -92,7 +94,8 @@ export function openEditorService(store: Store, options: EditorServiceOptions): 
     publish: async (correction) => ((await edits.claim(correction.id)) ? editsOnce.publish(correction) : { edited: 0, failed: 0 }),
   };
   const port = retrying(updateStorePort(updates), EDITOR_STORE_RETRY);
-  const desk = new EditorDesk({ pack: options.pack, store: port, publisher, log });
+  // Changes awaiting Confirm live in the store, so the Confirm click may reach any replica.
+  const desk = new EditorDesk({ pack: options.pack, store: port, publisher, log, held: new StoredHeldUpdates(new FormMemoStore(store)) });
   const corrections = correctionsForNextDigest({ updates, deliveries, clock });
   let shared: CommandContext | undefined;
   let seenCorrection = 0;

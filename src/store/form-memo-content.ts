@@ -48,8 +48,15 @@ const FormPatchSchema = z.strictObject({
 /** A form's patch held for its author's Confirm (FormDesk). */
 export const HeldPatchContentSchema = z.strictObject({ kind: z.literal('held-patch'), patch: FormPatchSchema, title: z.string(), unverified: z.boolean() });
 
+/** An editor update or amendment held for its author's Confirm (EditorDesk); the desk validates it again on Confirm. */
+export const HeldUpdateContentSchema = z.strictObject({
+  kind: z.literal('held-update'),
+  raw: z.unknown(),
+  amends: z.strictObject({ id: z.number().int().positive(), reason: z.string() }).optional(),
+});
+
 /** Any kind; the kind keeps one form's token from being replayed as another's. */
-export const FormMemoContentSchema = z.discriminatedUnion('kind', [FormPagesContentSchema, UpdateFormContentSchema, HeldPatchContentSchema]);
+export const FormMemoContentSchema = z.discriminatedUnion('kind', [FormPagesContentSchema, UpdateFormContentSchema, HeldPatchContentSchema, HeldUpdateContentSchema]);
 
 /** What a multi-page form remembers between its pages. */
 export type FormPagesContent = z.infer<typeof FormPagesContentSchema>;

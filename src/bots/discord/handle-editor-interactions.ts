@@ -139,11 +139,11 @@ export function createEditorInteractionHandler(deps: EditorDiscordDeps): (intera
     // Only the editor who made the change may confirm or drop it. Anyone else is told in a new private message,
     // so the editor's own message keeps its buttons.
     const origin = editorOrigin(deps.editors, interaction);
-    if (!desk.isPendingOf(token, origin)) {
+    if (!(await desk.isPendingOf(ctx, token, origin))) {
       const [title, verb] = action === 'no' ? ['Nothing was cancelled', 'cancel'] : ['Nothing was saved', 'confirm'];
       return privately(interaction, noteReply(ctx, title, `This change has expired, or it is not yours: only the editor who made this change can ${verb} it.`));
     }
-    if (action === 'no') desk.cancel(token, origin);
+    if (action === 'no') await desk.cancel(ctx, token, origin);
     await interaction.deferUpdate();
     if (action === 'no') return deliverPrivately(interaction, renderDiscordMessages(noteReply(ctx, 'Cancelled', 'Nothing was saved.')), []);
     return answerOutcome(interaction, await desk.confirm(ctx, token, origin));

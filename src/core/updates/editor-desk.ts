@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { commandName } from '../commands/command-name.js';
 import type { CommandContext, Origin } from '../commands/command-spec.js';
 import { askIndexFor } from '../ask/ask-index.js';
@@ -14,6 +13,8 @@ import { UpdateError, uniqueProblems, type FieldProblem } from './update-error.j
 import type { CorrectionPublisher, UpdateStorePort } from './update-port.js';
 import { EditorUpdateSchema, updateLabel, type EditorUpdate, type FormRecord, type UpdateRecord } from './update-schema.js';
 import { componentLog } from '../../log/logger.js';
+import { InProcessHeldUpdates, type HeldUpdates } from './held-updates.js';
+import type { PatchAuthor } from '../forms/held-patches.js';
 
 /** How long a stance or status change waits for the editor's confirmation. */
 export const PENDING_TTL_MS = 15 * 60 * 1000;
@@ -21,7 +22,6 @@ export const PENDING_TTL_MS = 15 * 60 * 1000;
 export const MIN_REASON_CHARS = 3;
 /** Longest reason: it is printed in every corrected digest. */
 export const MAX_REASON_CHARS = 300;
-const MAX_PENDING = 200;
 const LOG_ITEMS = 10;
 const REFUSED_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -34,6 +34,8 @@ export interface EditorDeskOptions {
   publisher?: CorrectionPublisher;
   /** Operator log (refused attempts, skipped updates); never given tokens. */
   log?: (message: string) => void;
+  /** Changes waiting for Confirm: in the store for replicas (StoredHeldUpdates), in this process without it. */
+  held?: HeldUpdates;
 }
 
 /** What a submitted form led to. */
@@ -60,12 +62,8 @@ export interface Amendment {
   reason: string;
 }
 
-interface Pending {
-  raw: unknown;
-  amends?: Amendment;
-  author: string;
-  expiresAt: number;
-}
+/** The author a held change belongs to, as the held-change stores key it. */
+const heldAuthor = (origin: Origin): PatchAuthor => ({ platform: origin.platform, userId: origin.userId ?? 'unknown' });
 
 const authorOf = (origin: Origin) => `${origin.platform}:${origin.userId ?? 'unknown'}`;
 
@@ -77,9 +75,11 @@ const authorOf = (origin: Origin) => `${origin.platform}:${origin.userId ?? 'unk
 export class EditorDesk {
   private accepted: UpdateRecord[] = [];
   private revision = '';
-  private readonly pending = new Map<string, Pending>();
+  private readonly held: HeldUpdates;
 
-  constructor(private readonly options: EditorDeskOptions) {}
+  constructor(private readonly options: EditorDeskOptions) {
+    this.held = options.held ?? new InProcessHeldUpdates();
+  }
 
   /** Merges every stored update into the pack and points the context at the result. */
   async reload(ctx: CommandContext): Promise<void> {
@@ -160,7 +160,7 @@ export class EditorDesk {
     if (!checked.ok) return { kind: 'invalid', problems: checked.problems, reply: invalidReply(ctx, checked.problems) };
     const changes = previewChanges(ctx.knowledge, checked.update);
     if (changes.length > 0 && !options.confirmed) {
-      const pendingId = this.hold({ raw, author: authorOf(origin), ...(options.amends ? { amends: options.amends } : {}) }, ctx.clock());
+      const pendingId = await this.held.hold(heldAuthor(origin), { raw, ...(options.amends ? { amends: options.amends } : {}) }, ctx.clock(), PENDING_TTL_MS);
       return { kind: 'confirm', pendingId, reply: confirmationReply(ctx, checked.update.title, changes) };
     }
     const at = ctx.clock();
@@ -179,25 +179,22 @@ export class EditorDesk {
 
   /** Stores a change the same editor confirmed; it is validated again, since the knowledge may have moved on. */
   async confirm(ctx: CommandContext, pendingId: string, origin: Origin, options: Pick<SubmitOptions, 'publishInBackground'> = {}): Promise<SubmitOutcome> {
-    const pending = this.pending.get(pendingId);
-    const now = ctx.clock().getTime();
-    if (!pending || pending.expiresAt < now || pending.author !== authorOf(origin)) {
+    // Taken, not read: of two Confirm clicks (on two replicas, say) only one stores the change.
+    const pending = await this.held.take(pendingId, heldAuthor(origin), ctx.clock());
+    if (!pending) {
       return { kind: 'invalid', problems: [{ field: 'update', problem: 'this confirmation has expired; please submit the update again' }], reply: noteReply(ctx, 'Nothing was saved', 'This confirmation has expired or belongs to someone else. Please submit the update again.') };
     }
-    this.pending.delete(pendingId);
     return this.submit(ctx, pending.raw, origin, { ...options, confirmed: true, ...(pending.amends ? { amends: pending.amends } : {}) });
   }
 
   /** Drops a pending change when the editor who made it cancels; false (nothing dropped) for anyone else or once gone. */
-  cancel(pendingId: string, origin: Origin): boolean {
-    if (!this.isPendingOf(pendingId, origin)) return false;
-    this.pending.delete(pendingId);
-    return true;
+  cancel(ctx: CommandContext, pendingId: string, origin: Origin): Promise<boolean> {
+    return this.held.drop(pendingId, heldAuthor(origin), ctx.clock());
   }
 
   /** Whether a change is still waiting for `origin`'s confirmation: the one author check Confirm and Cancel share. */
-  isPendingOf(pendingId: string, origin: Origin): boolean {
-    return this.pending.get(pendingId)?.author === authorOf(origin);
+  isPendingOf(ctx: CommandContext, pendingId: string, origin: Origin): Promise<boolean> {
+    return this.held.isHeldBy(pendingId, heldAuthor(origin), ctx.clock());
   }
 
   /** The current content of an update, to prefill an amendment form; undefined when it cannot be amended (a patch is amended with `desk amend`). */
@@ -267,13 +264,6 @@ export class EditorDesk {
       throw err;
     }
     return { ok: true, update: parsed.data };
-  }
-
-  private hold(pending: Omit<Pending, 'expiresAt'>, now: Date): string {
-    for (const [id, p] of this.pending) if (p.expiresAt < now.getTime() || this.pending.size >= MAX_PENDING) this.pending.delete(id);
-    const id = randomUUID().replaceAll('-', '').slice(0, 16);
-    this.pending.set(id, { ...pending, expiresAt: now.getTime() + PENDING_TTL_MS });
-    return id;
   }
 
   private async publish(correction: Parameters<CorrectionPublisher['publish']>[0]): Promise<{ edited: number; failed: number }> {
