@@ -1,5 +1,6 @@
 import { NewerSchemaError } from '../store/migrations/run-migrations.js';
 import { probeWrite } from '../store/health-probe.js';
+import { retryWhileBusy } from '../store/busy-retry.js';
 import { openStore, type Store, type StoreConfig } from '../store/open-store.js';
 import { StartupError } from './startup-error.js';
 
@@ -82,8 +83,10 @@ export function storeStartupError(err: unknown, config: StoreConfig): StartupErr
 export async function openStoreForStart(config: StoreConfig, now: Date): Promise<Store> {
   let store: Store | undefined;
   try {
-    store = await openStore(config);
-    await probeWrite(store, now);
+    const opened = (store = await openStore(config));
+    // Another replica starting on the same SQLite file may hold the write lock for a moment (its migrations, its own
+    // probe): wait it out asynchronously, as every other write does, rather than refuse to start.
+    await retryWhileBusy(() => probeWrite(opened, now), { budgetMs: 10_000, firstDelayMs: 10, maxDelayMs: 250 });
     return store;
   } catch (err) {
     await store?.close().catch(() => undefined);
