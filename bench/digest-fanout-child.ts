@@ -10,6 +10,7 @@ import { createDiscordDigestChannel, createDiscordDigestRest } from '../src/bots
 import { createSlackDigestChannel, createSlackDigestClient } from '../src/bots/slack/digest-poster.js';
 import { DigestScheduler } from '../src/scheduler/digest-scheduler.js';
 import { DeliveryStore } from '../src/store/delivery-store.js';
+import { LeaseStore } from '../src/store/lease-store.js';
 import { openStore } from '../src/store/open-store.js';
 import { SubscriptionStore } from '../src/store/subscription-store.js';
 
@@ -44,6 +45,8 @@ const scheduler = new DigestScheduler({
   clock: () => now,
   // Claims and leases in the database's clock, as in production, so replicas agree whatever their own clocks say.
   leaseClock: () => deliveries.dbNow(),
+  // As start-digests.ts wires it: one replica at a time fans each platform out.
+  laneLeases: new LeaseStore(store),
   concurrency: Number(CONCURRENCY ?? 8),
   log: () => undefined,
 });

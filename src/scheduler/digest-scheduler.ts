@@ -10,6 +10,7 @@ import { CLAIM_LEASE_MS, deliverDigest, type DeliveryOutcome, type LeaseClock } 
 import type { DigestChannel } from './digest-channel.js';
 import { addLocalDays } from './due-time.js';
 import { fanOut } from './fan-out.js';
+import { inLane, LANE_LEASE_MS, type LaneLeases } from './fan-out-lanes.js';
 import { monotonicGuard } from './monotonic-clock.js';
 import { retrying } from '../store/busy-retry.js';
 import { findDue, slotKey } from './find-due.js';
@@ -36,6 +37,11 @@ export interface DigestSchedulerOptions {
   monotonicNow?: () => number;
   /** Identifies this process in claims; unique per start by default. */
   owner?: string;
+  /**
+   * Lane leases (LeaseStore) so that one replica at a time fans each platform's digests out; without them (one
+   * process, tests) every process fans out and the claims alone keep digests single.
+   */
+  laneLeases?: LaneLeases;
   /** How often a held claim is renewed while its delivery works (CLAIM_RENEW_EVERY_MS by default; tests shorten it). */
   renewEveryMs?: number;
   /** Deliveries in flight per platform. */
@@ -67,6 +73,7 @@ export class DigestScheduler {
   private task?: ScheduledTask;
   /** A due check set for when another process's claim runs out, so a dead replica's work is taken over then. */
   private recheck?: NodeJS.Timeout;
+  private recheckAt?: number;
   private running?: Promise<DueCheckSummary>;
   /** The wall clock, held back to the monotonic one when it jumps ahead. */
   private readonly clock: Clock;
@@ -146,7 +153,7 @@ export class DigestScheduler {
       if (action.kind === 'skip' && (await deliveries.skip({ subscriptionId: action.subscription.id, localDate: action.localDate, dueAt: action.dueAt }, action.reason, now))) summary.skipped++;
     }
     const toDeliver = due.filter((a) => a.kind === 'deliver');
-    await fanOut(toDeliver, (a) => a.subscription.platform, this.options.concurrency ?? 8, async (action) => {
+    const deliver = async (action: (typeof toDeliver)[number]) => {
       const channel = channels[action.subscription.platform]!;
       const outcome = await deliverDigest(action, {
         ...this.options,
@@ -159,7 +166,20 @@ export class DigestScheduler {
         log: (m) => this.log(m),
       });
       summary[outcome]++;
-    });
+    };
+    const lanes = new Map<DigestPlatform, typeof toDeliver>();
+    for (const action of toDeliver) lanes.set(action.subscription.platform, [...(lanes.get(action.subscription.platform) ?? []), action]);
+    let laneHeldElsewhere = false;
+    await Promise.all(
+      [...lanes].map(async ([platform, actions]) => {
+        const run = () => fanOut(actions, () => platform, this.options.concurrency ?? 8, deliver);
+        const leases = this.options.laneLeases;
+        if (!leases) return run();
+        if ((await inLane(leases, platform, this.owner, (m) => this.log(m), run)) === undefined) laneHeldElsewhere = true;
+      }),
+    );
+    // The replica posting now may die: look again once its lane lease could have run out.
+    if (laneHeldElsewhere) this.recheckAfter(LANE_LEASE_MS + 1_000);
     this.recheckWhenLeasesRunOut(existing.values(), now);
     return summary;
   }
@@ -175,10 +195,18 @@ export class DigestScheduler {
     for (const row of rows) {
       if (row.status === 'claimed' && row.claimOwner !== this.owner && row.leaseUntil && row.leaseUntil > now) earliest = Math.min(earliest, row.leaseUntil.getTime());
     }
-    if (earliest === Infinity) return;
-    clearTimeout(this.recheck);
     // A second's margin for the database clock being a little ahead of this one.
-    this.recheck = setTimeout(() => void this.tick(), Math.min(earliest - now.getTime(), CLAIM_LEASE_MS) + 1_000);
+    if (earliest !== Infinity) this.recheckAfter(Math.min(earliest - now.getTime(), CLAIM_LEASE_MS) + 1_000);
+  }
+
+  /** Sets the one extra due check (only while the minute tick runs), keeping an earlier one already set. */
+  private recheckAfter(ms: number): void {
+    if (!this.task) return;
+    const at = Date.now() + ms;
+    if (this.recheck && this.recheckAt !== undefined && this.recheckAt <= at && this.recheckAt > Date.now()) return;
+    clearTimeout(this.recheck);
+    this.recheckAt = at;
+    this.recheck = setTimeout(() => void this.tick(), ms);
     this.recheck.unref();
   }
 

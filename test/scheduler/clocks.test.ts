@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DigestChannelError, type DigestChannel } from '../../src/scheduler/digest-channel.js';
+import { LeaseStore } from '../../src/store/lease-store.js';
 import { MemoryDigestChannel } from './memory-digest-channel.js';
 import { createTestDatabase, STORE_KINDS, type TestDatabase } from '../support/test-store.js';
 import { digestWorld, ManualClock } from './scheduler-harness.js';
@@ -92,6 +93,27 @@ describe.each(STORE_KINDS)('two processes on one %s database with clocks 6 minut
     held.release();
     expect(await first).toMatchObject({ posted: 1 });
     expect(posts.postsTo('C4')).toHaveLength(1);
+    await a.store.close();
+    await b.store.close();
+  });
+
+  it('with lane leases, one process at a time fans a platform out; the other leaves the lane alone until it is handed back', async () => {
+    const [a, b] = await twoWorlds();
+    for (const channelId of ['C5', 'C6']) await a.subscriptions.upsert({ platform: 'slack', channelId, localTime: '09:00', timeZone: 'UTC', createdBy: 'U1' }, new Date('2024-06-01T00:00:00Z'));
+    const database = new ManualClock(new Date('2024-06-05T09:00:05Z'));
+    const posts = new MemoryDigestChannel(database.now);
+    const held = heldChannel(posts);
+    const lanes = { laneLeases: new LeaseStore(a.store), concurrency: 1 };
+    const first = a.scheduler(database.now, { slack: held.channel }, { leaseClock: database.now, owner: 'A', ...lanes }).tick();
+    await held.posting;
+    // Without the lane B would claim C6 and post it beside A; with it B leaves the whole lane to A.
+    const bLanes = { laneLeases: new LeaseStore(b.store), concurrency: 1 };
+    expect(await b.scheduler(database.now, { slack: posts }, { leaseClock: database.now, owner: 'B', ...bLanes }).tick()).toMatchObject({ posted: 0, taken: 0 });
+    held.release();
+    expect(await first).toMatchObject({ posted: 2 });
+    expect([...posts.postsTo('C5'), ...posts.postsTo('C6')]).toHaveLength(2);
+    // Handed back: B may take the lane at once (nothing is due now).
+    expect(await new LeaseStore(b.store).acquire('digest-lane:slack', 'B', 30_000)).toBe(true);
     await a.store.close();
     await b.store.close();
   });

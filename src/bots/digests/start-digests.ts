@@ -1,3 +1,4 @@
+import { LeaseStore } from '../../store/lease-store.js';
 import type { CommandContext, CommandSpec, Origin } from '../../core/commands/command-spec.js';
 import { createDigestCommand } from '../../core/digest/digest-command.js';
 import type { DigestPlatform, DigestSubscriptionsPort } from '../../core/digest/subscription-port.js';
@@ -107,7 +108,8 @@ export async function openDigestService(env: Env, options: DigestServiceOptions 
         const pruned = await pruner.pruneIfDue(now);
         if (pruned && pruned.claims + pruned.shareTokens > 0) log(`pruned ${pruned.claims} expired interaction claims and ${pruned.shareTokens} expired share tokens`);
       };
-      const scheduler = new DigestScheduler({ ctx, subscriptions, deliveries, channels: posting, clock, ...real, housekeeping, log, ...options.scheduler });
+      // One replica at a time fans each platform out (lane leases), so replicas do not race each other into the rate limits.
+      const scheduler = new DigestScheduler({ ctx, subscriptions, deliveries, channels: posting, clock, ...real, laneLeases: new LeaseStore(store), housekeeping, log, ...options.scheduler });
       const summary = await scheduler.start({ cron: options.cron ?? true });
       const done = Object.entries(summary).filter(([, n]) => n > 0);
       if (done.length > 0) log(`on start: ${done.map(([k, n]) => `${k} ${n}`).join(', ')}`);
