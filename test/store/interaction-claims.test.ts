@@ -1,24 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { InteractionClaims } from '../../src/store/interaction-claims.js';
-import type { Store } from '../../src/store/open-store.js';
-import { createTestDatabase, STORE_KINDS, type TestDatabase } from '../support/test-store.js';
+import { sharedTestDatabase, STORE_KINDS } from '../support/test-store.js';
 
 describe.each(STORE_KINDS)('InteractionClaims on %s', (kind) => {
   const now = new Date('2026-01-10T12:00:00Z');
-  const opened: Store[] = [];
-  let database: TestDatabase | undefined;
-  afterEach(async () => {
-    for (const s of opened.splice(0)) await s.close();
-    await database?.drop();
-    database = undefined;
-  });
-
-  async function open(): Promise<Store> {
-    database ??= await createTestDatabase(kind);
-    const store = await database.open();
-    opened.push(store);
-    return store;
-  }
+  const { open } = sharedTestDatabase(kind);
 
   it('gives the first claim of a key to one caller, and the recorded result to repeats', async () => {
     const claims = new InteractionClaims(await open());
@@ -31,12 +17,12 @@ describe.each(STORE_KINDS)('InteractionClaims on %s', (kind) => {
   });
 
   it('holds claims across a reopen and between two stores on one database', async () => {
-    const a = new InteractionClaims(await open());
+    const first = await open();
+    const a = new InteractionClaims(first);
     const b = new InteractionClaims(await open());
     expect((await a.claim('discord', '1234', now)).first).toBe(true);
     expect((await b.claim('discord', '1234', now)).first).toBe(false);
-    await opened[0]!.close();
-    opened.shift();
+    await first.close();
     expect((await new InteractionClaims(await open()).claim('discord', '1234', now)).first).toBe(false);
   });
 

@@ -1,26 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/store/open-store.js';
+import { describe, expect, it } from 'vitest';
 import { SHARE_TTL_MS, ShareTokens } from '../../src/store/share-tokens.js';
-import { createTestDatabase, STORE_KINDS, type TestDatabase } from '../support/test-store.js';
+import { sharedTestDatabase, STORE_KINDS } from '../support/test-store.js';
 
 const now = new Date('2026-01-10T12:00:00Z');
 const alice = { userId: 'U-alice', channelId: 'C1' };
 
 describe.each(STORE_KINDS)('ShareTokens on %s', (kind) => {
-  const opened: Store[] = [];
-  let database: TestDatabase | undefined;
-  afterEach(async () => {
-    for (const s of opened.splice(0)) await s.close();
-    await database?.drop();
-    database = undefined;
-  });
-
-  async function open(): Promise<Store> {
-    database ??= await createTestDatabase(kind);
-    const store = await database.open();
-    opened.push(store);
-    return store;
-  }
+  const { open } = sharedTestDatabase(kind);
 
   it('issues distinct unguessable tokens', async () => {
     const shares = new ShareTokens(await open());

@@ -1,28 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { retryWhileBusy } from '../../src/store/busy-retry.js';
-import type { Store } from '../../src/store/open-store.js';
 import { DeliveryStore } from '../../src/store/delivery-store.js';
 import { SubscriptionStore } from '../../src/store/subscription-store.js';
-import { createTestDatabase, STORE_KINDS, type TestDatabase } from '../support/test-store.js';
+import { sharedTestDatabase, STORE_KINDS } from '../support/test-store.js';
 
 const T0 = new Date('2024-03-10T16:00:00Z');
 const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 
 describe.each(STORE_KINDS)('SubscriptionStore on %s', (kind) => {
-  const opened: Store[] = [];
-  let database: TestDatabase | undefined;
-  afterEach(async () => {
-    for (const s of opened.splice(0)) await s.close();
-    await database?.drop();
-    database = undefined;
-  });
-
-  async function open(): Promise<Store> {
-    database ??= await createTestDatabase(kind);
-    const store = await database.open();
-    opened.push(store);
-    return store;
-  }
+  const { open } = sharedTestDatabase(kind);
 
   it('keeps one subscription per channel; re-subscribing changes it and lifts a pause', async () => {
     const subs = new SubscriptionStore(await open());

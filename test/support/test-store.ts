@@ -1,4 +1,4 @@
-import { inject } from 'vitest';
+import { afterEach, inject } from 'vitest';
 import type { Store } from '../../src/store/open-store.js';
 import { createTestDatabase, type StoreKind, type TestDatabase } from './test-database.js';
 
@@ -21,6 +21,29 @@ export async function openTestStore(kind: StoreKind): Promise<{ store: Store; da
     async close() {
       await store.close();
       await database.drop();
+    },
+  };
+}
+
+/**
+ * One database per test, shared by every store a test opens on it (replicas), all closed and the database dropped
+ * after each test: call inside a describe block, then `await open()` for each replica.
+ */
+export function sharedTestDatabase(kind: StoreKind): { open(): Promise<Store> } {
+  const opened: Store[] = [];
+  let database: TestDatabase | undefined;
+  afterEach(async () => {
+    // A test may have closed one itself (a replica stopping); closing it again is harmless.
+    for (const s of opened.splice(0)) await s.close().catch(() => undefined);
+    await database?.drop();
+    database = undefined;
+  });
+  return {
+    async open() {
+      database ??= await createTestDatabase(kind);
+      const store = await database.open();
+      opened.push(store);
+      return store;
     },
   };
 }
