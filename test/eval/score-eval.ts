@@ -6,7 +6,8 @@ import type { CommandContext } from '../../src/core/commands/command-spec.js';
 import { toAnswerJson } from '../../src/core/reply/answer-json.js';
 
 const ExpectGroup = z.union([z.string(), z.array(z.string()).min(1)]);
-const EvalItem = z.object({
+/** A question with the words a right answer must contain; the eval sets and the replay share this format. */
+export const EvalItem = z.object({
   id: z.string(),
   question: z.string(),
   answerable: z.boolean(),

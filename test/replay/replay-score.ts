@@ -3,16 +3,10 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { runCli } from '../../src/bots/shell/cli.js';
+import { EvalItem } from '../eval/score-eval.js';
 import { REPLAY_DIR } from './apply-replay.js';
 
-const ExpectGroup = z.union([z.string(), z.array(z.string()).min(1)]);
-const ReplayQuestion = z.object({
-  id: z.string(),
-  question: z.string(),
-  answerable: z.boolean(),
-  expect: z.array(ExpectGroup).optional(),
-  note: z.string().optional(),
-});
+const ReplayQuestion = EvalItem;
 /** One replay question, in test/eval's format. */
 export type ReplayQuestion = z.infer<typeof ReplayQuestion>;
 
