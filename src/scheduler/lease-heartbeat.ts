@@ -1,8 +1,8 @@
-/** How often a held delivery claim is renewed while its work goes on (a third of the lease: two renewals may fail). */
+/** How often a held lease (a delivery's claim, a platform's lane) is renewed while its work goes on: a third of the lease, so two renewals may fail. */
 export const CLAIM_RENEW_EVERY_MS = 10_000;
 
 /**
- * Renews a claim every `everyMs` until stopped, so a short lease (which lets other replicas take over quickly when
+ * Renews a lease every `everyMs` until stopped, so a short lease (which lets other replicas take over quickly when
  * this one dies) still covers a delivery that waits long on a rate limit. A renewal that fails is only logged: the
  * renewal before each send is what stops a process that lost its claim from posting.
  */
@@ -14,9 +14,9 @@ export function keepRenewing(renew: () => Promise<boolean>, log: (message: strin
     inFlight = true;
     renew()
       .then((held) => {
-        if (!held && !stopped) log('a delivery claim could not be renewed: another process holds it now');
+        if (!held && !stopped) log('its lease could not be renewed: another process holds it now');
       })
-      .catch((err: unknown) => log(`renewing a delivery claim failed: ${err instanceof Error ? err.message : String(err)}`))
+      .catch((err: unknown) => log(`renewing its lease failed: ${err instanceof Error ? err.message : String(err)}`))
       .finally(() => (inFlight = false));
   }, everyMs);
   timer.unref();
