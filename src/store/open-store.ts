@@ -49,7 +49,10 @@ export async function openStore(config: StoreConfig): Promise<Store> {
   if (config.databaseUrl) {
     // A server that silently drops packets must fail start-up, not hang it; a row another replica keeps locked must
     // come back as busy (55P03, retried by busy-retry.ts) within a user's acknowledgement, not wait for ever.
-    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10, connectionTimeoutMillis: 10_000, options: '-c lock_timeout=2000' } as pg.PoolConfig);
+    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10, connectionTimeoutMillis: 10_000 });
+    // Set per connection rather than in the URL's options, which a DATABASE_URL may carry for itself (a search_path);
+    // pg queues it ahead of the connection's first query.
+    pool.on('connect', (client) => void client.query('SET lock_timeout = 2000').catch(() => undefined));
     // An idle client's error (the server restarted) must not crash the process; the pool replaces the client.
     pool.on('error', () => undefined);
     const db = new Kysely<StoreTables>({ dialect: new PostgresDialect({ pool }) });
