@@ -168,7 +168,11 @@ export class DigestScheduler {
       summary[outcome]++;
     };
     const lanes = new Map<DigestPlatform, typeof toDeliver>();
-    for (const action of toDeliver) lanes.set(action.subscription.platform, [...(lanes.get(action.subscription.platform) ?? []), action]);
+    for (const action of toDeliver) {
+      const lane = lanes.get(action.subscription.platform);
+      if (lane) lane.push(action);
+      else lanes.set(action.subscription.platform, [action]);
+    }
     let laneHeldElsewhere = false;
     await Promise.all(
       [...lanes].map(async ([platform, actions]) => {
